@@ -1,0 +1,107 @@
+"""Command line of the desktop: parse arguments, load settings, run a command."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from puantaj.config import load_settings
+from puantaj.errors import PuantajError
+
+log = logging.getLogger("puantaj")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="puantaj", description="Puantaj desktop")
+    parser.add_argument("--home", help="data folder (default: PUANTAJ_HOME or platform dir)")
+    parser.add_argument("--db", help="database file (default: HOME/puantaj.db)")
+    parser.add_argument("--lang", choices=("tr", "en"), help="interface language")
+    parser.add_argument("--region", help="office region (only for upgrading an old database)")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    sub = parser.add_subparsers(dest="command")
+    sync = sub.add_parser("sync", help="one sync run, headless")
+    sync.add_argument("--once", action="store_true", help="one run (the default)")
+    sync.add_argument("--test", action="store_true", help="test the connection only")
+    sync.add_argument("--url", help="server URL (saved in the settings)")
+    sync.add_argument("--token", help="sync token (saved in the keyring)")
+    sync.add_argument("--resync", action="store_true", help="pull everything again")
+    backup = sub.add_parser("backup", help="consistent snapshot into backups/")
+    backup.add_argument("--list", action="store_true", help="list backups")
+    backup.add_argument("--restore", metavar="FILE", help="restore this backup")
+    backup.add_argument("--yes", action="store_true", help="confirm the restore")
+    sub.add_parser("check", help="integrity, schema version, counts, unsent changes")
+    demo = sub.add_parser("demo", help="seed the demo users (demo password)")
+    demo.add_argument("--quiet", action="store_true")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        settings = load_settings(flags={"home": args.home, "db": args.db,
+                                        "language": args.lang, "region": args.region})
+        return _run(args, settings)
+    except PuantajError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run(args: argparse.Namespace, settings) -> int:
+    from puantaj import app
+    from puantaj.services.checks import run_checks
+    from puantaj.store.database import Store
+
+    if args.command == "check":
+        report = run_checks(Store(settings.db_path), _token_notes(settings))
+        print(report.render())
+        return 0 if report.ok else 1
+    if args.command == "sync":
+        from puantaj.sync import cli as sync_cli
+
+        return sync_cli.run(args, app.build_services(settings))
+    services = app.build_services(settings)
+    if args.command == "backup":
+        return _backup(args, services)
+    if args.command == "demo":
+        made = services.users.seed_demo()
+        if not args.quiet:
+            print(f"demo users: {', '.join(made)} (password: demo1234)")
+        return 0
+    return app.run_desktop(services)
+
+
+def _token_notes(settings) -> list[str]:
+    from puantaj.sync.secrets import TokenStore
+
+    return [TokenStore(settings.home).describe()]
+
+
+def _backup(args: argparse.Namespace, services) -> int:
+    if args.list:
+        for info in services.backups.list():
+            print(f"{info.path}  {info.size} bytes  {info.taken_at:%Y-%m-%d %H:%M:%S} UTC")
+        return 0
+    if args.restore:
+        if not args.yes:
+            print("restore replaces the current database; add --yes to confirm",
+                  file=sys.stderr)
+            return 2
+        aside = services.backups.restore(Path(args.restore))
+        print(f"restored {args.restore}; previous database saved as {aside.path}")
+        return 0
+    info = services.backups.backup()
+    print(f"backup written: {info.path} ({info.size} bytes, integrity ok)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""Composition root: builds the store, services, sync and UI and wires them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from puantaj.config import Settings
+from puantaj.services.backup import BackupService
+from puantaj.services.calendar import CalendarService
+from puantaj.services.checks import CheckReport, run_checks
+from puantaj.services.records import RecordService
+from puantaj.services.reports import ReportService
+from puantaj.services.timesheets import TimesheetService
+from puantaj.services.users import UserService
+from puantaj.store.database import Store
+from puantaj.sync.secrets import TokenStore
+
+RECORD_TABLES = ("employees", "vehicles", "drivers", "vehicle_faults",
+                 "vehicle_inspections")
+
+
+@dataclass
+class Services:
+    """Everything a view or a command may call."""
+
+    settings: Settings
+    store: Store
+    users: UserService
+    calendars: CalendarService
+    reports: ReportService
+    timesheets: TimesheetService
+    records: dict[str, RecordService]
+    backups: BackupService
+    tokens: TokenStore
+
+    def check(self) -> CheckReport:
+        return run_checks(self.store, [self.tokens.describe()])
+
+
+def run_desktop(services: Services) -> int:
+    """Start the Tk application (imported here: headless commands never load Tk)."""
+    from puantaj.ui.main_window import run
+
+    return run(services)
+
+
+def build_services(settings: Settings, region: str | None = None) -> Services:
+    """Open (and migrate) the store and build every service over it."""
+    store = Store(settings.db_path)
+    store.open(region or settings.region or None)
+    calendars = CalendarService(store)
+    reports = ReportService(store)
+    return Services(
+        settings=settings,
+        store=store,
+        users=UserService(store),
+        calendars=calendars,
+        reports=reports,
+        timesheets=TimesheetService(store, calendars, reports),
+        records={t: RecordService(store, t) for t in RECORD_TABLES},
+        backups=BackupService(store, settings.backups_dir, settings.backup_keep),
+        tokens=TokenStore(settings.home),
+    )

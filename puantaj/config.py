@@ -1,0 +1,125 @@
+"""Desktop settings: flags over PUANTAJ_* environment over the settings file.
+
+The only module that reads environment variables or the settings file.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+
+import platformdirs
+
+from puantaj.errors import ValidationError
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "Puantaj"
+SETTINGS_FILE = "settings.json"
+_FILE_KEYS = ("sync_enabled", "sync_url", "sync_interval_min", "language", "region",
+              "backup_keep", "timeout_s")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the desktop needs to know about its environment."""
+
+    home: Path
+    db_path: Path
+    sync_url: str = ""
+    sync_token: str | None = None  # from the environment only; normally the keyring
+    sync_enabled: bool = True
+    sync_interval_min: float = 5.0
+    language: str = "tr"
+    region: str = ""
+    backup_keep: int = 14
+    timeout_s: float = 15.0
+    page_size: int = 2000
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.home / "backups"
+
+    @property
+    def settings_path(self) -> Path:
+        return self.home / SETTINGS_FILE
+
+
+def default_home() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def load_settings(
+    env: Mapping[str, str] | None = None, flags: Mapping[str, object] | None = None
+) -> Settings:
+    """Merge the settings file, the environment and command-line flags."""
+    env = os.environ if env is None else env
+    flags = {k: v for k, v in (flags or {}).items() if v is not None}
+    home = Path(flags.get("home") or env.get("PUANTAJ_HOME") or default_home())
+    db_path = Path(flags["db"]) if flags.get("db") else home / "puantaj.db"
+    settings = Settings(home=home, db_path=db_path)
+    settings = _apply(settings, _read_file(settings.settings_path))
+    settings = _apply(
+        settings,
+        {
+            "sync_url": env.get("PUANTAJ_SYNC_URL"),
+            "sync_token": env.get("PUANTAJ_SYNC_TOKEN"),
+            "language": env.get("PUANTAJ_LANG"),
+        },
+    )
+    return _apply(settings, flags)
+
+
+def save_settings(settings: Settings, **changes: object) -> Settings:
+    """Write the file-backed fields (never the token) and return the new settings."""
+    updated = _apply(settings, changes)
+    data = {k: v for k, v in asdict(updated).items() if k in _FILE_KEYS}
+    updated.home.mkdir(parents=True, exist_ok=True)
+    tmp = updated.settings_path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(updated.settings_path)
+    return updated
+
+
+def _read_file(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as exc:
+        log.warning("ignoring unreadable settings file %s: %s", path, exc)
+        return {}
+    return {k: v for k, v in data.items() if k in _FILE_KEYS} if isinstance(data, dict) else {}
+
+
+def _apply(settings: Settings, values: Mapping[str, object]) -> Settings:
+    known = {f.name: f for f in fields(Settings)}
+    clean: dict[str, object] = {}
+    for key, value in values.items():
+        if value is None or key not in known or key in ("home", "db_path"):
+            continue
+        clean[key] = _coerce(key, getattr(settings, key), value)
+    return replace(settings, **clean)
+
+
+def _coerce(key: str, current: object, value: object) -> object:
+    try:
+        if isinstance(current, bool):
+            return value if isinstance(value, bool) else str(value).lower() in (
+                "1", "true", "yes", "on")
+        if isinstance(current, int):
+            return int(value)
+        if isinstance(current, float):
+            number = float(value)
+            if key == "sync_interval_min" and not 0.01 <= number <= 1440:
+                raise ValueError("interval out of range")
+            return number
+    except (TypeError, ValueError):
+        raise ValidationError(f"{key}: bad value {value!r}", key) from None
+    if key == "language" and value not in ("tr", "en"):
+        raise ValidationError(f"language: must be tr or en, not {value!r}", key)
+    return str(value)

@@ -1,0 +1,136 @@
+"""The change record of the wire protocol (DESIGN.md §4) and its validation."""
+
+from __future__ import annotations
+
+import math
+import re
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from puantaj.core import validators
+from puantaj.core.hlc import Stamp
+from puantaj.core.tables import TABLES, Column, TableSpec
+from puantaj.errors import ValidationError
+
+PROTOCOL = 1
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_REGION_RE = re.compile(r"^[^\x00-\x1f]{1,64}$")
+
+
+class ChangeError(ValidationError):
+    """A change that cannot be applied; `reason` is the wire reason code."""
+
+    def __init__(self, reason: str, message: str, field: str | None = None) -> None:
+        super().__init__(message, field)
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """The columns one write set on one row, all under one stamp."""
+
+    table: str
+    id: str
+    region: str
+    hlc: str
+    row: dict[str, Any]
+
+    def to_wire(self) -> dict[str, Any]:
+        return {
+            "table": self.table,
+            "id": self.id,
+            "region": self.region,
+            "hlc": self.hlc,
+            "row": self.row,
+        }
+
+    @property
+    def stamp(self) -> Stamp:
+        return Stamp.parse(self.hlc)
+
+
+def parse_change(obj: object) -> Change:
+    """Validate one wire change; raise ChangeError with reason and field."""
+    if not isinstance(obj, dict):
+        raise ChangeError("invalid_row", "change must be an object")
+    table = obj.get("table")
+    spec = TABLES.get(table) if isinstance(table, str) else None
+    if spec is None:
+        raise ChangeError("unknown_table", f"unknown table {table!r}", "table")
+    row_id = obj.get("id")
+    if not _is_uuid(row_id):
+        raise ChangeError("invalid_row", "id: must be a UUID string", "id")
+    region = obj.get("region")
+    if not isinstance(region, str) or not _REGION_RE.match(region):
+        raise ChangeError("invalid_row", "region: must be a short string", "region")
+    try:
+        Stamp.parse(obj.get("hlc"))
+    except ValidationError as exc:
+        raise ChangeError("invalid_row", str(exc), "hlc") from None
+    row = obj.get("row")
+    if not isinstance(row, dict) or not row:
+        raise ChangeError("invalid_row", "row: must be a non-empty object", "row")
+    clean = {name: check_value(spec, name, value) for name, value in row.items()}
+    return Change(spec.name, row_id, region, obj["hlc"], clean)
+
+
+def check_value(spec: TableSpec, name: object, value: object) -> Any:
+    """Return `value` normalised for column `name`, or raise ChangeError."""
+    column = spec.column(name) if isinstance(name, str) else None
+    if column is None:
+        raise ChangeError("invalid_row", f"{spec.name}: unknown column {name!r}", "row")
+    if value is None or value == "":
+        if column.required:
+            raise ChangeError("invalid_row", f"{name}: is required", name)
+        return None
+    try:
+        return _typed(column, value)
+    except ValidationError as exc:
+        raise ChangeError("invalid_row", str(exc), name) from None
+
+
+def _typed(column: Column, value: object) -> Any:
+    name = column.name
+    kind = column.kind
+    if kind == "bool":
+        if value in (True, False, 0, 1):
+            return int(bool(value))
+        raise ValidationError(f"{name}: must be true or false", name)
+    if kind == "int":
+        if isinstance(value, bool) or not isinstance(value, int) or abs(value) > 2**53:
+            raise ValidationError(f"{name}: must be an integer", name)
+        return value
+    if kind == "real":
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValidationError(f"{name}: must be a number", name)
+        if not math.isfinite(value) or abs(value) > 1e12:
+            raise ValidationError(f"{name}: must be a finite number", name)
+        return float(value)
+    if not isinstance(value, str):
+        raise ValidationError(f"{name}: must be text", name)
+    if len(value) > column.max_len:
+        raise ValidationError(f"{name}: longer than {column.max_len}", name)
+    if kind == "date":
+        if not _DATE_RE.match(value):
+            raise ValidationError(f"{name}: must be YYYY-MM-DD", name)
+        validators.parse_date(value, name)
+    elif kind == "month":
+        validators.parse_month(value, name)
+    if column.choices and value not in column.choices:
+        raise ValidationError(f"{name}: must be one of {', '.join(column.choices)}", name)
+    if column.check == "tc":
+        validators.check_tc(value, name)
+    elif column.check == "plate" and validators.normalize_plate(value, name) != value:
+        raise ValidationError(f"{name}: plate not in canonical form", name)
+    return value
+
+
+def _is_uuid(value: object) -> bool:
+    if not isinstance(value, str) or len(value) != 36:
+        return False
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,108 @@
+"""Puantaj day codes (DOMAIN.md §1.3): how each counts, aliases, entry parsing."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from puantaj.core import turkish
+from puantaj.errors import ValidationError
+
+
+@dataclass(frozen=True)
+class Code:
+    """One day code and the rules payroll applies to it."""
+
+    code: str
+    label_tr: str
+    label_en: str
+    kind: str  # work, half, rest, holiday, annual, excused, sick, accident, unpaid,
+    #            absent, maternity
+    worked: float
+    paid: float
+    sgk: bool  # counts as an SGK prim day
+    eksik: str = ""  # SGK eksik gün nedeni when the day is not an SGK day
+    aliases: tuple[str, ...] = ()
+    color: str = "#ffffff"
+
+
+DEFAULT_CODES: tuple[Code, ...] = (
+    Code("X", "Çalıştı", "Worked", "work", 1, 1, True, "", ("Ç", "1"), "#d9f2d9"),
+    Code("YG", "Yarım gün", "Half day", "half", 0.5, 0.5, True, "", ("X½",), "#eef7d9"),
+    Code("HT", "Hafta tatili", "Weekly rest", "rest", 0, 1, True, "", ("H",), "#dde7f7"),
+    Code(
+        "GT", "Genel tatil", "Public holiday", "holiday", 0, 1, True, "",
+        ("RT", "BT", "B"), "#f7e3c6",
+    ),
+    Code(
+        "Yİ", "Yıllık izin", "Annual leave", "annual", 0, 1, True, "",
+        ("YI", "Y"), "#fff2b3",
+    ),
+    Code(
+        "Mİ", "Mazeret izni", "Excused leave", "excused", 0, 1, True, "",
+        ("M", "MI", "EV", "ÖL", "BB"), "#fde0c5",
+    ),
+    Code("R", "Rapor", "Sick report", "sick", 0, 0, False, "01", ("RP", "Rİ"), "#f7d6d6"),
+    Code(
+        "İK", "İş kazası raporu", "Work accident report", "accident", 0, 0, False,
+        "01", ("A", "IK"), "#f2c4c4",
+    ),
+    Code(
+        "Üİ", "Ücretsiz izin", "Unpaid leave", "unpaid", 0, 0, False, "21",
+        ("Z", "Ü", "UI", "Uİ"), "#e6e6e6",
+    ),
+    Code("D", "Devamsız", "Absent", "absent", 0, 0, False, "15", ("DS",), "#f4b6b6"),
+    Code(
+        "Dİ", "Doğum izni", "Maternity leave", "maternity", 0, 0, False, "01",
+        ("DI",), "#ead1f2",
+    ),
+)
+
+_OVERTIME_RE = re.compile(r"^\s*(\S+?)\s*(?:\+\s*|\s+)(\d+(?:[.,]\d+)?)\s*$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a clerk typed into a cell, resolved: code (None = clear) and overtime."""
+
+    code: str | None
+    overtime_hours: float | None = None
+
+
+class CodeTable:
+    """The codes in force; resolves aliases case-insensitively (Turkish İ/ı)."""
+
+    def __init__(self, codes: Iterable[Code] = DEFAULT_CODES) -> None:
+        self.codes: dict[str, Code] = {}
+        self._lookup: dict[str, Code] = {}
+        for code in codes:
+            self.codes[code.code] = code
+            for name in (code.code, *code.aliases):
+                self._lookup.setdefault(turkish.upper(name.strip()), code)
+
+    def __getitem__(self, code: str) -> Code:
+        return self.codes[code]
+
+    def __contains__(self, code: object) -> bool:
+        return code in self.codes
+
+    def resolve(self, text: str) -> Code | None:
+        """The code `text` names (code or alias, any case), or None."""
+        return self._lookup.get(turkish.upper((text or "").strip()))
+
+    def parse_entry(self, text: str) -> Entry:
+        """Parse 'X', 'x', 'Ç+2', 'X 2,5' or '' into an Entry; unknown → ValidationError."""
+        text = (text or "").strip()
+        if not text:
+            return Entry(None)
+        code = self.resolve(text)
+        if code is not None:
+            return Entry(code.code)
+        match = _OVERTIME_RE.match(text)
+        if match:
+            code = self.resolve(match.group(1))
+            hours = float(match.group(2).replace(",", "."))
+            if code is not None and code.worked > 0 and 0 < hours <= 16:
+                return Entry(code.code, hours)
+        raise ValidationError(f"unknown code: {text!r}", "code")

@@ -1,0 +1,147 @@
+"""SQLite DDL of the desktop schema: synced tables, change-capture triggers, outbox.
+
+Pure text generation, so the desktop store and the server's download share one
+definition. The triggers stamp every write with the hybrid clock kept in
+`_clock` — writes from the app, from migrate_db.py and from the sqlite3 shell
+alike — and queue the row in `_outbox` in the same transaction.
+"""
+
+from __future__ import annotations
+
+from puantaj.core.tables import TABLES, TableSpec
+
+_SQL_TYPES = {"text": "TEXT", "date": "TEXT", "month": "TEXT", "int": "INTEGER",
+              "bool": "INTEGER", "real": "REAL"}
+
+PHYSICAL_MS = (
+    "(CAST(strftime('%s','now') AS INTEGER) * 1000"
+    " + CAST(substr(strftime('%f','now'), 4) AS INTEGER) + offset_ms)"
+)
+TICK = f"""UPDATE _clock SET
+    ms = CASE WHEN {PHYSICAL_MS} > ms THEN {PHYSICAL_MS}
+              WHEN counter >= 99999 THEN ms + 1 ELSE ms END,
+    counter = CASE WHEN {PHYSICAL_MS} > ms THEN 0
+                   WHEN counter >= 99999 THEN 0 ELSE counter + 1 END"""
+CURRENT_STAMP = "(SELECT printf('%013d:%05d:%s', ms, counter, site_id) FROM _clock)"
+NOT_APPLYING = "(SELECT applying FROM _clock) = 0"
+
+SUPPORT_TABLES = """
+CREATE TABLE IF NOT EXISTS _clock (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    ms INTEGER NOT NULL DEFAULT 0,
+    counter INTEGER NOT NULL DEFAULT 0,
+    site_id TEXT NOT NULL,
+    offset_ms INTEGER NOT NULL DEFAULT 0,
+    applying INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS _outbox (
+    seq INTEGER PRIMARY KEY,
+    tbl TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    UNIQUE (tbl, row_id)
+);
+CREATE TABLE IF NOT EXISTS _rejected (
+    id INTEGER PRIMARY KEY,
+    tbl TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT '',
+    change TEXT NOT NULL,
+    rejected_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS _sync_state (
+    key TEXT PRIMARY KEY,
+    value TEXT
+);
+"""
+
+
+def q(name: str) -> str:
+    """Quote an identifier (several column names are SQL keywords)."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def create_table(spec: TableSpec) -> str:
+    cols = ["id TEXT PRIMARY KEY NOT NULL", "region TEXT NOT NULL"]
+    for column in spec.columns:
+        sql = f"{q(column.name)} {_SQL_TYPES[column.kind]}"
+        if column.name == "deleted":
+            sql += " NOT NULL DEFAULT 0"
+        cols.append(sql)
+    cols.append("_hlc TEXT NOT NULL DEFAULT '{}'")
+    body = ",\n    ".join(cols)
+    return f"CREATE TABLE IF NOT EXISTS {q(spec.name)} (\n    {body}\n)"
+
+
+def create_indexes(spec: TableSpec) -> list[str]:
+    out = [
+        f"CREATE INDEX IF NOT EXISTS ix_{spec.name}_region ON {q(spec.name)} (region)"
+    ]
+    for cols in spec.indexes:
+        name = f"ix_{spec.name}_{'_'.join(cols)}"
+        out.append(
+            f"CREATE INDEX IF NOT EXISTS {name} ON {q(spec.name)} "
+            f"({', '.join(q(c) for c in cols)})"
+        )
+    return out
+
+
+def create_triggers(spec: TableSpec) -> list[str]:
+    """Change-capture triggers of one table (dropped and rebuilt by migrations)."""
+    t = spec.name
+    cols = spec.data_columns
+    all_stamped = ", ".join(f"'{c}', s" for c in cols)
+    changed = " OR ".join(f"NEW.{q(c)} IS NOT OLD.{q(c)}" for c in cols)
+    updates = ", ".join(
+        f"'$.{c}', CASE WHEN NEW.{q(c)} IS NOT OLD.{q(c)} THEN s "
+        f"ELSE json_extract(NEW._hlc, '$.{c}') END"
+        for c in cols
+    )
+    # an explicit upsert: an outer statement's conflict policy would override OR REPLACE
+    outbox = (
+        f"INSERT INTO _outbox (tbl, row_id) VALUES ('{t}', NEW.id) "
+        "ON CONFLICT (tbl, row_id) DO UPDATE SET "
+        "seq = (SELECT max(seq) + 1 FROM _outbox);"
+    )
+    return [
+        f"""CREATE TRIGGER IF NOT EXISTS {t}_fixed_keys BEFORE UPDATE OF id, region
+ON {q(t)} WHEN NEW.id IS NOT OLD.id OR NEW.region IS NOT OLD.region
+BEGIN SELECT RAISE(ABORT, '{t}: id and region are fixed when a row is created'); END""",
+        f"""CREATE TRIGGER IF NOT EXISTS {t}_capture_insert AFTER INSERT ON {q(t)}
+WHEN {NOT_APPLYING}
+BEGIN
+    {TICK};
+    UPDATE {q(t)} SET _hlc = (SELECT json_object({all_stamped})
+        FROM (SELECT {CURRENT_STAMP} AS s)) WHERE rowid = NEW.rowid;
+    {outbox}
+END""",
+        f"""CREATE TRIGGER IF NOT EXISTS {t}_capture_update AFTER UPDATE ON {q(t)}
+WHEN {NOT_APPLYING} AND ({changed})
+BEGIN
+    {TICK};
+    UPDATE {q(t)} SET _hlc = (SELECT json_set(NEW._hlc, {updates})
+        FROM (SELECT {CURRENT_STAMP} AS s)) WHERE rowid = NEW.rowid;
+    {outbox}
+END""",
+        # sync never removes a row: a DELETE becomes a tombstone write
+        f"""CREATE TRIGGER IF NOT EXISTS {t}_tombstone BEFORE DELETE ON {q(t)}
+BEGIN
+    UPDATE {q(t)} SET deleted = 1 WHERE rowid = OLD.rowid AND deleted = 0;
+    SELECT RAISE(IGNORE);
+END""",
+    ]
+
+
+def drop_triggers(spec: TableSpec) -> list[str]:
+    names = ("fixed_keys", "capture_insert", "capture_update", "tombstone")
+    return [f"DROP TRIGGER IF EXISTS {spec.name}_{n}" for n in names]
+
+
+def synced_schema() -> list[str]:
+    """Every statement that creates the synced tables, indexes and triggers."""
+    out: list[str] = []
+    for spec in TABLES.values():
+        out.append(create_table(spec))
+        out.extend(create_indexes(spec))
+        out.extend(create_triggers(spec))
+    return out

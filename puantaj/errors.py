@@ -1,0 +1,39 @@
+"""Exception family of the desktop client and the shared core."""
+
+from __future__ import annotations
+
+
+class PuantajError(Exception):
+    """Root of every error the desktop or the core raises on purpose."""
+
+
+class ValidationError(PuantajError, ValueError):
+    """Input that breaks a rule; `field` names the offending field."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class StoreError(PuantajError):
+    """The local database cannot do what was asked."""
+
+
+class PermissionDenied(PuantajError):
+    """The session's role or region does not allow this."""
+
+
+class PeriodLocked(PuantajError):
+    """The month is locked; its timesheets are read-only."""
+
+
+class SyncUnavailable(PuantajError):
+    """The server cannot be reached now; retry later."""
+
+
+class SyncRejected(PuantajError):
+    """The server refused us (bad token, wrong protocol); retrying will not help."""
+
+    def __init__(self, message: str, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason

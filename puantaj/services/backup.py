@@ -1,0 +1,107 @@
+"""Consistent, verified snapshots of the local database; retention; restore."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from puantaj.errors import StoreError
+from puantaj.store.database import Store
+
+log = logging.getLogger(__name__)
+PREFIX = "puantaj-"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    size: int
+    taken_at: dt.datetime
+
+
+def _stamp() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S-%f")
+
+
+def _verify(path: Path) -> None:
+    conn = sqlite3.connect(str(path))
+    try:
+        result = conn.execute("PRAGMA integrity_check").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path.name} is not a usable database: {exc}") from exc
+    finally:
+        conn.close()
+    if result != "ok":
+        raise StoreError(f"{path.name} failed integrity_check: {result}")
+
+
+def _copy(source: sqlite3.Connection, target_path: Path) -> None:
+    target = sqlite3.connect(str(target_path))
+    try:
+        source.backup(target)
+    finally:
+        target.close()
+
+
+class BackupService:
+    """Backups in `folder`, keeping the newest `keep`."""
+
+    def __init__(self, store: Store, folder: Path, keep: int = 14) -> None:
+        self._store = store
+        self.folder = Path(folder)
+        self.keep = max(1, keep)
+
+    def backup(self, label: str = "") -> BackupInfo:
+        """Snapshot with the SQLite backup API (safe while others write), then verify."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        name = f"{PREFIX}{_stamp()}{'-' + label if label else ''}.db"
+        path = self.folder / name
+        tmp = path.with_suffix(".partial")
+        with self._store.connection() as conn:
+            _copy(conn, tmp)
+        try:
+            _verify(tmp)
+        except StoreError:
+            tmp.unlink(missing_ok=True)
+            raise
+        tmp.replace(path)
+        self._prune()
+        log.info("backup written to %s", path)
+        return self._info(path)
+
+    def list(self) -> list[BackupInfo]:
+        """Backups, newest first."""
+        if not self.folder.is_dir():
+            return []
+        paths = sorted(self.folder.glob(f"{PREFIX}*.db"), reverse=True)
+        return [self._info(p) for p in paths]
+
+    def restore(self, path: Path) -> BackupInfo:
+        """Put `path` back as the live database after saving the current one aside.
+
+        Returns the backup of the database as it was before the restore.
+        """
+        path = Path(path)
+        _verify(path)
+        aside = self.backup(label="before-restore")
+        source = sqlite3.connect(str(path))
+        try:
+            with self._store.connection() as live:
+                source.backup(live)
+        finally:
+            source.close()
+        log.info("restored %s (previous database saved as %s)", path, aside.path)
+        return aside
+
+    def _prune(self) -> None:
+        for old in self.list()[self.keep:]:
+            old.path.unlink(missing_ok=True)
+
+    @staticmethod
+    def _info(path: Path) -> BackupInfo:
+        stat = path.stat()
+        return BackupInfo(path, stat.st_size,
+                          dt.datetime.fromtimestamp(stat.st_mtime, dt.UTC))

@@ -1,0 +1,87 @@
+"""Health report of the local database: integrity, schema, counts, unsent changes."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+
+from puantaj.core.tables import TABLES
+from puantaj.errors import StoreError
+from puantaj.store import changelog, migrations
+from puantaj.store.database import Store
+from puantaj.store.rows import TableRepo
+
+_LABELS = {
+    "employees": "Employees", "timesheets": "Timesheets", "vehicles": "Vehicles",
+    "drivers": "Drivers", "vehicle_faults": "Vehicle faults",
+    "vehicle_inspections": "Vehicle inspections", "reports": "Reports", "users": "Users",
+}
+
+
+@dataclass
+class CheckReport:
+    lines: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def good(self, text: str) -> None:
+        self.lines.append(f"{text} ✓")
+
+    def bad(self, text: str) -> None:
+        self.lines.append(f"{text} ✗")
+        self.problems.append(text)
+
+    def info(self, text: str) -> None:
+        self.lines.append(text)
+
+    def render(self) -> str:
+        verdict = "All checks passed ✓" if self.ok else f"{len(self.problems)} problem(s) ✗"
+        return "\n".join([*self.lines, verdict])
+
+
+def run_checks(store: Store, notes: list[str] | None = None) -> CheckReport:
+    """Every check of `python check_db.py`; never writes to the database."""
+    report = CheckReport()
+    report.info(f"Database: {store.path}")
+    if not store.path.exists():
+        report.bad("Database file does not exist")
+        return report
+    try:
+        with store.connection() as conn:
+            _check(conn, report)
+    except (sqlite3.DatabaseError, StoreError) as exc:
+        report.bad(f"Cannot read the database: {exc}")
+    for note in notes or []:
+        report.info(note)
+    return report
+
+
+def _check(conn: sqlite3.Connection, report: CheckReport) -> None:
+    integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
+    (report.good if integrity == "ok" else report.bad)(f"Integrity: {integrity}")
+    fk = conn.execute("PRAGMA foreign_key_check").fetchall()
+    (report.bad if fk else report.good)(f"Foreign keys: {len(fk)} violations")
+    version = migrations.schema_version(conn)
+    text = f"Schema version: {version} (current {migrations.SCHEMA_VERSION})"
+    (report.good if version == migrations.SCHEMA_VERSION else report.bad)(text)
+    if version != migrations.SCHEMA_VERSION:
+        report.info("  run: python migrate_db.py")
+        return
+    for table in TABLES:
+        by_region = TableRepo(table).count_by_region(conn)
+        total = sum(r[1] for r in by_region)
+        report.good(f"{_LABELS[table]}: {total} records")
+        for region, live, deleted in by_region:
+            extra = f", {deleted} deleted" if deleted else ""
+            report.info(f"  {region}: {live}{extra}")
+    orphans = conn.execute(
+        "SELECT count(*) FROM timesheets t WHERE NOT EXISTS"
+        " (SELECT 1 FROM employees e WHERE e.id = t.employee_id)"
+    ).fetchone()[0]
+    (report.bad if orphans else report.good)(f"Timesheet cells without employee: {orphans}")
+    report.info(f"Unsent changes: {changelog.pending_count(conn)} rows")
+    refused = conn.execute("SELECT count(*) FROM _rejected").fetchone()[0]
+    (report.bad if refused else report.good)(f"Changes refused by the server: {refused}")

@@ -1,0 +1,186 @@
+"""Unsent changes out of the outbox, pulled changes in, per column by HLC."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from puantaj.core.changes import Change
+from puantaj.core.ddl import q
+from puantaj.core.hlc import Stamp
+from puantaj.core.tables import TABLES
+
+_CHUNK = 400  # ids per IN (...) query, below SQLite's variable limit
+
+
+@dataclass
+class OutboxPage:
+    """Changes read from the outbox; `seqs` are acknowledged once the server took them."""
+
+    seqs: list[int]
+    changes: list[Change]
+
+
+def pending_count(conn: sqlite3.Connection) -> int:
+    """Rows with unsent writes (O(unsent): the outbox holds only those)."""
+    return conn.execute("SELECT count(*) FROM _outbox").fetchone()[0]
+
+
+def site_id(conn: sqlite3.Connection) -> str:
+    return conn.execute("SELECT site_id FROM _clock").fetchone()[0]
+
+
+def read_page(conn: sqlite3.Connection, limit: int) -> OutboxPage:
+    """The next `limit` queued rows, each as changes grouped by column stamp."""
+    entries = conn.execute(
+        "SELECT seq, tbl, row_id FROM _outbox ORDER BY seq LIMIT ?", (limit,)
+    ).fetchall()
+    by_table: dict[str, list[str]] = defaultdict(list)
+    for entry in entries:
+        by_table[entry["tbl"]].append(entry["row_id"])
+    changes: list[Change] = []
+    for table, ids in by_table.items():
+        spec = TABLES[table]
+        cols = ", ".join(q(c) for c in spec.data_columns)
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            rows = conn.execute(
+                f"SELECT id, region, _hlc, {cols} FROM {q(table)} WHERE id IN ({marks})",
+                chunk,
+            )
+            for row in rows:
+                changes.extend(row_changes(table, row, spec.data_columns))
+    return OutboxPage([e["seq"] for e in entries], changes)
+
+
+def row_changes(table: str, row: sqlite3.Row, columns: Iterable[str]) -> list[Change]:
+    """One change per distinct stamp among the row's columns."""
+    stamps = json.loads(row["_hlc"] or "{}")
+    groups: dict[str, dict[str, object]] = defaultdict(dict)
+    for name in columns:
+        stamp = stamps.get(name)
+        if stamp:
+            groups[stamp][name] = row[name]
+    return [
+        Change(table, row["id"], row["region"], stamp, values)
+        for stamp, values in sorted(groups.items())
+    ]
+
+
+def acknowledge(conn: sqlite3.Connection, seqs: list[int]) -> None:
+    """Forget queue entries the server has taken (a row written since keeps a newer seq)."""
+    for start in range(0, len(seqs), _CHUNK):
+        chunk = seqs[start : start + _CHUNK]
+        conn.execute(
+            f"DELETE FROM _outbox WHERE seq IN ({','.join('?' * len(chunk))})", chunk
+        )
+
+
+def record_rejections(
+    conn: sqlite3.Connection, rejected: list[dict], sent: list[Change]
+) -> None:
+    """Keep refused changes with their reason, for the clerk to see and fix."""
+    by_key: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for change in sent:
+        by_key[(change.table, change.id)].append(change.to_wire())
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    conn.executemany(
+        "INSERT INTO _rejected (tbl, row_id, reason, detail, change, rejected_at)"
+        " VALUES (?,?,?,?,?,?)",
+        [
+            (
+                str(r.get("table", "")), str(r.get("id", "")), str(r.get("reason", "")),
+                str(r.get("detail", "")),
+                json.dumps(by_key.get((r.get("table"), r.get("id")), []),
+                           ensure_ascii=False),
+                now,
+            )
+            for r in rejected
+        ],
+    )
+
+
+def apply_remote(conn: sqlite3.Connection, changes: list[Change]) -> int:
+    """Merge pulled changes per column by stamp without queueing them for push.
+
+    Runs inside the caller's transaction. Returns how many rows changed.
+    """
+    if not changes:
+        return 0
+    conn.execute("UPDATE _clock SET applying = 1")
+    try:
+        touched = 0
+        by_table: dict[str, list[Change]] = defaultdict(list)
+        for change in changes:
+            by_table[change.table].append(change)
+        for table, items in by_table.items():
+            touched += _apply_table(conn, table, items)
+        observe(conn, max(c.stamp for c in changes))
+    finally:
+        conn.execute("UPDATE _clock SET applying = 0")
+    return touched
+
+
+def _apply_table(conn: sqlite3.Connection, table: str, changes: list[Change]) -> int:
+    ids = list({c.id for c in changes})
+    current: dict[str, dict] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        for row in conn.execute(
+            f"SELECT id, _hlc FROM {q(table)} WHERE id IN ({marks})", chunk
+        ):
+            current[row["id"]] = json.loads(row["_hlc"] or "{}")
+    merged: dict[str, tuple[str, dict, dict]] = {}
+    new_rows: set[str] = set()
+    for change in changes:
+        stamps = current.get(change.id)
+        if stamps is None:
+            stamps = current[change.id] = {}
+            new_rows.add(change.id)
+        _, values, _ = merged.setdefault(change.id, (change.region, {}, stamps))
+        for name, value in change.row.items():
+            if stamps.get(name) is None or change.hlc > stamps[name]:
+                stamps[name] = change.hlc
+                values[name] = value
+    touched = 0
+    for row_id, (region, values, stamps) in merged.items():
+        if not values:
+            continue
+        touched += 1
+        names = sorted(values)
+        if row_id in new_rows:
+            cols = ", ".join(["id", "region", "_hlc", *(q(n) for n in names)])
+            conn.execute(
+                f"INSERT INTO {q(table)} ({cols}) VALUES ({','.join('?' * (len(names) + 3))})",
+                [row_id, region, json.dumps(stamps), *(values[n] for n in names)],
+            )
+        else:
+            sets = ", ".join(f"{q(n)} = ?" for n in names)
+            conn.execute(
+                f"UPDATE {q(table)} SET {sets}, _hlc = ? WHERE id = ?",
+                [*(values[n] for n in names), json.dumps(stamps), row_id],
+            )
+    return touched
+
+
+def observe(conn: sqlite3.Connection, stamp: Stamp) -> None:
+    """Advance the local clock past a stamp seen from elsewhere."""
+    conn.execute(
+        "UPDATE _clock SET ms = ?, counter = ? WHERE ms < ? OR (ms = ? AND counter < ?)",
+        (stamp.ms, stamp.counter, stamp.ms, stamp.ms, stamp.counter),
+    )
+
+
+def set_clock_offset(conn: sqlite3.Connection, offset_ms: int) -> None:
+    conn.execute("UPDATE _clock SET offset_ms = ?", (offset_ms,))
+
+
+def local_stamp(conn: sqlite3.Connection) -> Stamp:
+    row = conn.execute("SELECT ms, counter, site_id FROM _clock").fetchone()
+    return Stamp(row[0], row[1], row[2])

@@ -1,0 +1,48 @@
+"""Shared fixtures: stores and services on tmp_path, sessions, environment gates."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from puantaj.app import Services, build_services
+from puantaj.config import load_settings
+from puantaj.services.session import Session
+
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def require(condition: bool, reason: str) -> None:
+    """Skip when a real dependency is missing, except in CI where that is a failure."""
+    if condition:
+        return
+    if IN_CI:
+        pytest.fail(f"CI=true and {reason}")
+    pytest.skip(reason)
+
+
+def make_services(home: Path, region: str | None = None) -> Services:
+    settings = load_settings(env={}, flags={"home": str(home)})
+    return build_services(settings, region)
+
+
+@pytest.fixture
+def services(tmp_path: Path) -> Services:
+    return make_services(tmp_path / "desk")
+
+
+@pytest.fixture
+def ankara() -> Session:
+    return Session("ankara1", "clerk", "Ankara")
+
+
+@pytest.fixture
+def istanbul() -> Session:
+    return Session("istanbul1", "clerk", "İstanbul")
+
+
+@pytest.fixture
+def admin() -> Session:
+    return Session("admin", "admin", "*")

@@ -1,0 +1,56 @@
+import pytest
+
+from puantaj.core.changes import ChangeError, parse_change
+from puantaj.core.tables import natural_id, timesheet_id
+
+EMP = natural_id("employees", "Ankara", "100")
+
+
+def wire(**over):
+    base = {"table": "employees", "id": EMP, "region": "Ankara",
+            "hlc": "1700000000000:00000:site", "row": {"first_name": "Ayşe"}}
+    base.update(over)
+    return base
+
+
+def test_a_valid_change_is_normalised():
+    change = parse_change(wire(row={"deleted": True, "daily_hours": 7}))
+    assert change.row == {"deleted": 1, "daily_hours": 7.0}
+
+
+@pytest.mark.parametrize(
+    ("over", "reason", "field"),
+    [
+        ({"table": "payroll"}, "unknown_table", "table"),
+        ({"id": "42"}, "invalid_row", "id"),
+        ({"hlc": "yesterday"}, "invalid_row", "hlc"),
+        ({"row": {}}, "invalid_row", "row"),
+        ({"row": {"salary": 1}}, "invalid_row", "row"),
+        ({"row": {"tc_no": "12345678901"}}, "invalid_row", "tc_no"),
+        ({"row": {"hire_date": "01.02.2026"}}, "invalid_row", "hire_date"),
+        ({"row": {"first_name": None}}, "invalid_row", "first_name"),
+        ({"row": {"weekly_rest_day": "6"}}, "invalid_row", "weekly_rest_day"),
+        ({"row": {"daily_hours": float("nan")}}, "invalid_row", "daily_hours"),
+    ],
+)
+def test_bad_changes_name_the_bad_field(over, reason, field):
+    with pytest.raises(ChangeError) as err:
+        parse_change(wire(**over))
+    assert err.value.reason == reason
+    assert err.value.field == field
+
+
+def test_plates_must_be_canonical_and_choices_enforced():
+    vid = natural_id("vehicles", "06 ABC 123")
+    ok = parse_change(wire(table="vehicles", id=vid,
+                           row={"plate": "06 ABC 123", "vehicle_type": "private"}))
+    assert ok.row["plate"] == "06 ABC 123"
+    with pytest.raises(ChangeError):
+        parse_change(wire(table="vehicles", id=vid, row={"plate": "06abc123"}))
+    with pytest.raises(ChangeError):
+        parse_change(wire(table="vehicles", id=vid, row={"vehicle_type": "rocket"}))
+
+
+def test_timesheet_ids_are_deterministic_per_employee_and_day():
+    assert timesheet_id(EMP, "2026-02-03") == timesheet_id(EMP, "2026-02-03")
+    assert timesheet_id(EMP, "2026-02-03") != timesheet_id(EMP, "2026-02-04")
