@@ -1,0 +1,95 @@
+"""create_app(): the sync server's composition root."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Mapping
+
+from flask import Flask, g, request
+from sqlalchemy.exc import DBAPIError, OperationalError
+from werkzeug.exceptions import HTTPException
+
+from puantaj.core.hlc import HybridClock
+from server import auth, storage
+from server.config import ServerSettings, load_server_settings
+from server.context import ServerContext, ctx
+from server.errors import APIError, DatabaseDown, Unauthorized
+from server.merge import Merger
+from server.routes import admin, download, health, status, sync
+from server.schema import build_metadata
+from server.wire import json_response
+
+log = logging.getLogger(__name__)
+PUBLIC = {"health.health"}
+
+
+def create_app(overrides: Mapping[str, object] | None = None,
+               env: Mapping[str, str] | None = None) -> Flask:
+    """Build the app; raises SchemaError when the database is not ours or not current.
+
+    An empty database is migrated first, so a fresh install needs no extra step.
+    """
+    settings = load_server_settings(env, overrides)
+    engine = storage.make_engine(settings)
+    if storage.is_empty(engine):
+        storage.migrate(engine, settings)
+    revision = storage.check_schema(engine)
+    metadata = build_metadata()
+    tables = {name.split(".")[-1]: t for name, t in metadata.tables.items()}
+    clock = HybridClock("server", lambda: int(time.time() * 1000))
+    context = ServerContext(
+        settings=settings, engine=engine, tables=tables, clock=clock,
+        merger=Merger(tables, clock, settings.clock_ahead_ms),
+        limiter=auth.BadTokenLimiter(settings.bad_token_limit, settings.bad_token_window_s),
+        schema_revision=revision)
+    if settings.api_key:
+        with context.write() as conn:
+            auth.ensure_token(conn, tables, settings.api_key, "*", "API_KEY")
+    app = Flask(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
+    app.extensions["puantaj"] = context
+    for module in (health, sync, download, status, admin):
+        app.register_blueprint(module.bp)
+    app.before_request(_authenticate)
+    _register_errors(app)
+    return app
+
+
+def _authenticate():
+    if request.endpoint in PUBLIC:
+        return None
+    context = ctx()
+    address = request.remote_addr or "?"
+    context.limiter.check(address)
+    try:
+        g.caller = context.caller(request.headers.get("Authorization"))
+    except Unauthorized:
+        context.limiter.failed(address)
+        raise
+    return None
+
+
+def _register_errors(app: Flask) -> None:
+    @app.errorhandler(APIError)
+    def _api(exc: APIError):
+        return json_response({"error": exc.code, "detail": exc.detail}, exc.status)
+
+    @app.errorhandler(HTTPException)
+    def _http(exc: HTTPException):
+        code = {413: "too_large", 404: "not_found", 405: "method_not_allowed"}.get(
+            exc.code or 500, "http_error")
+        return json_response({"error": code, "detail": exc.description or ""},
+                             exc.code or 500)
+
+    @app.errorhandler(OperationalError)
+    @app.errorhandler(DBAPIError)
+    def _db(exc: Exception):
+        log.warning("database error: %s", exc)
+        down = DatabaseDown("database unavailable or busy; retry later")
+        return json_response({"error": down.code, "detail": down.detail}, down.status)
+
+    @app.errorhandler(Exception)
+    def _internal(exc: Exception):
+        log.exception("unhandled error")
+        return json_response({"error": "internal", "detail": "internal server error"}, 500)

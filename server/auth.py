@@ -1,0 +1,114 @@
+"""Bearer tokens: creation, hashed storage, constant-time checks, bad-token limits."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import secrets
+import threading
+import time
+from collections import defaultdict, deque
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, select, update
+
+from puantaj.core.tables import ALL_REGIONS
+from server.errors import Forbidden, TooManyRequests, Unauthorized
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who a request comes from: a region, or '*' for admin."""
+
+    token_id: int
+    scope: str
+
+    @property
+    def is_admin(self) -> bool:
+        return self.scope == ALL_REGIONS
+
+    def can_see(self, region: str) -> bool:
+        return self.is_admin or region == self.scope
+
+    def require_admin(self) -> None:
+        if not self.is_admin:
+            raise Forbidden("this needs an admin token")
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def now_text() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def create_token(conn: Connection, tables, scope: str, label: str = "") -> str:
+    """Store a new token's hash; return the token (shown once)."""
+    token = secrets.token_urlsafe(32)
+    conn.execute(tables["tokens"].insert().values(
+        token_hash=hash_token(token), scope=scope, label=label, created_at=now_text()))
+    return token
+
+
+def ensure_token(conn: Connection, tables, token: str, scope: str, label: str) -> None:
+    """Register a token given from outside (API_KEY) if it is not known yet."""
+    tokens = tables["tokens"]
+    digest = hash_token(token)
+    if conn.execute(select(tokens.c.id).where(tokens.c.token_hash == digest)).first() is None:
+        conn.execute(tokens.insert().values(token_hash=digest, scope=scope, label=label,
+                                            created_at=now_text()))
+
+
+def authenticate(conn: Connection, tables, header: str | None) -> Caller:
+    """Resolve `Authorization: Bearer …` to a Caller or raise Unauthorized."""
+    if not header or not header.startswith("Bearer "):
+        raise Unauthorized("missing bearer token")
+    token = header[len("Bearer "):].strip()
+    if not token or len(token) > 512:
+        raise Unauthorized("bad token")
+    digest = hash_token(token)
+    tokens = tables["tokens"]
+    row = conn.execute(
+        select(tokens.c.id, tokens.c.token_hash, tokens.c.scope)
+        .where(tokens.c.token_hash == digest, tokens.c.revoked_at.is_(None))
+    ).first()
+    # compare the digests in constant time even when the lookup missed
+    stored = row.token_hash if row else "0" * 64
+    if not hmac.compare_digest(stored, digest) or row is None:
+        raise Unauthorized("bad or revoked token")
+    return Caller(row.id, row.scope)
+
+
+def touch(conn: Connection, tables, caller: Caller) -> None:
+    tokens = tables["tokens"]
+    conn.execute(update(tokens).where(tokens.c.id == caller.token_id)
+                 .values(last_used_at=now_text()))
+
+
+class BadTokenLimiter:
+    """Counts failed authentications per address in a sliding window (per process)."""
+
+    def __init__(self, limit: int, window_s: float) -> None:
+        self.limit = limit
+        self.window_s = window_s
+        self._failures: dict[str, deque[float]] = defaultdict(deque)
+        self._lock = threading.Lock()
+
+    def check(self, address: str) -> None:
+        with self._lock:
+            recent = self._trim(address)
+            if len(recent) >= self.limit:
+                raise TooManyRequests("too many bad tokens from this address; wait a minute")
+
+    def failed(self, address: str) -> None:
+        with self._lock:
+            self._trim(address).append(time.monotonic())
+
+    def _trim(self, address: str) -> deque[float]:
+        recent = self._failures[address]
+        horizon = time.monotonic() - self.window_s
+        while recent and recent[0] < horizon:
+            recent.popleft()
+        return recent

@@ -1,0 +1,71 @@
+"""Server settings: defaults, then PUANTAJ_* / DATABASE_URL / API_KEY, then overrides.
+
+The only server module that reads the environment.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+import platformdirs
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    database_url: str
+    home: Path
+    db_schema: str | None = None  # PostgreSQL namespace inside a shared database
+    pool_size: int = 5
+    max_overflow: int = 10
+    pool_timeout_s: float = 10.0
+    max_body_bytes: int = 64 * 1024 * 1024
+    max_changes: int = 20_000
+    max_pull: int = 10_000
+    bad_token_limit: int = 20  # failures per address and window before 429
+    bad_token_window_s: float = 60.0
+    clock_ahead_ms: int = 5 * 60 * 1000
+    api_key: str | None = None
+    backup_keep: int = 14
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+def default_home() -> Path:
+    return Path(platformdirs.user_data_dir("PuantajServer", appauthor=False))
+
+
+def normalise_url(url: str) -> str:
+    """Render-style postgres:// URLs → SQLAlchemy's psycopg 3 driver."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def load_server_settings(
+    env: Mapping[str, str] | None = None, overrides: Mapping[str, object] | None = None
+) -> ServerSettings:
+    env = os.environ if env is None else env
+    home = Path(env.get("PUANTAJ_SERVER_HOME") or default_home())
+    url = env.get("DATABASE_URL") or f"sqlite:///{home / 'server.db'}"
+    values: dict[str, object] = {"api_key": env.get("API_KEY") or None,
+                                 "db_schema": env.get("PUANTAJ_DB_SCHEMA") or None}
+    numeric = {"pool_size": "PUANTAJ_DB_POOL_SIZE", "max_overflow": "PUANTAJ_DB_MAX_OVERFLOW",
+               "max_body_bytes": "PUANTAJ_MAX_BODY_BYTES", "backup_keep": "PUANTAJ_BACKUP_KEEP"}
+    for key, name in numeric.items():
+        if env.get(name):
+            values[key] = int(env[name])
+    settings = ServerSettings(database_url=normalise_url(url), home=home)
+    settings = replace(settings, **values)
+    if overrides:
+        known = {f.name for f in fields(ServerSettings)}
+        clean = {k: v for k, v in overrides.items() if k in known}
+        if "database_url" in clean:
+            clean["database_url"] = normalise_url(str(clean["database_url"]))
+        settings = replace(settings, **clean)
+    return settings

@@ -1,0 +1,60 @@
+"""Building the merged database of a scope as a SQLite file in the desktop schema."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from pathlib import Path
+
+from sqlalchemy import Connection, Table, select
+
+from puantaj.core import desktop_schema
+from puantaj.core.ddl import q
+from puantaj.core.tables import TABLES
+from server.auth import Caller
+from server.rows import decode_stamps
+
+CHUNK = 2000
+
+
+def build_download(conn: Connection, tables: dict[str, Table], caller: Caller,
+                   path: Path, cursor: str) -> dict[str, int]:
+    """Write the rows in scope to a new SQLite file at `path`, chunk by chunk.
+
+    The file opens in the desktop app (its schema version is set) and its sync
+    cursor is the server's, so a desktop started on it only pulls what is newer.
+    """
+    out = sqlite3.connect(str(path), isolation_level=None)
+    counts: dict[str, int] = {}
+    try:
+        out.execute("PRAGMA journal_mode = OFF")
+        out.execute("BEGIN")
+        desktop_schema.build(out)
+        out.execute("UPDATE _clock SET site_id = ?, applying = 1", (str(uuid.uuid4()),))
+        for name, spec in TABLES.items():
+            counts[name] = _copy_table(conn, tables[name], caller, out, spec.data_columns)
+        out.execute("UPDATE _clock SET applying = 0")
+        out.execute("INSERT INTO _sync_state (key, value) VALUES ('cursor', ?)", (cursor,))
+        out.execute("COMMIT")
+    finally:
+        out.close()
+    return counts
+
+
+def _copy_table(conn: Connection, table: Table, caller: Caller, out: sqlite3.Connection,
+                columns: tuple[str, ...]) -> int:
+    query = select(table).order_by(table.c._seq)
+    if not caller.is_admin:
+        query = query.where(table.c.region == caller.scope)
+    names = ["id", "region", *columns, "_hlc"]
+    sql = (f"INSERT INTO {q(table.name)} ({', '.join(q(n) for n in names)}) "
+           f"VALUES ({','.join('?' * len(names))})")
+    count = 0
+    result = conn.execution_options(yield_per=CHUNK).execute(query).mappings()
+    for chunk in result.partitions(CHUNK):
+        out.executemany(sql, [
+            [row["id"], row["region"], *(row[c] for c in columns),
+             json.dumps(decode_stamps(row["_hlc"]))] for row in chunk])
+        count += len(chunk)
+    return count

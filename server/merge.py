@@ -1,0 +1,186 @@
+"""Applying a pushed batch: per-column last-write-wins, refusals, conflict history.
+
+A batch is one transaction. It first takes the row lock of `sync_counter` (on
+SQLite the BEGIN IMMEDIATE write lock), so batches are applied one at a time and
+the sequence numbers they give rows are handed out in commit order: a reader that
+has seen sequence N has seen every commit before the one that took N + 1.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Table, select, update
+
+from puantaj.core.changes import Change, ChangeError, parse_change
+from puantaj.core.hlc import HybridClock
+from server.auth import Caller, now_text
+from server.rows import RowState, load_rows, site_of, write_rows
+
+LOCKED = "locked"
+
+
+@dataclass
+class PushResult:
+    accepted: int = 0
+    rejected: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class _Batch:
+    """What one batch decided, before it is written."""
+
+    caller: Caller
+    site_id: str
+    batch_id: str
+    states: dict[tuple[str, str], RowState]
+    locks: set[tuple[str, str]]
+    result: PushResult = field(default_factory=PushResult)
+    conflicts: list[dict] = field(default_factory=list)
+
+    def refuse(self, raw: Any, reason: str, detail: str) -> None:
+        raw = raw if isinstance(raw, dict) else {}
+        self.result.rejected.append({
+            "table": str(raw.get("table", ""))[:40], "id": str(raw.get("id", ""))[:64],
+            "region": str(raw.get("region", ""))[:64], "reason": reason,
+            "detail": detail[:300]})
+
+
+class Merger:
+    """Applies batches to the synced tables."""
+
+    def __init__(self, tables: dict[str, Table], clock: HybridClock,
+                 clock_ahead_ms: int) -> None:
+        self.tables = tables
+        self.clock = clock
+        self.clock_ahead_ms = clock_ahead_ms
+
+    def lock(self, conn: Connection) -> int:
+        """Serialise writers; return the last sequence number handed out."""
+        counter = self.tables["sync_counter"]
+        return conn.execute(
+            select(counter.c.value).where(counter.c.id == 1).with_for_update()
+        ).scalar_one()
+
+    def push(self, conn: Connection, caller: Caller, site_id: str, batch_id: str,
+             changes: list[Any]) -> PushResult:
+        """Apply a batch inside the caller's transaction; the same batch_id twice is a no-op."""
+        last_seq = self.lock(conn)
+        batches = self.tables["batches"]
+        prior = conn.execute(
+            select(batches.c.result).where(batches.c.batch_id == batch_id)).scalar()
+        if prior is not None:
+            return PushResult(**json.loads(prior))
+        parsed: list[tuple[Any, Change]] = []
+        batch = _Batch(caller, site_id, batch_id, {}, set())
+        limit_ms = self.clock.physical_ms() + self.clock_ahead_ms
+        for raw in changes:
+            try:
+                change = parse_change(raw)
+            except ChangeError as exc:
+                batch.refuse(raw, exc.reason, str(exc))
+                continue
+            if not caller.can_see(change.region):
+                batch.refuse(raw, "region_forbidden",
+                             f"token is for {caller.scope}, row is in {change.region}")
+            elif change.stamp.ms > limit_ms:
+                batch.refuse(raw, "clock_ahead", "stamp is more than 5 minutes ahead")
+            else:
+                parsed.append((raw, change))
+        batch.states = load_rows(conn, self.tables, {(c.table, c.id) for _, c in parsed})
+        batch.locks = self._locked_months(conn)
+        for raw, change in parsed:
+            reason = self._refusal(batch, change)
+            if reason:
+                batch.refuse(raw, *reason)
+                continue
+            self._merge(batch, change)
+            self.clock.observe(change.stamp)
+        self._write(conn, batch, last_seq)
+        return batch.result
+
+    def _locked_months(self, conn: Connection) -> set[tuple[str, str]]:
+        reports = self.tables["reports"]
+        rows = conn.execute(select(reports.c.region, reports.c.month).where(
+            reports.c.status == LOCKED, reports.c.deleted == 0))
+        return {(r.region, r.month) for r in rows}
+
+    def _refusal(self, batch: _Batch, change: Change) -> tuple[str, str] | None:
+        state = batch.states.get((change.table, change.id))
+        if state is not None and state.region != change.region:
+            return ("invalid_row", f"region is fixed: row is in {state.region}")
+        if batch.caller.is_admin:
+            return None
+        current = state.values if state else {}
+        if change.table == "timesheets":
+            day = change.row.get("work_date") or current.get("work_date") or ""
+            if (change.region, day[:7]) in batch.locks:
+                return ("period_locked", f"{change.region} {day[:7]} is locked")
+        if change.table == "reports":
+            if current.get("status") == LOCKED:
+                return ("period_locked", "the month is locked; ask an admin")
+            if change.row.get("status") in ("approved", LOCKED):
+                return ("region_forbidden", "only an admin can approve or lock a month")
+        if change.table == "users" and change.row.get("role") == "admin":
+            return ("region_forbidden", "a region token cannot create admins")
+        return None
+
+    def _merge(self, batch: _Batch, change: Change) -> None:
+        key = (change.table, change.id)
+        state = batch.states.get(key)
+        if state is None:
+            state = batch.states[key] = RowState(change.table, change.id, change.region,
+                                                 is_new=True)
+        for name, value in change.row.items():
+            current = state.stamps.get(name)
+            if current == change.hlc:
+                continue  # the same write again
+            old = state.values.get(name)
+            if current is None or change.hlc > current:  # fixed-width: same as triple
+                if current is not None and old != value and site_of(current) != site_of(
+                        change.hlc):
+                    batch.conflicts.append(_conflict(batch, state, name, "overwritten",
+                                                     old, current, value, change.hlc))
+                state.values[name] = value
+                state.stamps[name] = change.hlc
+                state.dirty = True
+            elif old != value:
+                batch.conflicts.append(_conflict(batch, state, name, "lost", value,
+                                                 change.hlc, old, current))
+        batch.result.accepted += 1
+
+    def _write(self, conn: Connection, batch: _Batch, last_seq: int) -> None:
+        dirty = [s for s in batch.states.values() if s.dirty]
+        for offset, state in enumerate(dirty, start=1):
+            state.seq = last_seq + offset
+        write_rows(conn, self.tables, dirty)
+        if dirty:
+            counter = self.tables["sync_counter"]
+            conn.execute(update(counter).where(counter.c.id == 1)
+                         .values(value=last_seq + len(dirty)))
+        now = now_text()
+        if batch.conflicts:
+            conn.execute(self.tables["conflicts"].insert(),
+                         [{**c, "recorded_at": now} for c in batch.conflicts])
+        if batch.result.rejected:
+            conn.execute(self.tables["rejections"].insert(), [
+                {"site_id": batch.site_id,
+                 "region": (r["region"] or "*") if batch.caller.is_admin
+                 else batch.caller.scope,
+                 "tbl": r["table"], "row_id": r["id"], "reason": r["reason"],
+                 "detail": r["detail"], "batch_id": batch.batch_id, "at": now}
+                for r in batch.result.rejected])
+        conn.execute(self.tables["batches"].insert().values(
+            batch_id=batch.batch_id, site_id=batch.site_id, at=now,
+            result=json.dumps({"accepted": batch.result.accepted,
+                               "rejected": batch.result.rejected})))
+
+
+def _conflict(batch: _Batch, state: RowState, column: str, kind: str, value: Any,
+              value_hlc: str, winner: Any, winner_hlc: str) -> dict:
+    return {"tbl": state.table, "row_id": state.id, "region": state.region,
+            "column_name": column, "kind": kind, "value": json.dumps(value),
+            "value_hlc": value_hlc, "winner": json.dumps(winner), "winner_hlc": winner_hlc,
+            "site_id": batch.site_id, "batch_id": batch.batch_id}

@@ -1,0 +1,93 @@
+"""POST /sync: push and pull in one round trip (DESIGN.md §4)."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+from flask import Blueprint, g, request
+from sqlalchemy import select, update
+
+from puantaj.core.changes import PROTOCOL
+from server.auth import Caller, now_text
+from server.context import ServerContext, ctx
+from server.errors import Forbidden, Malformed, TooLarge
+from server.pull import make_cursor, parse_cursor, pull
+from server.wire import json_response, read_json
+
+bp = Blueprint("sync", __name__)
+_SITE_RE = re.compile(r"^[A-Za-z0-9_.\-]{1,64}$")
+
+
+@bp.post("/sync")
+def sync():
+    context = ctx()
+    body = read_json(request, context.settings.max_body_bytes)
+    caller: Caller = g.caller
+    site_id, batch_id, changes, after, limit = _parse(body, caller, context)
+    with context.write() if changes or context.settings.is_sqlite else \
+            context.snapshot() as conn:
+        result = None
+        if changes:
+            result = context.merger.push(conn, caller, site_id, batch_id, changes)
+        pulled, cursor, more = pull(conn, context.tables, caller, after, limit)
+        _record_site(conn, context, caller, site_id, result)
+    return json_response({
+        "protocol": PROTOCOL,
+        "accepted": result.accepted if result else 0,
+        "rejected": result.rejected if result else [],
+        "changes": pulled,
+        "cursor": make_cursor(cursor),
+        "more": more,
+        "scope": caller.scope,
+        "server_time": str(context.clock.tick()),
+    }, 200, request)
+
+
+def _parse(body, caller: Caller, context: ServerContext):
+    if not isinstance(body, dict):
+        raise Malformed("body must be a JSON object")
+    if body.get("protocol") != PROTOCOL:
+        raise Malformed(f"protocol must be {PROTOCOL}", code="unsupported_protocol")
+    site_id = body.get("site_id")
+    if not isinstance(site_id, str) or not _SITE_RE.match(site_id):
+        raise Malformed("site_id: must be an id string")
+    region = body.get("region")
+    if region is not None and not isinstance(region, str):
+        raise Malformed("region: must be a string")
+    if region and not caller.is_admin and region != caller.scope:
+        raise Forbidden(f"this token is for region {caller.scope}, not {region}")
+    changes = body.get("changes", [])
+    if not isinstance(changes, list):
+        raise Malformed("changes: must be a list")
+    if len(changes) > context.settings.max_changes:
+        raise TooLarge(f"at most {context.settings.max_changes} changes per request")
+    batch_id = body.get("batch_id")
+    if changes and not (isinstance(batch_id, str) and 0 < len(batch_id) <= 64):
+        raise Malformed("batch_id: required with changes")
+    limit = body.get("limit", 5000)
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+        raise Malformed("limit: must be a positive integer")
+    limit = min(limit, context.settings.max_pull)
+    return site_id, batch_id or str(uuid.uuid4()), changes, parse_cursor(
+        body.get("cursor")), limit
+
+
+def _record_site(conn, context: ServerContext, caller: Caller, site_id: str, result) -> None:
+    sites = context.tables["sites"]
+    now = now_text()
+    values = {"last_sync_at": now}
+    if result is not None:
+        values["last_push_at"] = now
+    row = conn.execute(select(sites.c.pushed_total, sites.c.refused_total)
+                       .where(sites.c.site_id == site_id)).first()
+    pushed = result.accepted if result else 0
+    refused = len(result.rejected) if result else 0
+    if row is None:
+        conn.execute(sites.insert().values(site_id=site_id, region=caller.scope,
+                                           pushed_total=pushed, refused_total=refused,
+                                           **values))
+    else:
+        conn.execute(update(sites).where(sites.c.site_id == site_id).values(
+            pushed_total=row.pushed_total + pushed,
+            refused_total=row.refused_total + refused, **values))

@@ -1,0 +1,90 @@
+"""Row state of the synced tables on the server: stamps per column, encode/decode."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Table, bindparam, select
+
+from puantaj.core.tables import TABLES
+
+_CHUNK = 500
+
+
+def site_of(stamp: str) -> str:
+    return stamp.split(":", 2)[2]
+
+
+def decode_stamps(text: str) -> dict[str, str]:
+    """Stored form {"<stamp>": [columns]} → {column: stamp}."""
+    return {col: stamp for stamp, cols in json.loads(text or "{}").items() for col in cols}
+
+
+def encode_stamps(stamps: dict[str, str]) -> str:
+    grouped: dict[str, list[str]] = {}
+    for col, stamp in sorted(stamps.items()):
+        grouped.setdefault(stamp, []).append(col)
+    return json.dumps(grouped, separators=(",", ":"), sort_keys=True)
+
+
+@dataclass
+class RowState:
+    """One row as the merge sees it: values and per-column stamps."""
+
+    table: str
+    id: str
+    region: str
+    values: dict[str, Any] = field(default_factory=dict)
+    stamps: dict[str, str] = field(default_factory=dict)
+    is_new: bool = False
+    dirty: bool = False
+    seq: int = 0
+
+
+def load_rows(conn: Connection, tables: dict[str, Table],
+              keys: set[tuple[str, str]]) -> dict[tuple[str, str], RowState]:
+    """The stored state of every (table, id) in `keys` that exists."""
+    by_table: dict[str, list[str]] = {}
+    for table, row_id in keys:
+        by_table.setdefault(table, []).append(row_id)
+    out: dict[tuple[str, str], RowState] = {}
+    for table, ids in by_table.items():
+        t = tables[table]
+        cols = TABLES[table].data_columns
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start:start + _CHUNK]
+            for row in conn.execute(select(t).where(t.c.id.in_(chunk))).mappings():
+                out[(table, row["id"])] = RowState(
+                    table, row["id"], row["region"], {c: row[c] for c in cols},
+                    decode_stamps(row["_hlc"]))
+    return out
+
+
+def write_rows(conn: Connection, tables: dict[str, Table], states: list[RowState]) -> None:
+    """Insert new rows and update changed ones, in bulk per table."""
+    by_table: dict[str, list[RowState]] = {}
+    for state in states:
+        by_table.setdefault(state.table, []).append(state)
+    for table, items in by_table.items():
+        t = tables[table]
+        cols = TABLES[table].data_columns
+        fresh = [_full(s, cols) for s in items if s.is_new]
+        if fresh:
+            conn.execute(t.insert(), fresh)
+        changed = [{f"b_{k}": v for k, v in _full(s, cols).items()}
+                   for s in items if not s.is_new]
+        if changed:
+            stmt = (t.update().where(t.c.id == bindparam("b_id"))
+                    .values({c: bindparam(f"b_{c}") for c in (*cols, "_hlc", "_seq")}))
+            conn.execute(stmt, changed)
+
+
+def _full(state: RowState, cols: tuple[str, ...]) -> dict[str, Any]:
+    row = {c: state.values.get(c) for c in cols}
+    if row.get("deleted") is None:
+        row["deleted"] = 0
+    row.update(id=state.id, region=state.region, _hlc=encode_stamps(state.stamps),
+               _seq=state.seq)
+    return row

@@ -1,0 +1,119 @@
+"""The server database: engine and pool, Alembic migrations, the schema guard."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.pool import NullPool
+
+from server.config import ServerSettings
+from server.errors import SchemaError
+from server.schema import SERVER_TABLES, build_metadata
+
+log = logging.getLogger(__name__)
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def make_engine(settings: ServerSettings) -> Engine:
+    """An engine with WAL and busy timeout on SQLite, a sized pool on PostgreSQL."""
+    if settings.is_sqlite:
+        path = settings.database_url.split("///", 1)[-1]
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(settings.database_url, poolclass=NullPool,
+                               connect_args={"timeout": 30, "check_same_thread": False})
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn, _record):
+            dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+            for pragma in ("journal_mode = WAL", "synchronous = NORMAL",
+                           "busy_timeout = 30000", "foreign_keys = ON"):
+                dbapi_conn.execute(f"PRAGMA {pragma}")
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn):
+            mode = conn.get_execution_options().get("sqlite_begin", "")
+            conn.exec_driver_sql(f"BEGIN {mode}".strip())
+
+        return engine
+    connect_args = {}
+    if settings.db_schema:
+        connect_args["options"] = f"-csearch_path={settings.db_schema}"
+    return create_engine(
+        settings.database_url, pool_size=settings.pool_size,
+        max_overflow=settings.max_overflow, pool_timeout=settings.pool_timeout_s,
+        pool_pre_ping=True, connect_args=connect_args,
+    )
+
+
+def _config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(_config()).get_current_head()
+
+
+def schema_version_number(revision: str | None) -> int:
+    return int(revision) if revision and revision.isdigit() else 0
+
+
+def migrate(engine: Engine, settings: ServerSettings) -> str:
+    """Bring the server schema to head (creating the namespace on PostgreSQL)."""
+    with engine.begin() as conn:
+        if settings.db_schema and not settings.is_sqlite:
+            conn.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{settings.db_schema}"'))
+        config = _config()
+        config.attributes["connection"] = conn
+        config.attributes["schema"] = None  # search_path already points at it
+        command.upgrade(config, "head")
+    return head_revision()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def check_schema(engine: Engine) -> str:
+    """Refuse a database that holds someone else's tables or an older schema.
+
+    Returns the current revision; raises SchemaError with a message a person can act on.
+    """
+    names = set(inspect(engine).get_table_names())
+    revision = current_revision(engine) if "alembic_version" in names else None
+    if revision is None:
+        if names:
+            raise SchemaError(
+                "this database holds tables that are not Puantaj's "
+                f"({', '.join(sorted(names)[:6])}); point DATABASE_URL at an empty "
+                "database, or set PUANTAJ_DB_SCHEMA to use a separate schema in it")
+        raise SchemaError("the database is empty: run `puantaj-server migrate`")
+    ours = {rev.revision for rev in ScriptDirectory.from_config(_config()).walk_revisions()}
+    if revision not in ours:
+        raise SchemaError(
+            f"this database was migrated by another application (revision {revision!r});"
+            " point DATABASE_URL at an empty database or set PUANTAJ_DB_SCHEMA")
+    expected = set(build_metadata().tables)
+    missing = expected - names
+    if missing or revision != head_revision():
+        raise SchemaError(
+            f"server schema is at {revision}, this program needs {head_revision()}"
+            + (f" (missing tables: {', '.join(sorted(missing))})" if missing else "")
+            + ": run `puantaj-server migrate`")
+    return revision
+
+
+def is_empty(engine: Engine) -> bool:
+    return not inspect(engine).get_table_names()
+
+
+__all__ = ["SERVER_TABLES", "check_schema", "make_engine", "migrate"]

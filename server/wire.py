@@ -1,0 +1,58 @@
+"""JSON in and out over HTTP: content type, gzip both ways, size limits."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import zlib
+from typing import Any
+
+from flask import Request, Response
+
+from server.errors import Malformed, NotJSON, TooLarge
+
+GZIP_MIN_BYTES = 1024
+
+
+def read_json(request: Request, max_bytes: int) -> Any:
+    """The request body as JSON; 415 if not JSON, 413 if too large, 400 if broken."""
+    if request.mimetype != "application/json":
+        raise NotJSON("send Content-Type: application/json")
+    if request.content_length is not None and request.content_length > max_bytes:
+        raise TooLarge(f"body over {max_bytes} bytes")
+    raw = request.get_data(cache=False)
+    if len(raw) > max_bytes:
+        raise TooLarge(f"body over {max_bytes} bytes")
+    encoding = request.headers.get("Content-Encoding", "").lower()
+    if encoding == "gzip":
+        raw = _gunzip(raw, max_bytes)
+    elif encoding not in ("", "identity"):
+        raise Malformed(f"unsupported Content-Encoding {encoding!r}")
+    try:
+        return json.loads(raw)
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise Malformed(f"body is not valid JSON: {exc}") from None
+
+
+def _gunzip(raw: bytes, max_bytes: int) -> bytes:
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(raw, max_bytes + 1)
+    except zlib.error as exc:
+        raise Malformed(f"body is not valid gzip: {exc}") from None
+    if len(out) > max_bytes or inflater.unconsumed_tail:
+        raise TooLarge(f"body inflates to more than {max_bytes} bytes")
+    return out
+
+
+def json_response(data: Any, status: int = 200, request: Request | None = None) -> Response:
+    """JSON, gzip-encoded when the client accepts it and it is worth it."""
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    response = Response(status=status, mimetype="application/json")
+    accepts = request is not None and "gzip" in request.headers.get("Accept-Encoding", "")
+    if accepts and len(body) >= GZIP_MIN_BYTES:
+        body = gzip.compress(body, compresslevel=5)
+        response.headers["Content-Encoding"] = "gzip"
+        response.headers["Vary"] = "Accept-Encoding"
+    response.set_data(body)
+    return response
