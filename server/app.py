@@ -32,6 +32,7 @@ def create_app(overrides: Mapping[str, object] | None = None,
     """
     settings = load_server_settings(env, overrides)
     engine = storage.make_engine(settings)
+    storage.ensure_namespace(engine, settings)
     if storage.is_empty(engine):
         storage.migrate(engine, settings)
     revision = storage.check_schema(engine)

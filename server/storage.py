@@ -68,9 +68,8 @@ def schema_version_number(revision: str | None) -> int:
 
 def migrate(engine: Engine, settings: ServerSettings) -> str:
     """Bring the server schema to head (creating the namespace on PostgreSQL)."""
+    ensure_namespace(engine, settings)
     with engine.begin() as conn:
-        if settings.db_schema and not settings.is_sqlite:
-            conn.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{settings.db_schema}"'))
         config = _config()
         config.attributes["connection"] = conn
         config.attributes["schema"] = None  # search_path already points at it
@@ -110,6 +109,13 @@ def check_schema(engine: Engine) -> str:
             + (f" (missing tables: {', '.join(sorted(missing))})" if missing else "")
             + ": run `puantaj-server migrate`")
     return revision
+
+
+def ensure_namespace(engine: Engine, settings: ServerSettings) -> None:
+    """Create the PostgreSQL schema namespace the server lives in, if one is set."""
+    if settings.db_schema and not settings.is_sqlite:
+        with engine.begin() as conn:
+            conn.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{settings.db_schema}"'))
 
 
 def is_empty(engine: Engine) -> bool:

@@ -1,0 +1,155 @@
+"""Schema guard, migrations, batch atomicity, SQLite → PostgreSQL move, CLI."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+import uuid
+
+from tests import servers
+from tests.conftest import require
+from tests.server.conftest import pg_url
+from tests.server.helpers import body, employee, pull_all
+
+
+def test_a_database_with_another_apps_users_table_is_refused(tmp_path):
+    env = servers.sqlite_env(tmp_path)
+    env.home.mkdir(parents=True)
+    conn = sqlite3.connect(env.home / "server.db")
+    conn.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT)")
+    conn.close()
+    out = env.cli("run", "--port", str(servers.free_port()), check=False)
+    assert out.returncode == 2
+    assert "not Puantaj's" in out.stderr and "users" in out.stderr
+    assert "Traceback" not in out.stderr
+
+
+def test_an_older_or_foreign_revision_is_refused_with_what_to_do(tmp_path):
+    env = servers.sqlite_env(tmp_path)
+    env.cli("migrate")
+    conn = sqlite3.connect(env.home / "server.db")
+    conn.execute("UPDATE alembic_version SET version_num = 'ab12cd'")
+    conn.commit()
+    conn.close()
+    out = env.cli("list-tokens", check=False)
+    assert out.returncode == 2 and "another application" in out.stderr
+    conn = sqlite3.connect(env.home / "server.db")
+    conn.execute("DROP TABLE conflicts")
+    conn.execute("UPDATE alembic_version SET version_num = '0001'")
+    conn.commit()
+    conn.close()
+    out = env.cli("list-tokens", check=False)
+    assert out.returncode == 2 and "missing tables: conflicts" in out.stderr
+    assert "puantaj-server migrate" in out.stderr
+
+
+def test_a_batch_is_all_or_nothing_when_the_database_fails_part_way(tmp_path):
+    env = servers.sqlite_env(tmp_path)
+    server = servers.start(env)
+    try:
+        ankara = env.token("Ankara")
+        conn = sqlite3.connect(env.home / "server.db")
+        conn.execute("CREATE TRIGGER boom BEFORE INSERT ON employees"
+                      " WHEN NEW.first_name = 'BOOM' BEGIN SELECT RAISE(ABORT, 'boom'); END")
+        conn.commit()
+        batch = body([employee("Ankara", "1"), employee("Ankara", "2", first_name="BOOM"),
+                      employee("Ankara", "3")], batch_id="b-atomic")
+        reply = server.post("/sync", batch, ankara)
+        assert reply.status_code == 503 and reply.json()["error"] == "database_unavailable"
+        assert pull_all(server, ankara) == {}  # not even the first row
+        conn.execute("DROP TRIGGER boom")
+        conn.commit()
+        conn.close()
+        assert server.post("/sync", batch, ankara).json()["accepted"] == 3
+        assert len(pull_all(server, ankara)) == 3
+    finally:
+        server.stop()
+
+
+def test_token_commands_list_and_revoke(tmp_path):
+    env = servers.sqlite_env(tmp_path)
+    server = servers.start(env)
+    try:
+        token = env.token("Bursa")
+        assert server.post("/sync", body([]), token).status_code == 200
+        listing = env.cli("list-tokens").stdout
+        assert "Bursa" in listing and token not in listing
+        token_id = listing.split()[0]
+        assert "revoked" in env.cli("revoke-token", token_id).stdout
+        fresh = servers.start(env)  # a new process has no cached token
+        try:
+            assert fresh.post("/sync", body([]), token).status_code == 401
+        finally:
+            fresh.stop()
+    finally:
+        server.stop()
+    stored = sqlite3.connect(env.home / "server.db").execute(
+        "SELECT token_hash FROM tokens").fetchone()[0]
+    assert stored != token and len(stored) == 64
+
+
+def test_server_backup_is_verified_and_pruned(tmp_path):
+    env = servers.sqlite_env(tmp_path)
+    env.cli("migrate")
+    for _ in range(3):
+        out = env.cli("backup")
+        assert "integrity ok" in out.stdout
+    assert len(list((env.home / "backups").glob("server-*.db"))) == 3
+
+
+def test_sqlite_to_postgresql_move_is_proven_by_checksums(tmp_path):
+    url = pg_url()
+    require(url is not None, "PUANTAJ_TEST_PG is not set (no PostgreSQL)")
+    src = servers.sqlite_env(tmp_path)
+    server = servers.start(src)
+    try:
+        ankara, admin = src.token("Ankara"), src.token("*")
+        server.post("/sync", body([employee("Ankara", str(i)) for i in range(30)]), ankara)
+        older = employee("Ankara", "1", site="pc-2", offset_ms=-60_000, title="Eski")
+        server.post("/sync", body([older], site="pc-2"), ankara)
+        expected = pull_all(server, admin)
+    finally:
+        server.stop()
+    schema = f"t_{uuid.uuid4().hex[:10]}"
+    root = servers.ROOT
+    env = {**src.env(), "PUANTAJ_DB_SCHEMA": schema}
+    try:
+        move = subprocess.run([sys.executable, str(root / "migrate_db.py"), "--from",
+                               src.database_url, "--to", url], env=env, cwd=root,
+                              capture_output=True, text=True)
+        assert move.returncode == 0, move.stdout + move.stderr
+        assert "all tables match ✓" in move.stdout
+        assert "conflicts" in move.stdout
+        check = subprocess.run([sys.executable, str(root / "migrate_db.py"), "--from",
+                                src.database_url, "--to", url, "--validate-only"], env=env,
+                               cwd=root, capture_output=True, text=True)
+        assert check.returncode == 0 and "✗" not in check.stdout
+        # the moved server serves the same data and keeps counting from there
+        pg = servers.ServerEnv(tmp_path / "pg", url, schema)
+        moved = servers.start(pg)
+        try:
+            assert pull_all(moved, admin) == expected
+            ankara_pg = pg.token("Ankara")
+            assert moved.post("/sync", body([employee("Ankara", "99")]),
+                              ankara_pg).json()["accepted"] == 1
+        finally:
+            moved.stop()
+        # a second move into a non-empty target is refused
+        again = subprocess.run([sys.executable, str(root / "migrate_db.py"), "--from",
+                                src.database_url, "--to", url], env=env, cwd=root,
+                               capture_output=True, text=True)
+        assert again.returncode == 2 and "not empty" in again.stderr
+    finally:
+        servers.drop_schema(url, schema)
+
+
+def test_validate_only_reports_a_difference(tmp_path):
+    a, b = servers.sqlite_env(tmp_path), servers.sqlite_env(tmp_path)
+    for env in (a, b):
+        env.cli("migrate")
+    a.token("Ankara")
+    out = subprocess.run([sys.executable, str(servers.ROOT / "migrate_db.py"), "--from",
+                          a.database_url, "--to", b.database_url, "--validate-only"],
+                         capture_output=True, text=True, cwd=servers.ROOT, env=a.env())
+    assert out.returncode == 1 and "MISMATCH in tokens" in out.stderr
