@@ -16,6 +16,7 @@ from server.config import ServerSettings, load_server_settings
 from server.context import ServerContext, ctx
 from server.errors import APIError, DatabaseDown, Unauthorized
 from server.merge import Merger
+from server.queries import Queries
 from server.routes import admin, download, health, status, sync
 from server.schema import build_metadata
 from server.wire import json_response
@@ -39,9 +40,10 @@ def create_app(overrides: Mapping[str, object] | None = None,
     metadata = build_metadata()
     tables = {name.split(".")[-1]: t for name, t in metadata.tables.items()}
     clock = HybridClock("server", lambda: int(time.time() * 1000))
+    queries = Queries(tables, engine.dialect.name)
     context = ServerContext(
-        settings=settings, engine=engine, tables=tables, clock=clock,
-        merger=Merger(tables, clock, settings.clock_ahead_ms),
+        settings=settings, engine=engine, tables=tables, queries=queries, clock=clock,
+        merger=Merger(queries, clock, settings.clock_ahead_ms),
         limiter=auth.BadTokenLimiter(settings.bad_token_limit, settings.bad_token_window_s),
         schema_revision=revision)
     if settings.api_key:

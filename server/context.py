@@ -15,6 +15,7 @@ from puantaj.core.hlc import HybridClock
 from server import auth
 from server.config import ServerSettings
 from server.merge import Merger
+from server.queries import Queries
 
 TOKEN_CACHE_S = 10.0
 
@@ -24,6 +25,7 @@ class ServerContext:
     settings: ServerSettings
     engine: Engine
     tables: dict[str, Table]
+    queries: Queries
     clock: HybridClock
     merger: Merger
     limiter: auth.BadTokenLimiter

@@ -12,11 +12,12 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Table, select, update
+from sqlalchemy import Connection
 
 from puantaj.core.changes import Change, ChangeError, parse_change
 from puantaj.core.hlc import HybridClock
 from server.auth import Caller, now_text
+from server.queries import Queries
 from server.rows import RowState, load_rows, site_of, write_rows
 
 LOCKED = "locked"
@@ -51,30 +52,23 @@ class _Batch:
 class Merger:
     """Applies batches to the synced tables."""
 
-    def __init__(self, tables: dict[str, Table], clock: HybridClock,
+    def __init__(self, queries: Queries, clock: HybridClock,
                  clock_ahead_ms: int) -> None:
-        self.tables = tables
+        self.queries = queries
+        self.tables = queries.tables
         self.clock = clock
         self.clock_ahead_ms = clock_ahead_ms
 
     def lock(self, conn: Connection) -> int:
         """Serialise writers; return the last sequence number handed out."""
-        counter = self.tables["sync_counter"]
-        return conn.execute(
-            select(counter.c.value).where(counter.c.id == 1).with_for_update()
-        ).scalar_one()
+        return conn.execute(self.queries.lock).scalar_one()
 
     def push(self, conn: Connection, caller: Caller, site_id: str, batch_id: str,
              changes: list[Any]) -> PushResult:
         """Apply a batch inside the caller's transaction; the same batch_id twice is a no-op."""
-        last_seq = self.lock(conn)
-        batches = self.tables["batches"]
-        prior = conn.execute(
-            select(batches.c.result).where(batches.c.batch_id == batch_id)).scalar()
-        if prior is not None:
-            return PushResult(**json.loads(prior))
-        parsed: list[tuple[Any, Change]] = []
+        # validation needs no lock: do it before serialising on the counter
         batch = _Batch(caller, site_id, batch_id, {}, set())
+        parsed: list[tuple[Any, Change]] = []
         limit_ms = self.clock.physical_ms() + self.clock_ahead_ms
         for raw in changes:
             try:
@@ -89,8 +83,14 @@ class Merger:
                 batch.refuse(raw, "clock_ahead", "stamp is more than 5 minutes ahead")
             else:
                 parsed.append((raw, change))
-        batch.states = load_rows(conn, self.tables, {(c.table, c.id) for _, c in parsed})
-        batch.locks = self._locked_months(conn)
+        last_seq = self.lock(conn)
+        prior = conn.execute(self.queries.prior_batch, {"batch_id": batch_id}).scalar()
+        if prior is not None:
+            return PushResult(**json.loads(prior))
+        batch.states = load_rows(conn, self.queries, {(c.table, c.id) for _, c in parsed})
+        if not caller.is_admin and any(c.table in ("timesheets", "reports")
+                                       for _, c in parsed):
+            batch.locks = self._locked_months(conn)
         for raw, change in parsed:
             reason = self._refusal(batch, change)
             if reason:
@@ -102,9 +102,7 @@ class Merger:
         return batch.result
 
     def _locked_months(self, conn: Connection) -> set[tuple[str, str]]:
-        reports = self.tables["reports"]
-        rows = conn.execute(select(reports.c.region, reports.c.month).where(
-            reports.c.status == LOCKED, reports.c.deleted == 0))
+        rows = conn.execute(self.queries.locked_months)
         return {(r.region, r.month) for r in rows}
 
     def _refusal(self, batch: _Batch, change: Change) -> tuple[str, str] | None:
@@ -155,11 +153,9 @@ class Merger:
         dirty = [s for s in batch.states.values() if s.dirty]
         for offset, state in enumerate(dirty, start=1):
             state.seq = last_seq + offset
-        write_rows(conn, self.tables, dirty)
+        write_rows(conn, self.queries, dirty)
         if dirty:
-            counter = self.tables["sync_counter"]
-            conn.execute(update(counter).where(counter.c.id == 1)
-                         .values(value=last_seq + len(dirty)))
+            conn.execute(self.queries.set_counter, {"value": last_seq + len(dirty)})
         now = now_text()
         if batch.conflicts:
             conn.execute(self.tables["conflicts"].insert(),

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import Connection
 
-from puantaj.core.tables import TABLES
 from server.auth import Caller
 from server.errors import Malformed
+from server.queries import Queries
 from server.rows import decode_stamps
 
 _CURSOR_RE = re.compile(r"^v1:(\d{1,18})$")
@@ -28,28 +28,37 @@ def make_cursor(seq: int) -> str:
     return f"v1:{seq}"
 
 
-def pull(conn: Connection, tables: dict[str, Table], caller: Caller, after: int,
+def pull(conn: Connection, queries: Queries, caller: Caller, after: int,
          limit: int) -> tuple[list[dict[str, Any]], int, bool]:
     """Rows written after sequence `after`, oldest first, as wire changes.
 
-    Run inside one snapshot (REPEATABLE READ on PostgreSQL) so all tables are read
-    at the same instant. Returns (changes, new cursor sequence, more).
+    One statement finds the next `limit` rows across every table (one snapshot, so
+    the cursor never passes a commit it did not see); a second fetches their
+    columns. A row rewritten in between is sent as it is now and again at its new
+    sequence number, which is harmless: applying a change twice is a no-op.
+    Returns (changes, new cursor sequence, more).
     """
-    fetched: list[tuple[int, str, Any]] = []
-    for name in TABLES:
-        t = tables[name]
-        query = select(t).where(t.c._seq > after)
-        if not caller.is_admin:
-            query = query.where(t.c.region == caller.scope)
-        for row in conn.execute(query.order_by(t.c._seq).limit(limit + 1)).mappings():
-            fetched.append((row["_seq"], name, row))
-    fetched.sort(key=lambda item: item[0])
-    more = len(fetched) > limit
-    taken = fetched[:limit]
+    if caller.is_admin:
+        found = conn.execute(queries.next_rows_all, {"after": after, "lim": limit + 1})
+    else:
+        found = conn.execute(queries.next_rows_region,
+                             {"after": after, "lim": limit + 1, "scope": caller.scope})
+    found = found.all()
+    more = len(found) > limit
+    taken = found[:limit]
+    by_table: dict[str, list[str]] = {}
+    for name, row_id, _ in taken:
+        by_table.setdefault(name, []).append(row_id)
+    rows: dict[tuple[str, str], Any] = {}
+    for name, ids in by_table.items():
+        for start in range(0, len(ids), 1000):
+            for row in conn.execute(queries.rows_by_id[name],
+                                    {"ids": ids[start:start + 1000]}).mappings():
+                rows[(name, row["id"])] = row
     changes: list[dict[str, Any]] = []
-    for _, name, row in taken:
-        changes.extend(row_to_changes(name, row))
-    cursor = taken[-1][0] if taken else after
+    for name, row_id, _ in taken:
+        changes.extend(row_to_changes(name, rows[(name, row_id)]))
+    cursor = taken[-1][2] if taken else after
     return changes, cursor, more
 
 

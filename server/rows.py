@@ -6,9 +6,10 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, select
+from sqlalchemy import Connection
 
 from puantaj.core.tables import TABLES
+from server.queries import Queries
 
 _CHUNK = 500
 
@@ -43,7 +44,7 @@ class RowState:
     seq: int = 0
 
 
-def load_rows(conn: Connection, tables: dict[str, Table],
+def load_rows(conn: Connection, queries: Queries,
               keys: set[tuple[str, str]]) -> dict[tuple[str, str], RowState]:
     """The stored state of every (table, id) in `keys` that exists."""
     by_table: dict[str, list[str]] = {}
@@ -51,34 +52,30 @@ def load_rows(conn: Connection, tables: dict[str, Table],
         by_table.setdefault(table, []).append(row_id)
     out: dict[tuple[str, str], RowState] = {}
     for table, ids in by_table.items():
-        t = tables[table]
         cols = TABLES[table].data_columns
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start:start + _CHUNK]
-            for row in conn.execute(select(t).where(t.c.id.in_(chunk))).mappings():
+            for row in conn.execute(queries.rows_by_id[table], {"ids": chunk}).mappings():
                 out[(table, row["id"])] = RowState(
                     table, row["id"], row["region"], {c: row[c] for c in cols},
                     decode_stamps(row["_hlc"]))
     return out
 
 
-def write_rows(conn: Connection, tables: dict[str, Table], states: list[RowState]) -> None:
+def write_rows(conn: Connection, queries: Queries, states: list[RowState]) -> None:
     """Insert new rows and update changed ones, in bulk per table."""
     by_table: dict[str, list[RowState]] = {}
     for state in states:
         by_table.setdefault(state.table, []).append(state)
     for table, items in by_table.items():
-        t = tables[table]
         cols = TABLES[table].data_columns
         fresh = [_full(s, cols) for s in items if s.is_new]
         if fresh:
-            conn.execute(t.insert(), fresh)
+            conn.execute(queries.tables[table].insert(), fresh)
         changed = [{f"b_{k}": v for k, v in _full(s, cols).items()}
                    for s in items if not s.is_new]
         if changed:
-            stmt = (t.update().where(t.c.id == bindparam("b_id"))
-                    .values({c: bindparam(f"b_{c}") for c in (*cols, "_hlc", "_seq")}))
-            conn.execute(stmt, changed)
+            conn.execute(queries.update_row[table], changed)
 
 
 def _full(state: RowState, cols: tuple[str, ...]) -> dict[str, Any]:

@@ -6,7 +6,6 @@ import re
 import uuid
 
 from flask import Blueprint, g, request
-from sqlalchemy import select, update
 
 from puantaj.core.changes import PROTOCOL
 from server.auth import Caller, now_text
@@ -25,13 +24,18 @@ def sync():
     body = read_json(request, context.settings.max_body_bytes)
     caller: Caller = g.caller
     site_id, batch_id, changes, after, limit = _parse(body, caller, context)
-    with context.write() if changes or context.settings.is_sqlite else \
-            context.snapshot() as conn:
-        result = None
+    result = None
+    with context.write() as conn:
+        # pull first: it needs no writers' lock, and this caller's own changes
+        # coming back next time are a no-op on its side
+        pulled, cursor, more = pull(conn, context.queries, caller, after, limit)
         if changes:
             result = context.merger.push(conn, caller, site_id, batch_id, changes)
-        pulled, cursor, more = pull(conn, context.tables, caller, after, limit)
-        _record_site(conn, context, caller, site_id, result)
+        conn.execute(context.queries.upsert_site, {
+            "site_id": site_id, "region": caller.scope, "now": now_text(),
+            "push_at": now_text() if result else None,
+            "pushed": result.accepted if result else 0,
+            "refused": len(result.rejected) if result else 0})
     return json_response({
         "protocol": PROTOCOL,
         "accepted": result.accepted if result else 0,
@@ -71,23 +75,3 @@ def _parse(body, caller: Caller, context: ServerContext):
     limit = min(limit, context.settings.max_pull)
     return site_id, batch_id or str(uuid.uuid4()), changes, parse_cursor(
         body.get("cursor")), limit
-
-
-def _record_site(conn, context: ServerContext, caller: Caller, site_id: str, result) -> None:
-    sites = context.tables["sites"]
-    now = now_text()
-    values = {"last_sync_at": now}
-    if result is not None:
-        values["last_push_at"] = now
-    row = conn.execute(select(sites.c.pushed_total, sites.c.refused_total)
-                       .where(sites.c.site_id == site_id)).first()
-    pushed = result.accepted if result else 0
-    refused = len(result.rejected) if result else 0
-    if row is None:
-        conn.execute(sites.insert().values(site_id=site_id, region=caller.scope,
-                                           pushed_total=pushed, refused_total=refused,
-                                           **values))
-    else:
-        conn.execute(update(sites).where(sites.c.site_id == site_id).values(
-            pushed_total=row.pushed_total + pushed,
-            refused_total=row.refused_total + refused, **values))

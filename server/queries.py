@@ -1,0 +1,70 @@
+"""Statements of the hot sync path, built once per app instead of per request."""
+
+from __future__ import annotations
+
+from sqlalchemy import Table, bindparam, literal, select, union_all
+from sqlalchemy.dialects import postgresql, sqlite
+
+from puantaj.core.tables import TABLES
+
+
+class Queries:
+    """Prebuilt SQLAlchemy statements over one set of tables."""
+
+    def __init__(self, tables: dict[str, Table], dialect: str) -> None:
+        self.tables = tables
+        counter = tables["sync_counter"]
+        batches = tables["batches"]
+        reports = tables["reports"]
+        self.lock = select(counter.c.value).where(counter.c.id == 1).with_for_update()
+        self.set_counter = counter.update().where(counter.c.id == 1).values(
+            value=bindparam("value"))
+        self.prior_batch = select(batches.c.result).where(
+            batches.c.batch_id == bindparam("batch_id"))
+        self.locked_months = select(reports.c.region, reports.c.month).where(
+            reports.c.status == "locked", reports.c.deleted == 0)
+        self.rows_by_id = {
+            name: select(t).where(t.c.id.in_(bindparam("ids", expanding=True)))
+            for name, t in self._synced()}
+        self.update_row = {
+            name: t.update().where(t.c.id == bindparam("b_id")).values(
+                {c: bindparam(f"b_{c}") for c in (*TABLES[name].data_columns, "_hlc",
+                                                  "_seq")})
+            for name, t in self._synced()}
+        self.next_rows_all = self._next_rows(scoped=False)
+        self.next_rows_region = self._next_rows(scoped=True)
+        self.upsert_site = self._site_upsert(dialect)
+
+    def _synced(self):
+        return ((name, self.tables[name]) for name in TABLES)
+
+    def _next_rows(self, scoped: bool):
+        branches = []
+        for name, t in self._synced():
+            branch = select(literal(name).label("tbl"), t.c.id, t.c._seq).where(
+                t.c._seq > bindparam("after"))
+            if scoped:
+                branch = branch.where(t.c.region == bindparam("scope"))
+            branches.append(branch)
+        return union_all(*branches).order_by("_seq").limit(bindparam("lim"))
+
+    def _site_upsert(self, dialect: str):
+        sites = self.tables["sites"]
+        module = postgresql if dialect == "postgresql" else sqlite
+        stmt = module.insert(sites).values(
+            site_id=bindparam("site_id"), region=bindparam("region"),
+            last_sync_at=bindparam("now"), last_push_at=bindparam("push_at"),
+            pushed_total=bindparam("pushed"), refused_total=bindparam("refused"))
+        return stmt.on_conflict_do_update(
+            index_elements=[sites.c.site_id],
+            set_={"last_sync_at": stmt.excluded.last_sync_at,
+                  "last_push_at": _coalesce(stmt.excluded.last_push_at,
+                                            sites.c.last_push_at),
+                  "pushed_total": sites.c.pushed_total + stmt.excluded.pushed_total,
+                  "refused_total": sites.c.refused_total + stmt.excluded.refused_total})
+
+
+def _coalesce(a, b):
+    from sqlalchemy import func
+
+    return func.coalesce(a, b)
