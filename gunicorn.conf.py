@@ -3,8 +3,10 @@
 import os
 
 bind = os.environ.get("PUANTAJ_BIND", f"0.0.0.0:{os.environ.get('PORT', '8765')}")
-workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
-threads = int(os.environ.get("PUANTAJ_THREADS", "4"))
+# processes rather than threads: a thread holding the writers' lock must not wait
+# for the GIL behind its siblings
+workers = int(os.environ.get("WEB_CONCURRENCY", str(2 * (os.cpu_count() or 1))))
+threads = int(os.environ.get("PUANTAJ_THREADS", "2"))
 worker_class = "gthread"
 timeout = 120
 graceful_timeout = 20

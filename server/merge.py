@@ -1,9 +1,11 @@
 """Applying a pushed batch: per-column last-write-wins, refusals, conflict history.
 
-A batch is one transaction. It first takes the row lock of `sync_counter` (on
-SQLite the BEGIN IMMEDIATE write lock), so batches are applied one at a time and
-the sequence numbers they give rows are handed out in commit order: a reader that
-has seen sequence N has seen every commit before the one that took N + 1.
+A batch is one transaction. It row-locks the rows it touches, merges them, and
+only then takes the writers' lock — the `sync_counter` row, bumped with
+RETURNING (on SQLite the BEGIN IMMEDIATE lock) — to number the rows it writes.
+That lock is held until COMMIT, so sequence numbers are handed out in commit
+order: a reader that has seen number N has seen every commit before the one
+that took N + 1. Only the writes and the commit happen under it.
 """
 
 from __future__ import annotations
@@ -59,10 +61,6 @@ class Merger:
         self.clock = clock
         self.clock_ahead_ms = clock_ahead_ms
 
-    def lock(self, conn: Connection) -> int:
-        """Serialise writers; return the last sequence number handed out."""
-        return conn.execute(self.queries.lock).scalar_one()
-
     def push(self, conn: Connection, caller: Caller, site_id: str, batch_id: str,
              changes: list[Any]) -> PushResult:
         """Apply a batch inside the caller's transaction; the same batch_id twice is a no-op."""
@@ -83,7 +81,6 @@ class Merger:
                 batch.refuse(raw, "clock_ahead", "stamp is more than 5 minutes ahead")
             else:
                 parsed.append((raw, change))
-        last_seq = self.lock(conn)
         prior = conn.execute(self.queries.prior_batch, {"batch_id": batch_id}).scalar()
         if prior is not None:
             return PushResult(**json.loads(prior))
@@ -98,7 +95,7 @@ class Merger:
                 continue
             self._merge(batch, change)
             self.clock.observe(change.stamp)
-        self._write(conn, batch, last_seq)
+        self._write(conn, batch)
         return batch.result
 
     def _locked_months(self, conn: Connection) -> set[tuple[str, str]]:
@@ -149,13 +146,13 @@ class Merger:
                                                  change.hlc, old, current))
         batch.result.accepted += 1
 
-    def _write(self, conn: Connection, batch: _Batch, last_seq: int) -> None:
+    def _write(self, conn: Connection, batch: _Batch) -> None:
         dirty = [s for s in batch.states.values() if s.dirty]
-        for offset, state in enumerate(dirty, start=1):
-            state.seq = last_seq + offset
-        write_rows(conn, self.queries, dirty)
         if dirty:
-            conn.execute(self.queries.set_counter, {"value": last_seq + len(dirty)})
+            last = conn.execute(self.queries.bump, {"n": len(dirty)}).scalar_one()
+            for offset, state in enumerate(dirty):
+                state.seq = last - len(dirty) + 1 + offset
+            write_rows(conn, self.queries, dirty)
         now = now_text()
         if batch.conflicts:
             conn.execute(self.tables["conflicts"].insert(),

@@ -16,15 +16,21 @@ class Queries:
         counter = tables["sync_counter"]
         batches = tables["batches"]
         reports = tables["reports"]
-        self.lock = select(counter.c.value).where(counter.c.id == 1).with_for_update()
-        self.set_counter = counter.update().where(counter.c.id == 1).values(
-            value=bindparam("value"))
+        # takes the writers' lock (the counter row) and hands out n numbers at once
+        self.bump = (counter.update().where(counter.c.id == 1)
+                     .values(value=counter.c.value + bindparam("n"))
+                     .returning(counter.c.value))
         self.prior_batch = select(batches.c.result).where(
             batches.c.batch_id == bindparam("batch_id"))
         self.locked_months = select(reports.c.region, reports.c.month).where(
             reports.c.status == "locked", reports.c.deleted == 0)
         self.rows_by_id = {
             name: select(t).where(t.c.id.in_(bindparam("ids", expanding=True)))
+            for name, t in self._synced()}
+        # row locks in id order, so two batches touching the same rows cannot deadlock
+        self.rows_for_update = {
+            name: select(t).where(t.c.id.in_(bindparam("ids", expanding=True)))
+            .order_by(t.c.id).with_for_update()
             for name, t in self._synced()}
         self.update_row = {
             name: t.update().where(t.c.id == bindparam("b_id")).values(

@@ -46,16 +46,19 @@ class RowState:
 
 def load_rows(conn: Connection, queries: Queries,
               keys: set[tuple[str, str]]) -> dict[tuple[str, str], RowState]:
-    """The stored state of every (table, id) in `keys` that exists."""
+    """The stored state of every (table, id) in `keys` that exists, row-locked
+    until the transaction ends (PostgreSQL; SQLite's writer lock covers it)."""
     by_table: dict[str, list[str]] = {}
     for table, row_id in keys:
         by_table.setdefault(table, []).append(row_id)
     out: dict[tuple[str, str], RowState] = {}
     for table, ids in by_table.items():
         cols = TABLES[table].data_columns
+        ids.sort()
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start:start + _CHUNK]
-            for row in conn.execute(queries.rows_by_id[table], {"ids": chunk}).mappings():
+            query = queries.rows_for_update[table]
+            for row in conn.execute(query, {"ids": chunk}).mappings():
                 out[(table, row["id"])] = RowState(
                     table, row["id"], row["region"], {c: row[c] for c in cols},
                     decode_stamps(row["_hlc"]))

@@ -6,6 +6,7 @@ import re
 import uuid
 
 from flask import Blueprint, g, request
+from sqlalchemy.exc import IntegrityError
 
 from puantaj.core.changes import PROTOCOL
 from server.auth import Caller, now_text
@@ -24,6 +25,16 @@ def sync():
     body = read_json(request, context.settings.max_body_bytes)
     caller: Caller = g.caller
     site_id, batch_id, changes, after, limit = _parse(body, caller, context)
+    try:
+        return _exchange(context, caller, site_id, batch_id, changes, after, limit)
+    except IntegrityError:
+        # two requests raced to insert the same new row or batch id: the loser
+        # retries once and then sees the winner's rows (or its stored result)
+        return _exchange(context, caller, site_id, batch_id, changes, after, limit)
+
+
+def _exchange(context: ServerContext, caller: Caller, site_id: str, batch_id: str,
+              changes: list, after: int, limit: int):
     result = None
     with context.write() as conn:
         # pull first: it needs no writers' lock, and this caller's own changes
