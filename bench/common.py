@@ -25,26 +25,4 @@ def summary(values: list[float]) -> str:
             f"mean {statistics.fmean(values):.1f} ms")
 
 
-def make_tokens(env: servers.ServerEnv, scopes: list[str]) -> dict[str, str]:
-    """Many tokens at once through the server's own code (the CLI does one per call)."""
-    import os
-
-    from server import auth
-    from server.app import create_app
-
-    overrides = {"database_url": env.database_url}
-    saved = dict(os.environ)
-    os.environ.update(env.env())
-    try:
-        app = create_app(overrides)
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
-    context = app.extensions["puantaj"]
-    with context.write() as conn:
-        tokens = {s: auth.create_token(conn, context.tables, s, "bench") for s in scopes}
-    context.engine.dispose()
-    return tokens
-
-
-__all__ = ["ROOT", "make_tokens", "percentile", "servers", "summary"]
+__all__ = ["ROOT", "percentile", "servers", "summary"]

@@ -16,7 +16,7 @@ import time
 import uuid
 from pathlib import Path
 
-from common import ROOT, make_tokens, percentile, servers, summary
+from common import ROOT, percentile, servers, summary
 
 
 def _stamp(site: str, counter: int) -> str:
@@ -128,7 +128,7 @@ def main() -> None:
     env = servers.pg_env(tmp, pg)
     env.cli("migrate")
     regions = [f"Bölge-{i:03d}" for i in range(args.clients)]
-    tokens = make_tokens(env, regions)
+    tokens = env.tokens(regions)
     os.environ["PUANTAJ_THREADS"] = str(args.threads)
     server = servers.start(env, workers=args.workers)
     try:

@@ -13,6 +13,9 @@ from puantaj.services.reports import ReportService
 from puantaj.services.timesheets import TimesheetService
 from puantaj.services.users import UserService
 from puantaj.store.database import Store
+from puantaj.errors import SyncRejected
+from puantaj.sync.client import SyncClient
+from puantaj.sync.engine import SyncEngine
 from puantaj.sync.secrets import TokenStore
 
 RECORD_TABLES = ("employees", "vehicles", "drivers", "vehicle_faults",
@@ -35,6 +38,26 @@ class Services:
 
     def check(self) -> CheckReport:
         return run_checks(self.store, [self.tokens.describe()])
+
+
+def sync_token(services: Services) -> str | None:
+    """The token from PUANTAJ_SYNC_TOKEN, else from the keyring (or its fallback)."""
+    return services.settings.sync_token or services.tokens.get()
+
+
+def build_sync(services: Services) -> SyncEngine:
+    """The sync engine over this store; raises SyncRejected if not configured."""
+    settings = services.settings
+
+    def client() -> SyncClient:
+        token = sync_token(services)
+        if not settings.sync_url or not token:
+            raise SyncRejected("sync is not configured: set the server URL and token",
+                               "not_configured")
+        return SyncClient(settings.sync_url, token, settings.timeout_s)
+
+    return SyncEngine(services.store, client, settings.page_size,
+                      backup=lambda: services.backups.backup(label="pre-sync"))
 
 
 def run_desktop(services: Services) -> int:

@@ -45,6 +45,20 @@ class ServerEnv:
         return subprocess.run([str(BIN / "puantaj-server"), *args], env=self.env(),
                               capture_output=True, text=True, check=check, cwd=ROOT)
 
+    def tokens(self, scopes: list[str]) -> dict[str, str]:
+        """Many tokens at once through the server's own code (the CLI makes one a call)."""
+        from server import auth
+        from server.app import create_app
+
+        env = {**os.environ, **self.env()}
+        app = create_app({"database_url": self.database_url}, env=env)
+        context = app.extensions["puantaj"]
+        try:
+            with context.write() as conn:
+                return {s: auth.create_token(conn, context.tables, s, "test") for s in scopes}
+        finally:
+            context.engine.dispose()
+
     def token(self, scope: str) -> str:
         """A new token via the real CLI; the token is the last line of its output."""
         args = ("add-token", "--admin") if scope == "*" else ("add-region", scope)

@@ -184,3 +184,60 @@ def set_clock_offset(conn: sqlite3.Connection, offset_ms: int) -> None:
 def local_stamp(conn: sqlite3.Connection) -> Stamp:
     row = conn.execute("SELECT ms, counter, site_id FROM _clock").fetchone()
     return Stamp(row[0], row[1], row[2])
+
+
+def get_state(conn: sqlite3.Connection, key: str, default: str = "") -> str:
+    row = conn.execute("SELECT value FROM _sync_state WHERE key = ?", (key,)).fetchone()
+    return row[0] if row and row[0] is not None else default
+
+
+def set_state(conn: sqlite3.Connection, key: str, value: str) -> None:
+    conn.execute("INSERT INTO _sync_state (key, value) VALUES (?, ?) ON CONFLICT (key)"
+                 " DO UPDATE SET value = excluded.value", (key, value))
+
+
+def clock_offset(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT offset_ms FROM _clock").fetchone()[0]
+
+
+def pull_back_clock(conn: sqlite3.Connection, now_ms: int) -> None:
+    """Bring a clock that ran ahead (a PC set to the wrong day) back to `now_ms`."""
+    conn.execute("UPDATE _clock SET ms = ?, counter = 0 WHERE ms > ?", (now_ms, now_ms))
+
+
+def restamp(conn: sqlite3.Connection, keys: Iterable[tuple[str, str]], newer_than_ms: int,
+            now_ms: int) -> int:
+    """Give columns stamped after `newer_than_ms` a fresh stamp and queue the rows.
+
+    For writes made while the PC clock ran ahead: the values stay, only their stamps
+    (which the server refused as clock_ahead) are renewed.
+    """
+    pull_back_clock(conn, now_ms)
+    count = 0
+    for table, row_id in keys:
+        row = conn.execute(f"SELECT _hlc FROM {q(table)} WHERE id = ?", (row_id,)).fetchone()
+        if row is None:
+            continue
+        stamps = json.loads(row[0] or "{}")
+        conn.execute(
+            "UPDATE _clock SET counter = CASE WHEN ms >= ? THEN counter + 1 ELSE 0 END,"
+            " ms = max(ms, ?)", (now_ms, now_ms))
+        fresh = str(local_stamp(conn))
+        renewed = {c: (fresh if Stamp.parse(s).ms > newer_than_ms else s)
+                   for c, s in stamps.items()}
+        conn.execute(f"UPDATE {q(table)} SET _hlc = ? WHERE id = ?",
+                     (json.dumps(renewed), row_id))
+        conn.execute("INSERT INTO _outbox (tbl, row_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                     (table, row_id))
+        count += 1
+    return count
+
+
+def requeue_all(conn: sqlite3.Connection) -> int:
+    """Queue every row for push again (a resync); returns how many."""
+    total = 0
+    for table in TABLES:
+        total += conn.execute(
+            f"INSERT INTO _outbox (tbl, row_id) SELECT '{table}', id FROM {q(table)}"
+            " WHERE true ON CONFLICT DO NOTHING").rowcount
+    return total

@@ -1,0 +1,104 @@
+"""HTTP client of the sync server; turns every transport failure into our errors."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+
+from puantaj.core.changes import PROTOCOL
+from puantaj.errors import SyncRejected, SyncUnavailable
+
+GZIP_MIN_BYTES = 2048
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A decoded JSON reply and when it was asked and answered (epoch ms)."""
+
+    data: dict[str, Any]
+    sent_ms: float
+    received_ms: float
+    bytes_sent: int
+    bytes_received: int
+
+
+class SyncClient:
+    """One server, one token; every request has a timeout."""
+
+    def __init__(self, base_url: str, token: str, timeout_s: float) -> None:
+        if not base_url.startswith(("http://", "https://")):
+            raise SyncRejected(f"server URL must start with http:// or https://: {base_url!r}",
+                               "bad_url")
+        self.base_url = base_url.rstrip("/")
+        self.timeout_s = timeout_s
+        self._http = requests.Session()
+        self._http.headers.update({"Authorization": f"Bearer {token}",
+                                   "Accept-Encoding": "gzip",
+                                   "User-Agent": "puantaj-desktop/0.1"})
+
+    def close(self) -> None:
+        self._http.close()
+
+    def health(self) -> Reply:
+        return self._call("GET", "/health", None)
+
+    def sync(self, body: dict[str, Any]) -> Reply:
+        body = {"protocol": PROTOCOL, **body}
+        return self._call("POST", "/sync", body)
+
+    def _call(self, method: str, path: str, body: dict | None) -> Reply:
+        headers = {}
+        data = None
+        if body is not None:
+            data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+            headers["Content-Type"] = "application/json"
+            if len(data) >= GZIP_MIN_BYTES:
+                data = gzip.compress(data, compresslevel=5)
+                headers["Content-Encoding"] = "gzip"
+        sent = time.time() * 1000
+        try:
+            response = self._http.request(method, self.base_url + path, data=data,
+                                          headers=headers, timeout=self.timeout_s)
+        except requests.exceptions.SSLError as exc:
+            raise SyncUnavailable(f"TLS error talking to the server: {exc}") from exc
+        except requests.exceptions.Timeout as exc:
+            raise SyncUnavailable(f"the server did not answer in {self.timeout_s:g} s") from exc
+        except requests.exceptions.ConnectionError as exc:
+            raise SyncUnavailable(f"cannot reach the server: {_reason(exc)}") from exc
+        except requests.exceptions.RequestException as exc:
+            raise SyncUnavailable(f"network error: {exc}") from exc
+        received = time.time() * 1000
+        return self._decode(response, sent, received, len(data or b""))
+
+    @staticmethod
+    def _decode(response: requests.Response, sent: float, received: float,
+                size: int) -> Reply:
+        try:
+            data = response.json()
+        except ValueError:
+            data = {}
+        detail = data.get("detail", "") if isinstance(data, dict) else ""
+        status = response.status_code
+        if status in (401, 403):
+            raise SyncRejected(f"token rejected ({status}): {detail}", "token_rejected")
+        if status == 429 or status >= 500:
+            raise SyncUnavailable(f"server busy or failing ({status}): {detail}")
+        if status != 200 or not isinstance(data, dict):
+            code = data.get("error", "") if isinstance(data, dict) else ""
+            raise SyncRejected(f"server refused the request ({status} {code}): {detail}",
+                               code or "bad_request")
+        return Reply(data, sent, received, size, len(response.content))
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc)
+    if "Name or service not known" in text or "getaddrinfo" in text or "resolve" in text:
+        return "the server name could not be resolved (DNS)"
+    if "Connection refused" in text:
+        return "connection refused (is the server running?)"
+    return text[:200]

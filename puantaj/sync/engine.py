@@ -1,0 +1,221 @@
+"""One sync run: push the outbox in pages, pull with the cursor, apply, checkpoint.
+
+Each exchange is checkpointed in one local transaction (outbox acknowledged,
+refusals kept, pulled changes applied, cursor and clock offset stored), so a run
+killed at any point resumes without loss or duplication. Runs on a worker thread;
+never touches Tk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sqlite3
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+
+from puantaj.core.changes import ChangeError, parse_change
+from puantaj.core.hlc import Stamp
+from puantaj.errors import PuantajError, StoreError, SyncRejected, SyncUnavailable
+from puantaj.store import changelog
+from puantaj.store.database import Store
+from puantaj.store.engine import transaction
+from puantaj.sync.client import Reply, SyncClient
+
+log = logging.getLogger(__name__)
+Progress = Callable[[int, int], None]
+CLOCK_TOLERANCE_MS = 60_000  # local stamps further ahead than this are renewed
+MAX_EXCHANGES = 100_000
+
+
+@dataclass
+class SyncReport:
+    """How a run ended: state is ok, offline, token_rejected or error."""
+
+    state: str = "ok"
+    message: str = ""
+    pushed: int = 0
+    pulled: int = 0
+    refused: int = 0
+    pending: int = 0
+    scope: str = ""
+    clock_offset_ms: int = 0
+    bytes_sent: int = 0
+    bytes_received: int = 0
+    started_at: str = ""
+    finished_at: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.state == "ok"
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> SyncReport | None:
+        try:
+            return cls(**json.loads(text)) if text else None
+        except (TypeError, ValueError):
+            return None
+
+
+def _now_text() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class SyncEngine:
+    """Runs sync exchanges for one store against one server."""
+
+    def __init__(self, store: Store, client_factory: Callable[[], SyncClient],
+                 page_size: int = 2000, backup: Callable[[], object] | None = None,
+                 today: Callable[[], dt.date] = dt.date.today) -> None:
+        self._store = store
+        self._client_factory = client_factory
+        self.page_size = page_size
+        self._backup = backup
+        self._today = today
+
+    def run(self, progress: Progress | None = None) -> SyncReport:
+        """One full run; never raises for network, server or token trouble."""
+        report = SyncReport(started_at=_now_text())
+        try:
+            self._daily_backup()
+            client = self._client_factory()
+            try:
+                self._exchange_all(client, report, progress or (lambda done, total: None))
+            finally:
+                client.close()
+        except SyncUnavailable as exc:
+            report.state, report.message = "offline", str(exc)
+        except SyncRejected as exc:
+            token = exc.reason == "token_rejected"
+            report.state = "token_rejected" if token else "error"
+            report.message = str(exc)
+        except PuantajError as exc:
+            report.state, report.message = "error", str(exc)
+        report.finished_at = _now_text()
+        self._save(report)
+        log.info("sync %s: pushed %s, pulled %s, refused %s %s", report.state,
+                 report.pushed, report.pulled, report.refused, report.message)
+        return report
+
+    def last_report(self) -> SyncReport | None:
+        with self._store.connection() as conn:
+            return SyncReport.from_json(changelog.get_state(conn, "last_report"))
+
+    def resync(self) -> int:
+        """Queue every local row again and pull everything from the start."""
+        with self._store.connection() as conn, transaction(conn):
+            changelog.set_state(conn, "cursor", "")
+            return changelog.requeue_all(conn)
+
+    def _exchange_all(self, client: SyncClient, report: SyncReport,
+                      progress: Progress) -> None:
+        with self._store.connection() as conn:
+            total = changelog.pending_count(conn)
+            site = changelog.site_id(conn)
+            progress(0, total)
+            more, done = True, 0
+            for _ in range(MAX_EXCHANGES):
+                page = changelog.read_page(conn, self.page_size)
+                if not page.seqs and not more:
+                    break
+                cursor = changelog.get_state(conn, "cursor")
+                scope = changelog.get_state(conn, "scope")
+                wire = [c.to_wire() for c in page.changes]
+                body = {"site_id": site, "cursor": cursor, "changes": wire,
+                        "limit": self.page_size,
+                        "batch_id": _batch_id(site, wire)}
+                if scope and scope != "*":
+                    body["region"] = scope
+                reply = client.sync(body)
+                more = bool(reply.data.get("more"))
+                self._checkpoint(conn, page, reply, report)
+                done += len(page.seqs)
+                progress(min(done, max(total, done)), max(total, done))
+            report.pending = changelog.pending_count(conn)
+
+    def _checkpoint(self, conn, page: changelog.OutboxPage, reply: Reply,
+                    report: SyncReport) -> None:
+        data = reply.data
+        pulled = []
+        for raw in data.get("changes") or []:
+            try:
+                pulled.append(parse_change(raw))
+            except ChangeError as exc:
+                log.warning("ignoring a pulled change the server should not have sent: %s", exc)
+        rejected = [r for r in data.get("rejected") or [] if isinstance(r, dict)]
+        future = {(r.get("table"), r.get("id")) for r in rejected
+                  if r.get("reason") == "clock_ahead"}
+        kept = [r for r in rejected if r.get("reason") != "clock_ahead"]
+        try:
+            server = Stamp.parse(data.get("server_time"), "server_time")
+        except PuantajError:
+            raise SyncRejected("the server sent no valid server_time", "protocol") from None
+        with transaction(conn):
+            changelog.acknowledge(conn, page.seqs)
+            if kept:
+                changelog.record_rejections(conn, kept, page.changes)
+            report.pulled += changelog.apply_remote(conn, pulled)
+            changelog.set_state(conn, "cursor", str(data.get("cursor") or ""))
+            changelog.set_state(conn, "scope", str(data.get("scope") or ""))
+            now_ms = self._correct_clock(conn, reply, server)
+            changelog.observe(conn, server)
+            if future:
+                changelog.restamp(conn, future, now_ms + CLOCK_TOLERANCE_MS, now_ms)
+            elif changelog.local_stamp(conn).ms > now_ms + CLOCK_TOLERANCE_MS:
+                changelog.pull_back_clock(conn, now_ms)
+        report.pushed += int(data.get("accepted") or 0)
+        report.refused += len(kept)
+        report.scope = str(data.get("scope") or "")
+        report.bytes_sent += reply.bytes_sent
+        report.bytes_received += reply.bytes_received
+
+    @staticmethod
+    def _correct_clock(conn, reply: Reply, server: Stamp) -> int:
+        """Measure the PC clock against the server's; store the correction.
+
+        Returns the corrected current time in ms.
+        """
+        offset = changelog.clock_offset(conn)
+        midpoint = (reply.sent_ms + reply.received_ms) / 2
+        error = server.ms - (midpoint + offset)
+        round_trip = reply.received_ms - reply.sent_ms
+        if abs(error) > max(1000.0, round_trip):
+            offset += int(error)
+            changelog.set_clock_offset(conn, offset)
+        return int(time.time() * 1000) + offset
+
+    def _daily_backup(self) -> None:
+        if self._backup is None:
+            return
+        today = self._today().isoformat()
+        with self._store.connection() as conn:
+            if changelog.get_state(conn, "last_backup_day") == today:
+                return
+        try:
+            self._backup()
+        except StoreError as exc:
+            log.error("pre-sync backup failed: %s", exc)
+            return
+        with self._store.connection() as conn:
+            changelog.set_state(conn, "last_backup_day", today)
+
+    def _save(self, report: SyncReport) -> None:
+        try:
+            with self._store.connection() as conn:
+                changelog.set_state(conn, "last_report", report.to_json())
+                if report.ok:
+                    changelog.set_state(conn, "last_success_at", report.finished_at)
+        except (sqlite3.Error, StoreError):
+            log.exception("could not store the sync report")
+
+
+def _batch_id(site: str, changes: list[dict]) -> str:
+    """The same page sent again carries the same id, so the server can spot it."""
+    digest = json.dumps(changes, sort_keys=True, ensure_ascii=False)
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"{site}:{digest}"))

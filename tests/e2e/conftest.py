@@ -1,0 +1,81 @@
+"""End-to-end fixtures: a real server process and real desktop stores beside it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from puantaj.app import Services, build_services
+from puantaj.config import load_settings
+from puantaj.services.session import Session
+from puantaj.store import changelog
+from puantaj.sync.engine import SyncEngine, SyncReport
+from tests import servers
+
+
+@dataclass
+class Desk:
+    """One office PC: its own data folder, store, services and sync engine."""
+
+    services: Services
+    engine: SyncEngine
+    session: Session
+
+    def sync(self) -> SyncReport:
+        return self.engine.run()
+
+    def employees(self) -> dict[str, dict]:
+        with self.services.store.connection() as conn:
+            return {r["id"]: {k: r[k] for k in r.keys() if k != "_hlc"}
+                    for r in conn.execute("SELECT * FROM employees")}
+
+    def rows(self, table: str) -> dict[str, dict]:
+        with self.services.store.connection() as conn:
+            return {r["id"]: {k: r[k] for k in r.keys() if k != "_hlc"}
+                    for r in conn.execute(f"SELECT * FROM {table}")}
+
+    def pending(self) -> int:
+        with self.services.store.connection() as conn:
+            return changelog.pending_count(conn)
+
+
+def make_desk(home: Path, url: str, token: str, region: str, page_size: int = 500) -> Desk:
+    settings = load_settings(env={"PUANTAJ_SYNC_URL": url, "PUANTAJ_SYNC_TOKEN": token},
+                             flags={"home": str(home), "page_size": page_size})
+    services = build_services(settings)
+    from puantaj.app import build_sync
+
+    role = "admin" if region == "*" else "clerk"
+    return Desk(services, build_sync(services), Session(f"{region}-user", role, region))
+
+
+@pytest.fixture
+def server_env(tmp_path):
+    return servers.sqlite_env(tmp_path)
+
+
+@pytest.fixture
+def server(server_env):
+    running = servers.start(server_env)
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def desks(tmp_path, server, server_env):
+    """desks(region) → a new desktop for that region ('*' = admin install)."""
+    tokens: dict[str, str] = {}
+    made = []
+
+    def make(region: str, **kw) -> Desk:
+        if region not in tokens:
+            tokens[region] = server_env.tokens([region])[region]
+        desk = make_desk(tmp_path / f"desk-{len(made)}", server.url, tokens[region],
+                         region, **kw)
+        made.append(desk)
+        return desk
+
+    make.tokens = tokens
+    return make
