@@ -40,7 +40,7 @@ def create_app(overrides: Mapping[str, object] | None = None,
     metadata = build_metadata()
     tables = {name.split(".")[-1]: t for name, t in metadata.tables.items()}
     clock = HybridClock("server", lambda: int(time.time() * 1000))
-    queries = Queries(tables, engine.dialect.name)
+    queries = Queries(tables, engine.dialect)
     context = ServerContext(
         settings=settings, engine=engine, tables=tables, queries=queries, clock=clock,
         merger=Merger(queries, clock, settings.clock_ahead_ms),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -10,7 +11,6 @@ from sqlalchemy import Connection
 from server.auth import Caller
 from server.errors import Malformed
 from server.queries import Queries
-from server.rows import decode_stamps
 
 _CURSOR_RE = re.compile(r"^v1:(\d{1,18})$")
 
@@ -29,13 +29,15 @@ def make_cursor(seq: int) -> str:
 
 
 def pull(conn: Connection, queries: Queries, caller: Caller, after: int,
-         limit: int) -> tuple[list[dict[str, Any]], int, bool]:
+         limit: int, site_id: str = "") -> tuple[list[dict[str, Any]], int, bool]:
     """Rows written after sequence `after`, oldest first, as wire changes.
 
     One statement finds the next `limit` rows across every table (one snapshot, so
     the cursor never passes a commit it did not see); a second fetches their
     columns. A row rewritten in between is sent as it is now and again at its new
     sequence number, which is harmless: applying a change twice is a no-op.
+    Columns last written by the caller's own site are left out: it has them (or
+    newer), so sending them back would only cost bytes.
     Returns (changes, new cursor sequence, more).
     """
     if caller.is_admin:
@@ -57,15 +59,19 @@ def pull(conn: Connection, queries: Queries, caller: Caller, after: int,
                 rows[(name, row["id"])] = row
     changes: list[dict[str, Any]] = []
     for name, row_id, _ in taken:
-        changes.extend(row_to_changes(name, rows[(name, row_id)]))
+        changes.extend(row_to_changes(name, rows[(name, row_id)], site_id))
     cursor = taken[-1][2] if taken else after
     return changes, cursor, more
 
 
-def row_to_changes(table: str, row: Any) -> list[dict[str, Any]]:
-    """One wire change per distinct stamp among the row's columns."""
+def row_to_changes(table: str, row: Any, skip_site: str = "") -> list[dict[str, Any]]:
+    """One wire change per distinct stamp among the row's columns (except
+    those stamped by `skip_site`)."""
     groups: dict[str, dict[str, Any]] = {}
-    for col, stamp in decode_stamps(row["_hlc"]).items():
-        groups.setdefault(stamp, {})[col] = row[col]
+    suffix = ":" + skip_site if skip_site else None
+    for stamp, cols in json.loads(row["_hlc"] or "{}").items():
+        if suffix and stamp.endswith(suffix):
+            continue
+        groups[stamp] = {col: row[col] for col in cols}
     return [{"table": table, "id": row["id"], "region": row["region"], "hlc": stamp,
              "row": values} for stamp, values in sorted(groups.items())]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Table, bindparam, literal, select, union_all
+from sqlalchemy import Dialect, Table, bindparam, literal, select, union_all
 from sqlalchemy.dialects import postgresql, sqlite
 
 from puantaj.core.tables import TABLES
@@ -11,7 +11,7 @@ from puantaj.core.tables import TABLES
 class Queries:
     """Prebuilt SQLAlchemy statements over one set of tables."""
 
-    def __init__(self, tables: dict[str, Table], dialect: str) -> None:
+    def __init__(self, tables: dict[str, Table], dialect: Dialect) -> None:
         self.tables = tables
         counter = tables["sync_counter"]
         batches = tables["batches"]
@@ -32,14 +32,23 @@ class Queries:
             name: select(t).where(t.c.id.in_(bindparam("ids", expanding=True)))
             .order_by(t.c.id).with_for_update()
             for name, t in self._synced()}
-        self.update_row = {
-            name: t.update().where(t.c.id == bindparam("b_id")).values(
-                {c: bindparam(f"b_{c}") for c in (*TABLES[name].data_columns, "_hlc",
-                                                  "_seq")})
-            for name, t in self._synced()}
+        # bulk writes go straight to the driver's executemany: no per-row compiling
+        mark = "?" if dialect.paramstyle == "qmark" else "%s"
+        quote = dialect.identifier_preparer.quote
+        self.row_columns = {name: ("id", "region", *TABLES[name].data_columns, "_hlc",
+                                   "_seq") for name in TABLES}
+        self.insert_rows = {
+            name: f"INSERT INTO {quote(name)} ({', '.join(quote(c) for c in cols)}) "
+                  f"VALUES ({', '.join([mark] * len(cols))})"
+            for name, cols in self.row_columns.items()}
+        self.update_rows = {
+            name: f"UPDATE {quote(name)} SET "
+                  + ", ".join(f"{quote(c)} = {mark}" for c in cols[1:])
+                  + f" WHERE id = {mark}"
+            for name, cols in self.row_columns.items()}
         self.next_rows_all = self._next_rows(scoped=False)
         self.next_rows_region = self._next_rows(scoped=True)
-        self.upsert_site = self._site_upsert(dialect)
+        self.upsert_site = self._site_upsert(dialect.name)
 
     def _synced(self):
         return ((name, self.tables[name]) for name in TABLES)

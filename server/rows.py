@@ -71,20 +71,23 @@ def write_rows(conn: Connection, queries: Queries, states: list[RowState]) -> No
     for state in states:
         by_table.setdefault(state.table, []).append(state)
     for table, items in by_table.items():
-        cols = TABLES[table].data_columns
+        cols = queries.row_columns[table]
         fresh = [_full(s, cols) for s in items if s.is_new]
         if fresh:
-            conn.execute(queries.tables[table].insert(), fresh)
-        changed = [{f"b_{k}": v for k, v in _full(s, cols).items()}
-                   for s in items if not s.is_new]
+            conn.exec_driver_sql(queries.insert_rows[table], fresh)
+        changed = [(*_full(s, cols)[1:], s.id) for s in items if not s.is_new]
         if changed:
-            conn.execute(queries.update_row[table], changed)
+            conn.exec_driver_sql(queries.update_rows[table], changed)
 
 
-def _full(state: RowState, cols: tuple[str, ...]) -> dict[str, Any]:
-    row = {c: state.values.get(c) for c in cols}
-    if row.get("deleted") is None:
-        row["deleted"] = 0
-    row.update(id=state.id, region=state.region, _hlc=encode_stamps(state.stamps),
-               _seq=state.seq)
-    return row
+def _full(state: RowState, cols: tuple[str, ...]) -> tuple:
+    """The row as a tuple in `cols` order (id, region, data…, _hlc, _seq)."""
+    values = state.values
+    out = [state.id, state.region]
+    out.extend(values.get(c) for c in cols[2:-2])
+    deleted = cols.index("deleted")
+    if out[deleted] is None:
+        out[deleted] = 0
+    out.append(encode_stamps(state.stamps))
+    out.append(state.seq)
+    return tuple(out)

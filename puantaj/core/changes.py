@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 import uuid
@@ -114,7 +115,10 @@ def _typed(column: Column, value: object) -> Any:
     if kind == "date":
         if not _DATE_RE.match(value):
             raise ValidationError(f"{name}: must be YYYY-MM-DD", name)
-        validators.parse_date(value, name)
+        try:
+            dt.date(int(value[:4]), int(value[5:7]), int(value[8:10]))
+        except ValueError:
+            raise ValidationError(f"{name}: no such day {value!r}", name) from None
     elif kind == "month":
         validators.parse_month(value, name)
     if column.choices and value not in column.choices:

@@ -92,7 +92,9 @@ class SyncClient:
             code = data.get("error", "") if isinstance(data, dict) else ""
             raise SyncRejected(f"server refused the request ({status} {code}): {detail}",
                                code or "bad_request")
-        return Reply(data, sent, received, size, len(response.content))
+        wire = response.headers.get("Content-Length")
+        return Reply(data, sent, received, size,
+                     int(wire) if wire and wire.isdigit() else len(response.content))
 
 
 def _reason(exc: Exception) -> str:

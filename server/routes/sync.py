@@ -39,7 +39,7 @@ def _exchange(context: ServerContext, caller: Caller, site_id: str, batch_id: st
     with context.write() as conn:
         # pull first: it needs no writers' lock, and this caller's own changes
         # coming back next time are a no-op on its side
-        pulled, cursor, more = pull(conn, context.queries, caller, after, limit)
+        pulled, cursor, more = pull(conn, context.queries, caller, after, limit, site_id)
         if changes:
             result = context.merger.push(conn, caller, site_id, batch_id, changes)
         conn.execute(context.queries.upsert_site, {

@@ -25,14 +25,17 @@ def test_push_then_pull_round_trip_and_idempotent_batch(server):
     first = server.post("/sync", batch, ankara).json()
     assert (first["accepted"], first["rejected"], first["scope"]) == (2, [], "Ankara")
     assert first["more"] is False and first["cursor"]
-    seen = server.post("/sync", body([], cursor=first["cursor"]), ankara).json()
+    own = server.post("/sync", body([], cursor=first["cursor"]), ankara).json()
+    assert own["changes"] == []  # a site is not sent its own writes back
+    seen = server.post("/sync", body([], site="pc-2", cursor=first["cursor"]), ankara).json()
     assert len(seen["changes"]) == 2
     again = server.post("/sync", batch, ankara).json()
     assert again["accepted"] == 2
     rows = pull_all(server, ankara)
     assert sorted(r["first_name"] for r in rows.values()) == ["Ayşe", "İsmail"]
     # the repeat moved nothing: nothing new after the cursor that had seen the batch
-    after = server.post("/sync", body([], cursor=seen["cursor"]), ankara).json()
+    after = server.post("/sync", body([], site="pc-2", cursor=seen["cursor"]),
+                        ankara).json()
     assert after["changes"] == []
 
 
@@ -128,7 +131,8 @@ def test_cursor_pages_until_more_is_false(server):
     server.post("/sync", body([employee("Ankara", str(i)) for i in range(25)]), ankara)
     seen, cursor, pages = set(), "", 0
     while True:
-        data = server.post("/sync", body([], cursor=cursor, limit=10), ankara).json()
+        data = server.post("/sync", body([], site="pc-2", cursor=cursor, limit=10),
+                           ankara).json()
         pages += 1
         seen |= {c["id"] for c in data["changes"]}
         cursor = data["cursor"]
@@ -139,7 +143,8 @@ def test_cursor_pages_until_more_is_false(server):
 
 def test_gzip_both_ways(server):
     ankara = server.env.token("Ankara")
-    server.post("/sync", body([employee("Ankara", f"a{i}") for i in range(50)]), ankara)
+    server.post("/sync", body([employee("Ankara", f"a{i}") for i in range(50)],
+                              site="pc-0"), ankara)
     payload = json.dumps(body([employee("Ankara", str(i)) for i in range(50)])).encode()
     reply = requests.post(server.url + "/sync", data=gzip.compress(payload), timeout=30,
                           headers={"Authorization": f"Bearer {ankara}",

@@ -1,0 +1,179 @@
+"""Sync throughput on generated data (200 employees × 5 regions, cells by day):
+initial push of 100k rows, admin initial pull, and an incremental sync of 100 changed
+rows against a server holding 10k and 1M rows. Real server process on 127.0.0.1
+(embedded SQLite by default), real desktop stores.
+
+    .venv/bin/python bench/sync_bench.py [--rows 100000] [--big 1000000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sqlite3
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from common import servers
+
+from puantaj.app import build_services
+from puantaj.config import load_settings
+from puantaj.core.tables import TABLES, natural_id, timesheet_id
+from puantaj.store import changelog
+from puantaj.sync.client import SyncClient
+from puantaj.sync.engine import SyncEngine
+
+REGIONS = ("Ankara", "İstanbul", "Bursa", "İzmir", "Antalya")
+EMPLOYEES = 200
+CODES = ("X", "X", "X", "X", "X", "HT", "Yİ", "R")
+
+
+def desk(folder: Path, url: str, token: str, page_size: int = 5000):
+    services = build_services(load_settings(env={}, flags={"home": str(folder)}))
+    engine = SyncEngine(services.store, lambda: SyncClient(url, token, 120), page_size)
+    return services, engine
+
+
+def generate(services, rows: int) -> int:
+    """Employees of every region, then their cells day by day, through the triggers."""
+    made = 0
+    start = dt.date(2026, 1, 1)
+    with services.store.connection() as conn:
+        conn.execute("BEGIN")
+        staff = []
+        for region in REGIONS:
+            for i in range(EMPLOYEES):
+                emp = natural_id("employees", region, str(i))
+                staff.append((emp, region))
+                conn.execute(
+                    "INSERT INTO employees (id, region, sicil_no, first_name, last_name,"
+                    " hire_date, deleted) VALUES (?,?,?,?,?,?,0)",
+                    (emp, region, str(i), f"Ad{i}", f"Soyad{i}", "2025-01-01"))
+                made += 1
+        day = 0
+        while made < rows:
+            work = (start + dt.timedelta(days=day)).isoformat()
+            batch = [(timesheet_id(emp, work), region, emp, work,
+                      CODES[(day + n) % len(CODES)]) for n, (emp, region) in
+                     enumerate(staff)][: rows - made]
+            conn.executemany(
+                "INSERT INTO timesheets (id, region, employee_id, work_date, code, deleted)"
+                " VALUES (?,?,?,?,?,0)", batch)
+            made += len(batch)
+            day += 1
+        conn.execute("COMMIT")
+    return made
+
+
+def fill_server(db: Path, rows: int) -> None:
+    """Put `rows` timesheet rows straight into a server database (fast setup)."""
+    conn = sqlite3.connect(db)
+    seq = conn.execute("SELECT value FROM sync_counter").fetchone()[0]
+    cols = TABLES["timesheets"].data_columns
+    stamp = "%013d:%05d:%s" % (int(time.time() * 1000) - 3_600_000, 0, "filler")
+    hlc = json.dumps({stamp: sorted(cols)})
+    start = dt.date(2020, 1, 1)
+    conn.execute("BEGIN")
+    for chunk in range(0, rows, 50_000):
+        batch = []
+        for n in range(chunk, min(rows, chunk + 50_000)):
+            seq += 1
+            region = REGIONS[n % len(REGIONS)]
+            emp = natural_id("employees", region, f"f{n % 5000}")
+            work = (start + dt.timedelta(days=n // 5000)).isoformat()
+            batch.append((timesheet_id(emp, work), region, emp, work, "X", None, None, 0,
+                          None, None, None, None, hlc, seq))
+        conn.executemany(
+            f"INSERT INTO timesheets (id, region, {', '.join(cols)}, _hlc, _seq)"
+            f" VALUES ({','.join('?' * (len(cols) + 4))})", batch)
+    conn.execute("UPDATE sync_counter SET value = ?", (seq,))
+    conn.execute("COMMIT")
+    conn.close()
+
+
+def timed_sync(engine: SyncEngine) -> tuple[float, object]:
+    t0 = time.perf_counter()
+    report = engine.run()
+    return time.perf_counter() - t0, report
+
+
+def initial(folder: Path, rows: int) -> None:
+    env = servers.sqlite_env(folder)
+    server = servers.start(env)
+    try:
+        tokens = env.tokens(["*"])
+        services, engine = desk(folder / "hq", server.url, tokens["*"])
+        made = generate(services, rows)
+        seconds, report = timed_sync(engine)
+        assert report.ok and report.pending == 0, report
+        print(f"initial push: {made} rows in {seconds:.2f} s = {made / seconds:,.0f} rows/s,"
+              f" {report.bytes_sent / 1e6:.1f} MB sent (gzip)")
+        _, fresh = desk(folder / "admin", server.url, tokens["*"])
+        seconds, report = timed_sync(fresh)
+        assert report.ok, report
+        print(f"admin initial pull: {report.pulled} rows in {seconds:.2f} s = "
+              f"{report.pulled / seconds:,.0f} rows/s, {report.bytes_received / 1e6:.1f} MB "
+              f"received (gzip)")
+    finally:
+        server.stop()
+
+
+def incremental(folder: Path, server_rows: int, changed: int = 100, runs: int = 7) -> None:
+    env = servers.sqlite_env(folder)
+    env.cli("migrate")
+    fill_server(env.home / "server.db", server_rows)
+    server = servers.start(env)
+    try:
+        token = env.tokens(["Ankara"])["Ankara"]
+        services, engine = desk(folder / "ankara", server.url, token)
+        with services.store.connection() as conn:  # as if synced up to now
+            seq = sqlite3.connect(env.home / "server.db").execute(
+                "SELECT value FROM sync_counter").fetchone()[0]
+            changelog.set_state(conn, "cursor", f"v1:{seq}")
+        session_region = "Ankara"
+        emp = natural_id("employees", session_region, "bench")
+        with services.store.connection() as conn:
+            conn.execute("INSERT INTO employees (id, region, sicil_no, first_name, last_name,"
+                         " hire_date, deleted) VALUES (?,?,?,?,?,?,0)",
+                         (emp, session_region, "bench", "A", "B", "2025-01-01"))
+        assert engine.run().ok
+        times = []
+        for run in range(runs):
+            with services.store.connection() as conn:
+                conn.execute("BEGIN")
+                for day in range(changed):
+                    work = (dt.date(2026, 1, 1) + dt.timedelta(days=day)).isoformat()
+                    conn.execute(
+                        "INSERT INTO timesheets (id, region, employee_id, work_date, code,"
+                        " deleted) VALUES (?,?,?,?,?,0) ON CONFLICT (id) DO UPDATE SET"
+                        " code = excluded.code",
+                        (timesheet_id(emp, work), session_region, emp, work,
+                         "R" if run % 2 else "X"))
+                conn.execute("COMMIT")
+            seconds, report = timed_sync(engine)
+            assert report.ok and report.pushed >= changed, report
+            times.append(seconds * 1000)
+        print(f"incremental sync of {changed} changed rows, server holding "
+              f"{server_rows:,} rows: median {statistics.median(times):.1f} ms "
+              f"(min {min(times):.1f}, max {max(times):.1f}, {runs} runs)")
+    finally:
+        server.stop()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--big", type=int, default=1_000_000)
+    args = parser.parse_args()
+    root = Path(tempfile.mkdtemp(prefix="sync-bench-"))
+    print("server: puantaj-server run (embedded SQLite) on 127.0.0.1; desktop in-process")
+    initial(root / "initial", args.rows)
+    incremental(root / "small", 10_000)
+    incremental(root / "big", args.big)
+
+
+if __name__ == "__main__":
+    main()
