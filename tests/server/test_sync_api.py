@@ -143,8 +143,8 @@ def test_cursor_pages_until_more_is_false(server):
 
 def test_gzip_both_ways(server):
     ankara = server.env.token("Ankara")
-    server.post("/sync", body([employee("Ankara", f"a{i}") for i in range(50)],
-                              site="pc-0"), ankara)
+    server.post("/sync", body([employee("Ankara", f"a{i}", site="pc-0")
+                               for i in range(50)], site="pc-0"), ankara)
     payload = json.dumps(body([employee("Ankara", str(i)) for i in range(50)])).encode()
     reply = requests.post(server.url + "/sync", data=gzip.compress(payload), timeout=30,
                           headers={"Authorization": f"Bearer {ankara}",
