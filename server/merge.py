@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from puantaj.core.changes import Change, ChangeError, parse_change
-from puantaj.core.hlc import HybridClock
+from puantaj.core.hlc import HybridClock, Stamp
 from server.auth import Caller, now_text
 from server.queries import Queries
 from server.rows import RowState, load_rows, site_of, write_rows
@@ -77,7 +77,7 @@ class Merger:
             if not caller.can_see(change.region):
                 batch.refuse(raw, "region_forbidden",
                              f"token is for {caller.scope}, row is in {change.region}")
-            elif change.stamp.ms > limit_ms:
+            elif int(change.hlc[:13]) > limit_ms:  # validated: 13 digits of ms
                 batch.refuse(raw, "clock_ahead", "stamp is more than 5 minutes ahead")
             else:
                 parsed.append((raw, change))
@@ -94,7 +94,9 @@ class Merger:
                 batch.refuse(raw, *reason)
                 continue
             self._merge(batch, change)
-            self.clock.observe(change.stamp)
+        if parsed:
+            # fixed-width stamps: the greatest string is the greatest triple
+            self.clock.observe(Stamp.parse(max(c.hlc for _, c in parsed)))
         self._write(conn, batch)
         return batch.result
 

@@ -25,9 +25,12 @@ def decode_stamps(text: str) -> dict[str, str]:
 
 def encode_stamps(stamps: dict[str, str]) -> str:
     grouped: dict[str, list[str]] = {}
-    for col, stamp in sorted(stamps.items()):
+    for col, stamp in stamps.items():
         grouped.setdefault(stamp, []).append(col)
-    return json.dumps(grouped, separators=(",", ":"), sort_keys=True)
+    return _ENCODE(grouped)
+
+
+_ENCODE = json.JSONEncoder(separators=(",", ":")).encode
 
 
 @dataclass

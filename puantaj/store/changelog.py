@@ -120,7 +120,7 @@ def apply_remote(conn: sqlite3.Connection, changes: list[Change]) -> int:
             by_table[change.table].append(change)
         for table, items in by_table.items():
             touched += _apply_table(conn, table, items)
-        observe(conn, max(c.stamp for c in changes))
+        observe(conn, Stamp.parse(max(c.hlc for c in changes)))  # fixed width
     finally:
         conn.execute("UPDATE _clock SET applying = 0")
     return touched
