@@ -20,6 +20,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", help="database file (default: HOME/puantaj.db)")
     parser.add_argument("--lang", choices=("tr", "en"), help="interface language")
     parser.add_argument("--region", help="office region (only for upgrading an old database)")
+    parser.add_argument("--demo", action="store_true",
+                        help="seed the demo users and say so on the login screen")
     parser.add_argument("-v", "--verbose", action="store_true")
     sub = parser.add_subparsers(dest="command")
     sync = sub.add_parser("sync", help="one sync run, headless")
@@ -76,7 +78,7 @@ def _run(args: argparse.Namespace, settings) -> int:
         if not args.quiet:
             print(f"demo users: {', '.join(made)} (password: demo1234)")
         return 0
-    return app.run_desktop(services)
+    return app.run_desktop(services, demo=args.demo)
 
 
 def _token_notes(settings) -> list[str]:

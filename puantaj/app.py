@@ -14,6 +14,8 @@ from puantaj.services.timesheets import TimesheetService
 from puantaj.services.users import UserService
 from puantaj.store.database import Store
 from puantaj.errors import SyncRejected
+from puantaj.store import changelog
+from puantaj.sync.controller import SyncController
 from puantaj.sync.client import SyncClient
 from puantaj.sync.engine import SyncEngine
 from puantaj.sync.secrets import TokenStore
@@ -60,11 +62,47 @@ def build_sync(services: Services) -> SyncEngine:
                       backup=lambda: services.backups.backup(label="pre-sync"))
 
 
-def run_desktop(services: Services) -> int:
-    """Start the Tk application (imported here: headless commands never load Tk)."""
-    from puantaj.ui.main_window import run
+def build_controller(services: Services, post) -> SyncController:
+    """The UI's handle on sync: scheduler, sync now, connection test, backups."""
+    settings = lambda: services.settings  # noqa: E731 - settings change at runtime
 
-    return run(services)
+    def client() -> SyncClient:
+        token = sync_token(services)
+        if not settings().sync_url or not token:
+            raise SyncRejected("sync is not configured: set the server URL and token",
+                               "not_configured")
+        return SyncClient(settings().sync_url, token, settings().timeout_s)
+
+    def site_id() -> str:
+        with services.store.connection() as conn:
+            return changelog.site_id(conn)
+
+    return SyncController(
+        engine_factory=lambda: build_sync(services), client_factory=client,
+        site_id=site_id, backup=services.backups.backup, post=post,
+        interval_min=lambda: settings().sync_interval_min,
+        enabled=lambda: settings().sync_enabled and bool(settings().sync_url))
+
+
+def build_desktop(root, services: Services, demo: bool = False, dialogs=None):
+    """The Tk application over `services` in an existing root (tests use it too)."""
+    from puantaj.ui.main_window import DesktopApp, native_dialogs
+
+    dialogs = dialogs or native_dialogs(services.settings.backups_dir)
+    return DesktopApp(root, services, lambda post: build_controller(services, post),
+                      dialogs, demo)
+
+
+def run_desktop(services: Services, demo: bool = False) -> int:
+    """Start the Tk application (imported here: headless commands never load Tk)."""
+    import tkinter as tk
+
+    if demo and not services.users.has_users():
+        services.users.seed_demo()
+    root = tk.Tk()
+    build_desktop(root, services, demo)
+    root.mainloop()
+    return 0
 
 
 def build_services(settings: Settings, region: str | None = None) -> Services:

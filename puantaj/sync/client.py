@@ -51,6 +51,15 @@ class SyncClient:
         body = {"protocol": PROTOCOL, **body}
         return self._call("POST", "/sync", body)
 
+    def status(self) -> Reply:
+        return self._call("GET", "/status", None)
+
+    def conflicts(self, limit: int = 200) -> Reply:
+        return self._call("GET", f"/conflicts?limit={int(limit)}", None)
+
+    def restore_conflict(self, conflict_id: int, by: str) -> Reply:
+        return self._call("POST", f"/conflicts/{int(conflict_id)}/restore", {"by": by})
+
     def _call(self, method: str, path: str, body: dict | None) -> Reply:
         headers = {}
         data = None

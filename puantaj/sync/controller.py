@@ -1,0 +1,154 @@
+"""The desktop's sync lifecycle: scheduler on/off, sync now, connection test, backup.
+
+Lives beside the UI but never touches Tk: results go out through `post`.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from puantaj.errors import PuantajError
+from puantaj.store import changelog
+from puantaj.sync.client import SyncClient
+from puantaj.sync.engine import SyncEngine, SyncReport
+from puantaj.sync.probe import ProbeResult, probe
+from puantaj.sync.scheduler import SyncEvent, SyncScheduler
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class BackupDone:
+    path: Path | None
+    error: str = ""
+
+
+@dataclass(frozen=True)
+class ServerView:
+    """What the admin tab shows from the server, or why it could not."""
+
+    status: dict | None
+    conflicts: list[dict]
+    error: str = ""
+
+
+class SyncController:
+    """Owns the scheduler; every slow call runs on a worker thread."""
+
+    def __init__(self, engine_factory: Callable[[], SyncEngine],
+                 client_factory: Callable[[], SyncClient], site_id: Callable[[], str],
+                 backup: Callable[[], object], post: Callable[[object], None],
+                 interval_min: Callable[[], float], enabled: Callable[[], bool]) -> None:
+        self._engine_factory = engine_factory
+        self._client_factory = client_factory
+        self._site_id = site_id
+        self._backup = backup
+        self._post = post
+        self._interval_min = interval_min
+        self._enabled = enabled
+        self.scheduler: SyncScheduler | None = None
+
+    def start(self) -> None:
+        """Start the background schedule if sync is enabled (after the window exists)."""
+        self.stop()
+        if not self._enabled():
+            return
+        self.scheduler = SyncScheduler(self._engine_factory(), self._interval_min(),
+                                       self._post)
+        self.scheduler.start()
+
+    def stop(self) -> None:
+        if self.scheduler is not None:
+            self.scheduler.stop()
+            self.scheduler = None
+
+    def sync_now(self) -> None:
+        if self.scheduler is not None:
+            self.scheduler.sync_now()
+        else:
+            self._spawn(self._run_once)
+
+    def _run_once(self) -> None:
+        self._post(SyncEvent("started"))
+        report = self._engine_factory().run(
+            lambda done, total: self._post(SyncEvent("progress", done, total)))
+        self._post(SyncEvent("finished", report=report))
+
+    def test_connection(self) -> None:
+        def work() -> None:
+            try:
+                client = self._client_factory()
+            except PuantajError as exc:
+                self._post(ProbeResult(reach=str(exc)))
+                return
+            try:
+                self._post(probe(client, self._site_id()))
+            finally:
+                client.close()
+
+        self._spawn(work)
+
+    def backup_now(self) -> None:
+        def work() -> None:
+            try:
+                info = self._backup()
+                self._post(BackupDone(info.path))
+            except PuantajError as exc:
+                self._post(BackupDone(None, str(exc)))
+
+        self._spawn(work)
+
+    def fetch_server_view(self) -> None:
+        def work() -> None:
+            try:
+                client = self._client_factory()
+                try:
+                    status = client.status().data
+                    conflicts = client.conflicts().data.get("conflicts", [])
+                finally:
+                    client.close()
+                self._post(ServerView(status, conflicts))
+            except PuantajError as exc:
+                self._post(ServerView(None, [], str(exc)))
+
+        self._spawn(work)
+
+    def restore_conflict(self, conflict_id: int, by: str) -> None:
+        def work() -> None:
+            try:
+                client = self._client_factory()
+                try:
+                    client.restore_conflict(conflict_id, by)
+                finally:
+                    client.close()
+            except PuantajError as exc:
+                self._post(ServerView(None, [], str(exc)))
+                return
+            self.sync_now()
+            self.fetch_server_view()
+
+        self._spawn(work)
+
+    @staticmethod
+    def _spawn(work: Callable[[], None]) -> None:
+        def guarded() -> None:
+            try:
+                work()
+            except Exception:  # noqa: BLE001 - worker wrapper: log, never kill the app
+                log.exception("background task failed")
+
+        threading.Thread(target=guarded, daemon=True).start()
+
+
+def last_report(store) -> SyncReport | None:
+    with store.connection() as conn:
+        return SyncReport.from_json(changelog.get_state(conn, "last_report"))
+
+
+def unsent(store) -> int:
+    with store.connection() as conn:
+        return changelog.pending_count(conn)

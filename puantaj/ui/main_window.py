@@ -1,0 +1,236 @@
+"""The desktop application window: login, tabs, status bar, message pump wiring."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import tkinter as tk
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from tkinter import filedialog, messagebox, ttk
+
+from puantaj.core.fleet import DueItem
+from puantaj.services.export import ExportService
+from puantaj.services.fleet import FleetService
+from puantaj.services.overview import OverviewService
+from puantaj.services.session import Session
+from puantaj.sync.controller import SyncController, last_report, unsent
+from puantaj.sync.scheduler import SyncEvent
+from puantaj.ui.i18n import Strings
+from puantaj.ui.presenters.grid import GridPresenter
+from puantaj.ui.pump import Pump
+from puantaj.ui.statusbar import StatusBar
+from puantaj.ui.views.admin import AdminView
+from puantaj.ui.views.grid import GridView
+from puantaj.ui.views.login import LoginView
+from puantaj.ui.views.records import Field, RecordsView
+from puantaj.ui.views.reports import ReportsView
+from puantaj.ui.views.settings import SettingsView
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Dialogs:
+    """The blocking questions the window asks; tests hand in their own answers."""
+
+    confirm: Callable[[str], bool]
+    save_path: Callable[[str], Path | None]
+    choose_backup: Callable[[], Path | None]
+
+
+def native_dialogs(backups: Path) -> Dialogs:
+    def save_path(suffix: str) -> Path | None:
+        name = filedialog.asksaveasfilename(defaultextension=suffix)
+        return Path(name) if name else None
+
+    def choose_backup() -> Path | None:
+        name = filedialog.askopenfilename(initialdir=str(backups),
+                                          filetypes=[("SQLite", "*.db")])
+        return Path(name) if name else None
+
+    return Dialogs(lambda text: messagebox.askyesno("Puantaj", text), save_path,
+                   choose_backup)
+
+
+class DesktopApp:
+    """Builds the login screen, then the main window for the logged-in user."""
+
+    def __init__(self, root: tk.Tk, services, controller_factory, dialogs: Dialogs,
+                 demo: bool = False) -> None:
+        self.root = root
+        self.services = services
+        self.t = Strings(services.settings.language)
+        self.pump = Pump(root)
+        self.controller: SyncController = controller_factory(self.pump.post)
+        self.dialogs = dialogs
+        self.window: MainWindow | None = None
+        root.title(self.t("app.title"))
+        root.geometry("1280x760")
+        root.report_callback_exception = self._report_error
+        root.protocol("WM_DELETE_WINDOW", self.close)
+        self.login = LoginView(root, services.users, self.t, demo, self.enter)
+        self.login.pack(expand=True)
+        self.pump.start()
+
+    def enter(self, session: Session) -> None:
+        self.login.destroy()
+        self.window = MainWindow(self.root, self.services, session, self.controller,
+                                 self.pump, self.t, self.dialogs)
+        self.window.pack(fill="both", expand=True)
+        self.controller.start()  # after the window exists (STYLE.md §3)
+
+    def close(self) -> None:
+        self.controller.stop()
+        self.pump.stop()
+        self.root.destroy()
+
+    def _report_error(self, exc_type, exc, tb) -> None:
+        log.error("unexpected error in the interface", exc_info=(exc_type, exc, tb))
+        if self.window is not None:
+            self.window.status.show_message(str(exc)[:120])
+
+
+class MainWindow(ttk.Frame):
+    """Tabs scoped by the session's role and region, and the status bar."""
+
+    def __init__(self, root: tk.Misc, services, session: Session,
+                 controller: SyncController, pump: Pump, strings: Strings,
+                 dialogs: Dialogs) -> None:
+        super().__init__(root)
+        self.services, self.session, self.t = services, session, strings
+        self.controller = controller
+        self.overview = OverviewService(services.store)
+        self.notebook = ttk.Notebook(self)
+        self.notebook.pack(fill="both", expand=True)
+        self.status = StatusBar(self, strings)
+        self.status.pack(fill="x", side="bottom")
+        def show(text: str) -> None:
+            self.status.show_message(text)
+            self.status.set_unsent(unsent(services.store))
+
+        regions = self.overview.regions if session.is_admin else lambda: [session.region]
+        presenter = GridPresenter(services.timesheets, session, strings,
+                                  services.settings.language)
+        self.grid_view = GridView(self.notebook, presenter, strings, regions, show)
+        self.notebook.add(self.grid_view, text=strings("tab.grid"))
+        self.record_views: dict[str, RecordsView] = {}
+        self._add_records("employees", "tab.employees", ["sicil_no", "first_name",
+                          "last_name", "tc_no", "title", "hire_date", "exit_date",
+                          "weekly_rest_day"])
+        fleet_tab = self._add_records("vehicles", "tab.vehicles", [
+            "plate", ("vehicle_type", services.records["vehicles"].spec.column(
+                "vehicle_type").choices), "make", "model", "first_registration", "km",
+            "insurance_expiry", "kasko_expiry", "last_inspection", "last_emission"])
+        self.due = self._due_list(fleet_tab)
+        self._add_records("drivers", "tab.drivers", ["full_name", "license_no",
+                          "license_class", "license_expiry", "phone"])
+        faults = ttk.PanedWindow(self.notebook, orient="vertical")
+        self.notebook.add(faults, text=strings("tab.faults"))
+        for table, names in (
+            ("vehicle_faults", ["vehicle_id", "fault_date", "category", "description",
+                                ("severity", ("low", "medium", "high")),
+                                ("status", ("open", "service", "closed")), "cost"]),
+            ("vehicle_inspections", ["vehicle_id", ("kind", ("inspection", "emission",
+                                     "tachograph")), "inspection_date",
+                                     ("result", ("passed", "failed")), "station", "cost"]),
+        ):
+            view = self._records_view(faults, table, names)
+            faults.add(view, weight=1)
+        self.reports_view = ReportsView(
+            self.notebook, session, services.reports, ExportService(services.timesheets),
+            strings, self._month, lambda: self.grid_view.region.get(), regions,
+            dialogs.save_path, show)
+        self.notebook.add(self.reports_view, text=strings("tab.reports"))
+        self.settings_view = SettingsView(
+            self.notebook, services, controller, strings, dialogs.confirm,
+            dialogs.choose_backup, services.tokens.get)
+        self.notebook.add(self.settings_view, text=strings("tab.settings"))
+        self.admin_view = None
+        if session.is_admin:
+            self.admin_view = AdminView(self.notebook, session, controller, self.overview,
+                                        strings)
+            self.notebook.add(self.admin_view, text=strings("tab.admin"))
+        self.notebook.bind("<<NotebookTabChanged>>", lambda _e: self._tab_changed())
+        pump.subscribe(self.on_message)
+        self.grid_view.reload()
+        self.status.set_unsent(unsent(services.store))
+        report = last_report(services.store)
+        self.status.show_report(report) if report else None
+        self.settings_view.show_last_sync(report)
+
+    def _month(self) -> tuple[int, int]:
+        year, month = self.grid_view.month.get().split("-")
+        return int(year), int(month)
+
+    def _records_view(self, parent, table: str, names: list) -> RecordsView:
+        fields = []
+        for item in names:
+            name, choices = item if isinstance(item, tuple) else (item, ())
+            if name == "vehicle_id":
+                choices = self._vehicle_choices
+            fields.append(Field(name, self.t(f"f.{name}"), choices=choices))
+        view = RecordsView(parent, self.services.records[table], self.session, fields,
+                           self.t, self.status.show_message)
+        view.refresh()
+        self.record_views[table] = view
+        return view
+
+    def _add_records(self, table: str, tab: str, names: list) -> ttk.Frame:
+        frame = ttk.Frame(self.notebook)
+        view = self._records_view(frame, table, names)
+        view.pack(fill="both", expand=True)
+        self.notebook.add(frame, text=self.t(tab))
+        return frame
+
+    def _vehicle_choices(self) -> dict[str, str]:
+        return {v["plate"]: v["id"] for v in
+                self.services.records["vehicles"].list(self.session)}
+
+    def _due_list(self, parent) -> ttk.Treeview:
+        box = ttk.LabelFrame(parent, text=self.t("list.due"), padding=4)
+        box.pack(fill="both", expand=False)
+        tree = ttk.Treeview(box, show="headings", height=6,
+                            columns=("plate", "what", "due", "days"))
+        for name, key in (("plate", "f.plate"), ("what", "due.what"), ("due", "due.date"),
+                          ("days", "due.days")):
+            tree.heading(name, text=self.t(key))
+        tree.pack(fill="both", expand=True)
+        self._fill_due(tree)
+        return tree
+
+    def _fill_due(self, tree: ttk.Treeview) -> None:
+        fleet = FleetService(self.services.records["vehicles"])
+        today = dt.date.today()
+        tree.delete(*tree.get_children())
+        item: DueItem
+        for n, item in enumerate(fleet.due_within(self.session, 30, today)):
+            tree.insert("", "end", iid=str(n), values=(
+                item.plate, item.what, item.due.strftime("%d.%m.%Y"), item.days_left(today)))
+
+    def _tab_changed(self) -> None:
+        current = self.notebook.nametowidget(self.notebook.select())
+        if current is self.reports_view:
+            self.reports_view.refresh()
+        elif current is self.admin_view:
+            self.admin_view.refresh()
+        for view in self.record_views.values():
+            if str(view).startswith(str(current)):
+                view.refresh()
+        if str(current) == str(self.due.master.master):
+            self._fill_due(self.due)
+
+    def on_message(self, message: object) -> None:
+        if isinstance(message, SyncEvent):
+            self.status.on_event(message)
+            if message.kind == "finished":
+                self.settings_view.show_last_sync(message.report)
+                if message.report and message.report.pulled:
+                    self.grid_view.reload()
+                if self.admin_view is not None:
+                    self.admin_view.refresh()
+            return
+        self.settings_view.on_message(message)
+        if self.admin_view is not None:
+            self.admin_view.on_message(message)

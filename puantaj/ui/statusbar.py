@@ -1,0 +1,70 @@
+"""The status bar: sync state with a progress bar, unsent changes, last sync time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tkinter as tk
+from tkinter import ttk
+
+from puantaj.sync.engine import SyncReport
+from puantaj.sync.scheduler import SyncEvent
+
+
+def local_time(iso: str) -> str:
+    try:
+        return dt.datetime.fromisoformat(iso).astimezone().strftime("%d.%m.%Y %H:%M")
+    except ValueError:
+        return iso
+
+
+class StatusBar(ttk.Frame):
+    """Shows what the sync is doing; updated only from the pump."""
+
+    def __init__(self, parent: tk.Misc, strings) -> None:
+        super().__init__(parent, padding=(6, 2))
+        self.t = strings
+        self.state = tk.StringVar(value=strings("status.idle"))
+        self.unsent = tk.StringVar()
+        self.last = tk.StringVar(value=strings("status.never"))
+        self.message = tk.StringVar()
+        ttk.Label(self, textvariable=self.state, width=34).pack(side="left")
+        self.progress = ttk.Progressbar(self, length=140, mode="determinate")
+        self.progress.pack(side="left", padx=6)
+        ttk.Label(self, textvariable=self.unsent, width=18).pack(side="left")
+        ttk.Label(self, textvariable=self.last).pack(side="left", padx=6)
+        ttk.Label(self, textvariable=self.message, foreground="#204a87").pack(side="right")
+        self.offline_since: str | None = None
+
+    def show_message(self, text: str) -> None:
+        self.message.set(text)
+
+    def set_unsent(self, count: int) -> None:
+        self.unsent.set(self.t("status.unsent", n=count))
+
+    def show_report(self, report: SyncReport | None) -> None:
+        if report is None:
+            return
+        if report.ok:
+            self.offline_since = None
+            self.state.set(self.t("status.ok", pushed=report.pushed, pulled=report.pulled))
+            self.last.set(self.t("status.last", at=local_time(report.finished_at)))
+        elif report.state == "offline":
+            self.offline_since = self.offline_since or local_time(
+                report.finished_at or dt.datetime.now(dt.UTC).isoformat())[-5:]
+            self.state.set(self.t("status.offline", since=self.offline_since))
+        elif report.state == "token_rejected":
+            self.state.set(self.t("status.token"))
+        else:
+            self.state.set(self.t("status.error", message=report.message[:60]))
+        self.progress["value"] = 0
+        self.set_unsent(report.pending)
+
+    def on_event(self, event: SyncEvent) -> None:
+        if event.kind == "started":
+            self.state.set(self.t("status.syncing"))
+            self.progress["value"] = 0
+        elif event.kind == "progress" and event.total:
+            self.progress["maximum"] = event.total
+            self.progress["value"] = event.done
+        elif event.kind == "finished":
+            self.show_report(event.report)
