@@ -47,6 +47,18 @@ class Pump:
                 handler(message)
         return handled
 
+    def wait(self, timeout_s: float) -> bool:
+        """Block until a message arrives, then handle it and what follows (tests and
+        shutdown use it; the Tk thread never blocks otherwise). False on timeout."""
+        try:
+            message = self._queue.get(timeout=timeout_s)
+        except queue.Empty:
+            return False
+        for handler in self._handlers:
+            handler(message)
+        self.drain()
+        return True
+
     def _tick(self) -> None:
         if self._closing:
             return

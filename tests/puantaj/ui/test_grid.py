@@ -1,0 +1,188 @@
+"""The puantaj grid driven by keystrokes in a real Tk window."""
+
+from __future__ import annotations
+
+import openpyxl
+
+from puantaj.services.session import Session
+
+ANKARA = Session("ankara1", "clerk", "Ankara")
+
+
+def staff(services, n: int = 2) -> list[str]:
+    emp = services.records["employees"]
+    return [emp.create(ANKARA, {"sicil_no": str(i + 1), "first_name": f"Ad{i}",
+                                "last_name": f"Soyad{i}", "hire_date": "01.01.2026"})
+            for i in range(n)]
+
+
+def open_month(driver, month: str = "2026-03") -> None:
+    grid = driver.window.grid_view
+    grid.month.set(month)
+    grid.reload()
+    driver.root.update()
+
+
+def cells(services) -> dict:
+    with services.store.connection() as conn:
+        return {(r["employee_id"], r["work_date"]): (r["code"], r["overtime_hours"])
+                for r in conn.execute("SELECT * FROM timesheets WHERE deleted = 0")}
+
+
+def test_login_screen_says_demo_and_refuses_a_wrong_password(services, drive):
+    driver = drive(services)
+    assert "DEMO MODU" in _texts(driver.app.login)
+    driver.shot("01-login")
+    driver.login("ankara1", "wrong")
+    assert driver.window is None and driver.app.login.error.get()
+    driver.login("ankara1")
+    tabs = [driver.window.notebook.tab(i, "text")
+            for i in range(driver.window.notebook.index("end"))]
+    assert "Puantaj" in tabs and "Yönetim" not in tabs
+
+
+def _texts(widget) -> str:
+    out = []
+    for child in widget.winfo_children():
+        try:
+            out.append(str(child.cget("text")))
+        except Exception:  # noqa: BLE001 - not every widget has text
+            pass
+    return " ".join(out)
+
+
+def test_typing_a_month_for_two_employees_updates_store_and_totals(services, drive):
+    a, b = staff(services)
+    driver = drive(services)
+    driver.login("ankara1")
+    open_month(driver)
+    driver.type_cell(0, 1, "x")  # 2 March, Monday
+    driver.type_cell(0, 2, "x+2")
+    driver.type_cell(0, 3, "yi")  # Turkish upper-case: YI → Yİ
+    driver.type_cell(1, 1, "r")
+    driver.type_cell(1, 2, "d")
+    stored = cells(services)
+    assert stored[(a, "2026-03-02")] == ("X", None)
+    assert stored[(a, "2026-03-03")] == ("X", 2.0)
+    assert stored[(a, "2026-03-04")] == ("Yİ", None)
+    assert stored[(b, "2026-03-02")] == ("R", None)
+    sheet = driver.window.grid_view.sheet
+    days = 31
+    assert sheet.get_cell_data(0, 2) == "X+2"
+    assert sheet.get_cell_data(0, days) == "2"  # worked
+    assert sheet.get_cell_data(0, days + 4) == "2"  # overtime hours
+    assert sheet.get_cell_data(1, days + 7) == "1"  # R
+    # fill the rest of the month in one click, then the totals are a full month's
+    driver.window.grid_view.fill_button.invoke()
+    driver.root.update()
+    assert sheet.get_cell_data(0, days + 2) == "30"  # SGK days
+    assert sheet.get_cell_data(1, days + 3) == "12"  # R + D → eksik code 12
+    driver.shot("02-puantaj")
+
+
+def test_typing_into_a_selected_range_fills_it(services, drive):
+    a, _ = staff(services)
+    driver = drive(services)
+    driver.login("ankara1")
+    open_month(driver)
+    sheet = driver.window.grid_view.sheet
+    sheet.select_cell(0, 9)
+    sheet.add_cell_selection(0, 10)
+    sheet.add_cell_selection(0, 11)
+    sheet.MT.focus_force()
+    driver.root.update()
+    for key in ("y", "i"):
+        driver.root.focus_get().event_generate("<KeyPress>", keysym=key, when="tail")
+        driver.root.update()
+    driver.root.focus_get().event_generate("<KeyPress>", keysym="Return", when="tail")
+    driver.root.update()
+    stored = cells(services)
+    assert [stored.get((a, f"2026-03-{d:02d}")) for d in (10, 11, 12)] == [("Yİ", None)] * 3
+
+
+def test_pasting_a_block_from_excel(services, drive):
+    a, b = staff(services)
+    driver = drive(services)
+    driver.login("ankara1")
+    open_month(driver)
+    sheet = driver.window.grid_view.sheet
+    driver.root.clipboard_clear()
+    driver.root.clipboard_append("X\tR\nÜİ\tx+1,5\n")  # Excel adds a trailing newline
+    sheet.select_cell(0, 4)
+    sheet.MT.focus_force()
+    driver.root.update()
+    sheet.paste()
+    driver.root.update()
+    stored = cells(services)
+    assert stored[(a, "2026-03-05")] == ("X", None)
+    assert stored[(a, "2026-03-06")] == ("R", None)
+    assert stored[(b, "2026-03-05")] == ("Üİ", None)
+    assert stored[(b, "2026-03-06")] == ("X", 1.5)
+    assert len(stored) == 4
+
+
+def test_an_unknown_code_is_refused_in_the_status_bar(services, drive):
+    staff(services)
+    driver = drive(services)
+    driver.login("ankara1")
+    open_month(driver)
+    driver.type_cell(0, 1, "q")
+    assert cells(services) == {}
+    assert driver.window.grid_view.sheet.get_cell_data(0, 1) == ""
+    assert "Bilinmeyen kod" in driver.window.status.message.get()
+
+
+def test_a_locked_month_is_read_only_with_a_banner(services, drive):
+    staff(services)
+    admin = Session("admin", "admin", "*")
+    services.reports.move(admin, "Ankara", "2026-03", "lock")
+    driver = drive(services)
+    driver.login("ankara1")
+    open_month(driver)
+    grid = driver.window.grid_view
+    assert "kilitlendi" in str(grid.banner.cget("text"))
+    assert str(grid.fill_button.cget("state")) == "disabled"
+    driver.type_cell(0, 1, "x")
+    assert cells(services) == {}
+
+
+def test_days_outside_employment_are_locked(services, drive):
+    emp = services.records["employees"]
+    late = emp.create(ANKARA, {"sicil_no": "9", "first_name": "Yeni", "last_name": "Gelen",
+                               "hire_date": "16.03.2026"})
+    driver = drive(services)
+    driver.login("ankara1")
+    open_month(driver)
+    driver.type_cell(0, 3, "x")  # 4 March: before the hire date
+    driver.type_cell(0, 20, "x")  # 21 March: employed
+    stored = cells(services)
+    assert list(stored) == [(late, "2026-03-21")]
+
+
+def test_export_xlsx_reads_back_with_the_right_totals(services, drive):
+    a, b = staff(services)
+    driver = drive(services)
+    driver.login("ankara1")
+    open_month(driver)
+    driver.window.grid_view.fill_button.invoke()
+    driver.type_cell(1, 1, "r")
+    driver.type_cell(1, 2, "r")
+    reports = driver.window.reports_view
+    driver.window.notebook.select(reports)
+    driver.root.update()
+    driver.shot("07-reports")
+    path = reports.export_xlsx()
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["Ankara", "Kodlar"]
+    sheet = book["Ankara"]
+    header = [c.value for c in sheet[2]]
+    rows = {r[0].value: [c.value for c in r] for r in sheet.iter_rows(min_row=3)
+            if r[0].value}
+    sgk = header.index("SGK gün")
+    # March has 31 days: two unpaid days leave 31 - 2 = 29 SGK days
+    assert rows["1"][sgk] == 30 and rows["2"][sgk] == 29
+    assert rows["2"][header.index("R")] == 2 and rows["2"][header.index("Eksik kodu")] == "01"
+    # Sundays 1, 8, 15, 29 are HT; Bayram 20–22 is GT (22nd is a Sunday too)
+    assert rows["1"][header.index("Çalışılan")] == 31 - 4 - 3
+    csv_path = reports.export_csv()
+    assert "Sicil" in csv_path.read_text(encoding="utf-8-sig")

@@ -1,0 +1,141 @@
+"""Record screens and the settings / admin tabs against a real server."""
+
+from __future__ import annotations
+
+from puantaj.services.session import Session
+from tests import servers
+
+ANKARA = Session("ankara1", "clerk", "Ankara")
+
+
+def select_tab(driver, index: int) -> None:
+    driver.window.notebook.select(index)
+    driver.root.update()
+
+
+def test_employee_dialog_validates_and_saves(services, drive):
+    driver = drive(services)
+    driver.login("ankara1")
+    select_tab(driver, 1)
+    view = driver.window.record_views["employees"]
+    dialog = view.add()
+    driver.root.update()
+    for name, value in {"sicil_no": "7", "first_name": "İsmail", "last_name": "Işık",
+                        "tc_no": "12345678901", "hire_date": "01.02.2026"}.items():
+        dialog.vars[name].set(value)
+    dialog.save_button.invoke()
+    assert "TC" in dialog.error.get()
+    dialog.vars["tc_no"].set("10000000146")
+    dialog.save_button.invoke()
+    driver.root.update()
+    rows = services.records["employees"].list(ANKARA)
+    assert [(r["first_name"], r["region"], r["hire_date"]) for r in rows] == [
+        ("İsmail", "Ankara", "2026-02-01")]
+    assert view.tree.get_children() == (rows[0]["id"],)
+    driver.shot("03-employees")
+
+
+def test_vehicle_plate_and_due_list(services, drive):
+    vehicles = services.records["vehicles"]
+    vehicles.create(ANKARA, {"plate": "06abc123", "vehicle_type": "private",
+                             "insurance_expiry": _in_days(10)})
+    driver = drive(services)
+    driver.login("ankara1")
+    select_tab(driver, 2)
+    due = driver.window.due
+    driver.window._fill_due(due)
+    values = [due.item(i, "values") for i in due.get_children()]
+    assert any(v[0] == "06 ABC 123" and v[1] == "insurance" for v in values)
+    driver.shot("04-vehicles")
+    select_tab(driver, 3)
+    driver.shot("05-drivers")
+    select_tab(driver, 4)
+    driver.shot("06-faults")
+
+
+def _in_days(n: int) -> str:
+    import datetime as dt
+
+    return (dt.date.today() + dt.timedelta(days=n)).strftime("%d.%m.%Y")
+
+
+def test_settings_connection_test_ok_wrong_token_and_server_down(services, drive,
+                                                                 tmp_path):
+    env = servers.sqlite_env(tmp_path)
+    server = servers.start(env)
+    token = env.tokens(["Ankara"])["Ankara"]
+    driver = drive(services)
+    driver.login("ankara1")
+    select_tab(driver, 6)
+    view = driver.window.settings_view
+    try:
+        for given, expect in ((token, "token accepted for region Ankara"),
+                              ("wrong-token", "token not accepted")):
+            view.url.set(server.url)
+            view.token.set(given)
+            view.result.set("")
+            view.test_button.invoke()
+            driver.wait_for(lambda e=expect: e in view.result.get())
+        driver.shot("08-settings")
+    finally:
+        server.stop()
+    view.result.set("")
+    view.test_button.invoke()
+    driver.wait_for(lambda: "unreachable" in view.result.get())
+    assert "✗" in view.result.get()
+
+
+def test_sync_now_updates_the_status_bar(services, drive, tmp_path):
+    env = servers.sqlite_env(tmp_path)
+    server = servers.start(env)
+    try:
+        token = env.tokens(["*"])["*"]
+        services.records["employees"].create(
+            ANKARA, {"sicil_no": "1", "first_name": "A", "last_name": "B",
+                     "hire_date": "01.01.2026"})
+        driver = drive(services)
+        driver.login("admin")
+        view = driver.window.settings_view
+        view.url.set(server.url)
+        view.token.set(token)
+        view.interval.set("60")
+        assert view.save()
+        view.sync_button.invoke()
+        status = driver.window.status
+        driver.wait_for(lambda: status.state.get().startswith("Eşitlendi"))
+        assert "Gönderilmemiş: 0" == status.unsent.get()
+        assert "Son eşitleme" in status.last.get()
+        assert "Son eşitleme" in view.last_sync.get()
+    finally:
+        server.stop()
+
+
+def test_admin_sees_two_regions_and_the_server_overview(services, drive, tmp_path):
+    env = servers.sqlite_env(tmp_path)
+    server = servers.start(env)
+    try:
+        tokens = env.tokens(["*"])
+        for session, sicil in ((ANKARA, "1"), (Session("istanbul1", "clerk", "İstanbul"),
+                                               "2")):
+            services.records["employees"].create(
+                session, {"sicil_no": sicil, "first_name": "Ad", "last_name": "Soyad",
+                          "hire_date": "01.01.2026"})
+        driver = drive(services)
+        driver.login("admin")
+        grid = driver.window.grid_view
+        grid._list_regions()
+        assert list(grid.region_box["values"]) == ["Ankara", "Bursa", "İstanbul", "İzmir"]
+        view = driver.window.settings_view
+        view.url.set(server.url)
+        view.token.set(tokens["*"])
+        view.interval.set("60")
+        view.save()
+        view.sync_button.invoke()
+        driver.wait_for(lambda: driver.window.status.state.get().startswith("Eşitlendi"))
+        admin = driver.window.admin_view
+        driver.window.notebook.select(admin)
+        driver.wait_for(lambda: {"Ankara", "İstanbul"} <= set(admin.regions.get_children()))
+        assert admin.regions.item("Ankara", "values")[3] == "1"  # employees on the server
+        driver.shot("09-admin")
+    finally:
+        server.stop()
