@@ -54,7 +54,7 @@ class ExportService:
         fills = {c.code: PatternFill("solid", fgColor=c.color.lstrip("#"))
                  for c in self._timesheets.codes.codes.values()}
         for employee in grid.employees:
-            cells = [grid.cells.get((employee["id"], d)) for d in grid.days]
+            cells = [grid.cell(employee["id"], d) for d in grid.days]
             codes = [(c.code + (f"+{c.overtime_hours:g}" if c.overtime_hours else ""))
                      if c and c.code else "" for c in cells]
             sheet.append([employee["sicil_no"], employee["tc_no"] or "",

@@ -40,9 +40,12 @@ class MonthGrid:
     month: int
     days: list[dt.date]
     employees: list[dict]
-    cells: dict[tuple[str, dt.date], Cell]
+    cells: dict[str, dict[dt.date, Cell]]  # employee id → day → cell
     status: MonthStatus
     totals: dict[str, MonthTotals] = field(default_factory=dict)
+
+    def cell(self, employee_id: str, day: dt.date) -> Cell | None:
+        return self.cells.get(employee_id, {}).get(day)
 
     def is_employed(self, employee: dict, day: dt.date) -> bool:
         span = employed_range(self.year, self.month, _date(employee["hire_date"]),
@@ -86,19 +89,17 @@ class TimesheetService:
             status = self._reports.status(region, month_key(year, month), conn)
         employees.sort(key=lambda e: (turkish.sort_key(e["last_name"]),
                                       turkish.sort_key(e["first_name"])))
-        cells = {
-            (r["employee_id"], dt.date.fromisoformat(r["work_date"])):
+        cells: dict[str, dict[dt.date, Cell]] = {}
+        for r in rows:
+            cells.setdefault(r["employee_id"], {})[dt.date.fromisoformat(r["work_date"])] = \
                 Cell(r["code"], r["overtime_hours"] or 0.0)
-            for r in rows
-        }
         grid = MonthGrid(region, year, month, days, employees, cells, status)
         for employee in employees:
             grid.totals[employee["id"]] = self.totals_for(grid, employee)
         return grid
 
     def totals_for(self, grid: MonthGrid, employee: dict) -> MonthTotals:
-        mine = {day: cell for (emp, day), cell in grid.cells.items() if emp == employee["id"]}
-        return month_totals(grid.year, grid.month, mine, self.codes, self.holidays,
+        return month_totals(grid.year, grid.month, grid.cells.get(employee["id"], {}), self.codes, self.holidays,
                             _date(employee["hire_date"]), _date(employee["exit_date"]))
 
     def write(self, session: Session, edits: Iterable[Edit], source: str = "grid") -> int:
@@ -162,7 +163,7 @@ class TimesheetService:
         for employee in grid.employees:
             rest = employee["weekly_rest_day"] if employee["weekly_rest_day"] is not None else 6
             for day in grid.days:
-                if (employee["id"], day) in grid.cells or not grid.is_employed(employee, day):
+                if grid.cell(employee["id"], day) or not grid.is_employed(employee, day):
                     continue
                 code = self._default_code(day, rest)
                 edits.append(Edit(employee["id"], day, code))
@@ -177,11 +178,11 @@ class TimesheetService:
         for employee in grid.employees:
             rest = employee["weekly_rest_day"] if employee["weekly_rest_day"] is not None else 6
             for day in grid.days:
-                if (employee["id"], day) in grid.cells or not grid.is_employed(employee, day):
+                if grid.cell(employee["id"], day) or not grid.is_employed(employee, day):
                     continue
                 default = self._default_code(day, rest)
                 try:
-                    old = last.cells.get((employee["id"], prev.replace(day=day.day)))
+                    old = last.cell(employee["id"], prev.replace(day=day.day))
                 except ValueError:
                     old = None
                 code = default if default != "X" or old is None or old.code in (

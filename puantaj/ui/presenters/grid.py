@@ -43,10 +43,14 @@ class GridPresenter:
         self.t = strings
         self.language = language
         self.grid: MonthGrid | None = None
+        self._outside: list[tuple[int, int]] = []
 
     # --- loading -----------------------------------------------------------
     def load(self, region: str, year: int, month: int) -> None:
         self.grid = self.timesheets.load_month(self.session, region, year, month)
+        self._outside = [(r, c) for r, employee in enumerate(self.grid.employees)
+                         for c, day in enumerate(self.grid.days)
+                         if not self.grid.is_employed(employee, day)]
 
     @property
     def day_count(self) -> int:
@@ -81,7 +85,7 @@ class GridPresenter:
         employee = self.grid.employees[r]
         out = []
         for day in self.grid.days:
-            cell = self.grid.cells.get((employee["id"], day))
+            cell = self.grid.cell(employee["id"], day)
             out.append(cell_text(cell.code, cell.overtime_hours) if cell else "")
         return out + self.totals_row(self.grid.totals[employee["id"]])
 
@@ -96,12 +100,7 @@ class GridPresenter:
 
     def locked_cells(self) -> list[tuple[int, int]]:
         """Cells outside employment dates (greyed and read-only)."""
-        out = []
-        for r, employee in enumerate(self.grid.employees):
-            for c, day in enumerate(self.grid.days):
-                if not self.grid.is_employed(employee, day):
-                    out.append((r, c))
-        return out
+        return self._outside
 
     def code_color(self, text: str) -> str | None:
         code = self.timesheets.codes.resolve(text.split("+")[0]) if text else None
@@ -133,11 +132,11 @@ class GridPresenter:
         self.timesheets.write(self.session, edits, source=source)
         for edit in edits:
             entry = self.timesheets.codes.parse_entry(edit.text)
-            key = (edit.employee_id, edit.day)
+            mine = self.grid.cells.setdefault(edit.employee_id, {})
             if entry.code is None:
-                self.grid.cells.pop(key, None)
+                mine.pop(edit.day, None)
             else:
-                self.grid.cells[key] = Cell(entry.code, entry.overtime_hours or 0.0)
+                mine[edit.day] = Cell(entry.code, entry.overtime_hours or 0.0)
         touched = sorted({r for r, _ in changes})
         for r in touched:
             employee = self.grid.employees[r]

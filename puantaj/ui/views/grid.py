@@ -69,6 +69,7 @@ class GridView(ttk.Frame):
         self.legend = ttk.Label(self, padding=4, text=self._legend_text())
         self.legend.pack(fill="x")
         self._refusal = ""
+        self._outside: set[tuple[int, int]] = set()
 
     def _legend_text(self) -> str:
         codes = self.p.timesheets.codes.codes.values()
@@ -109,6 +110,7 @@ class GridView(ttk.Frame):
         for c in total_cols:
             sheet.column_width(column=c, width=62, redraw=False)
         outside = p.locked_cells()
+        self._outside = set(outside)
         if outside:
             sheet.readonly_cells(cells=outside, readonly=True)
             sheet.highlight_cells(cells=outside, bg=GREY, redraw=False)
@@ -123,7 +125,7 @@ class GridView(ttk.Frame):
         sheet.redraw()
 
     def _paint_rows(self, rows) -> None:
-        outside = set(self.p.locked_cells())
+        outside = self._outside
         for r in rows:
             for c in range(self.p.day_count):
                 if (r, c) in outside:
@@ -158,7 +160,7 @@ class GridView(ttk.Frame):
             for offset, value in enumerate(totals):
                 self.sheet.set_cell_data(r, self.p.day_count + offset, value, redraw=False)
         self._paint_rows(rows)
-        self.sheet.redraw()
+        self.sheet.set_refresh_timer(True)  # one coalesced redraw, after the edit's own
         self._status(self.t("grid.saved", n=len(changes)))
 
     def _spread(self, changes: dict) -> dict:
@@ -167,7 +169,7 @@ class GridView(ttk.Frame):
         selected = set(self.sheet.get_selected_cells())
         if len(selected) <= 1 or key not in selected:
             return changes
-        outside = set(self.p.locked_cells())
+        outside = self._outside
         targets = {cell for cell in selected if cell[1] < self.p.day_count
                    and cell not in outside}
         for cell in targets:

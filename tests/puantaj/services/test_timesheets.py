@@ -39,9 +39,9 @@ def test_fill_month_then_totals_for_a_mid_month_hire(services, ankara, staff):
     written = ts.fill_month(ankara, grid)
     assert written == 30 + 16
     grid = ts.load_month(ankara, "Ankara", 2026, 4)
-    assert grid.cells[(staff["ayse"], dt.date(2026, 4, 23))].code == "GT"
-    assert grid.cells[(staff["ayse"], dt.date(2026, 4, 5))].code == "HT"
-    assert (staff["ilker"], dt.date(2026, 4, 14)) not in grid.cells
+    assert grid.cell(staff["ayse"], dt.date(2026, 4, 23)).code == "GT"
+    assert grid.cell(staff["ayse"], dt.date(2026, 4, 5)).code == "HT"
+    assert grid.cell(staff["ilker"], dt.date(2026, 4, 14)) is None
     assert grid.totals[staff["ilker"]].sgk_days == 16
     assert grid.totals[staff["ayse"]].sgk_days == 30
 

@@ -1,0 +1,170 @@
+"""UI responsiveness: open a month of 500 employees, one cell edit, and the longest
+main-thread stall while a 100k-row sync runs in the background. Real Tk (starts Xvfb
+when there is no display), real server process on 127.0.0.1.
+
+    .venv/bin/python bench/ui_bench.py [--employees 500] [--rows 100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import tempfile
+import time
+import tkinter as tk
+from pathlib import Path
+
+from common import servers
+from sync_bench import generate
+
+from puantaj.app import build_desktop, build_services
+from puantaj.config import load_settings
+from puantaj.services.session import Session
+from puantaj.sync.scheduler import SyncEvent
+from puantaj.ui.main_window import Dialogs
+
+
+def ensure_display() -> subprocess.Popen | None:
+    if os.environ.get("DISPLAY"):
+        return None
+    if not shutil.which("Xvfb"):
+        raise SystemExit("no DISPLAY and no Xvfb")
+    proc = subprocess.Popen(["Xvfb", ":87", "-screen", "0", "1400x900x24"],
+                            stderr=subprocess.DEVNULL)
+    os.environ["DISPLAY"] = ":87"
+    time.sleep(1)
+    return proc
+
+
+def make_app(home: Path, url: str = "", token: str = ""):
+    env = {"PUANTAJ_SYNC_URL": url, "PUANTAJ_SYNC_TOKEN": token} if url else {}
+    services = build_services(load_settings(env=env, flags={"home": str(home)}))
+    if not services.users.has_users():
+        services.users.seed_demo()
+    root = tk.Tk()
+    root.geometry("1280x760+0+0")
+    answers = Dialogs(lambda _t: True, lambda _s: None, lambda: None)
+    app = build_desktop(root, services, demo=True, dialogs=answers)
+    return services, root, app
+
+
+def login(app, root, user: str) -> None:
+    app.login.username.set(user)
+    app.login.password.set("demo1234")
+    app.login.submit.invoke()
+    root.update()
+
+
+def open_month(employees: int) -> None:
+    home = Path(tempfile.mkdtemp(prefix="ui-bench-"))
+    services, root, app = make_app(home)
+    clerk = Session("ankara1", "clerk", "Ankara")
+    [services.records["employees"].create(clerk, {
+        "sicil_no": str(i), "first_name": f"Ad{i}", "last_name": f"Soyad{i}",
+        "hire_date": "01.01.2026"}) for i in range(employees)]
+    grid = services.timesheets.load_month(clerk, "Ankara", 2026, 3)
+    services.timesheets.fill_month(clerk, grid)
+    login(app, root, "ankara1")
+    view = app.window.grid_view
+    view.month.set("2026-03")
+    times = []
+    for _ in range(5):
+        t0 = time.perf_counter()
+        view.reload()
+        root.update()
+        times.append((time.perf_counter() - t0) * 1000)
+    print(f"open a month of {employees} employees ({employees * 31:,} cells): "
+          f"median {statistics.median(times):.0f} ms (min {min(times):.0f}, "
+          f"max {max(times):.0f}, 5 runs)")
+    sheet = view.sheet
+    handler_ms: list[float] = []
+    original = view._modified
+
+    def timed(event) -> None:  # our part of an edit: validate, write, totals
+        t = time.perf_counter()
+        original(event)
+        handler_ms.append((time.perf_counter() - t) * 1000)
+
+    view.sheet.bound_events["<<SheetModified>>"] = [timed]
+    edits = []
+    for n in range(40):
+        sheet.select_cell(n % employees, 1 + n % 28)
+        sheet.MT.focus_force()
+        root.update()
+        t0 = time.perf_counter()
+        root.focus_get().event_generate("<KeyPress>", keysym="r" if n % 2 else "x",
+                                        when="tail")
+        root.update()
+        root.focus_get().event_generate("<KeyPress>", keysym="Return", when="tail")
+        root.update()
+        edits.append((time.perf_counter() - t0) * 1000)
+    print(f"cell edit (keystroke → validated, stored, totals and colours redrawn): "
+          f"median {statistics.median(edits):.1f} ms, max {max(edits):.1f} ms "
+          f"({len(edits)} edits); of which Puantaj's handler (store write + totals): "
+          f"median {statistics.median(handler_ms):.1f} ms, max {max(handler_ms):.1f} ms")
+    app.close()
+
+
+def stall_during_sync(rows: int) -> None:
+    folder = Path(tempfile.mkdtemp(prefix="ui-sync-"))
+    env = servers.sqlite_env(folder)
+    server = servers.start(env)
+    try:
+        token = env.tokens(["*"])["*"]
+        services, root, app = make_app(folder / "desk", server.url, token)
+        generate(services, rows)
+        login(app, root, "admin")
+        app.controller.stop()  # measure one sync started by hand, not the schedule
+        done = []
+        app.pump.subscribe(lambda m: done.append(m) if isinstance(m, SyncEvent)
+                           and m.kind == "finished" else None)
+        gaps: list[float] = []
+        when: list[float] = []
+        last = [time.perf_counter()]
+
+        def tick() -> None:
+            now = time.perf_counter()
+            gaps.append((now - last[0]) * 1000 - 10)
+            when.append(now - t0)
+            last[0] = now
+            if not done:
+                root.after(10, tick)
+
+        t0 = time.perf_counter()
+        app.controller.sync_now()
+        root.after(10, tick)
+        while not done:
+            root.update()
+            app.pump.wait(0.01)
+        seconds = time.perf_counter() - t0
+        report = done[0].report
+        print(f"main-thread stall during a background sync of {rows:,} rows "
+              f"({report.state}, pushed {report.pushed:,} in {seconds:.1f} s): "
+              f"longest {max(gaps):.0f} ms, p99 {sorted(gaps)[int(len(gaps) * .99)]:.0f} ms "
+              f"over {len(gaps)} ticks of 10 ms")
+        worst = sorted(zip(gaps, when), reverse=True)[:3]
+        print("  worst stalls at " + ", ".join(f"{g:.0f} ms @ {w:.2f} s" for g, w in worst))
+        app.close()
+    finally:
+        server.stop()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--employees", type=int, default=500)
+    parser.add_argument("--rows", type=int, default=100_000)
+    args = parser.parse_args()
+    xvfb = ensure_display()
+    try:
+        open_month(args.employees)
+        stall_during_sync(args.rows)
+    finally:
+        if xvfb:
+            xvfb.terminate()
+
+
+if __name__ == "__main__":
+    main()
