@@ -1,6 +1,6 @@
 """Check a desktop database: integrity, schema version, counts per table and region.
 
-    python check_db.py [--db PATH] [--home DIR]     exit code 1 when anything is wrong
+python check_db.py [--db PATH] [--home DIR]     exit code 1 when anything is wrong
 """
 
 from __future__ import annotations

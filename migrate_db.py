@@ -1,7 +1,7 @@
 """Upgrade a desktop database to the current schema, or move server data.
 
-    python migrate_db.py [--db PATH] [--region NAME]
-    python migrate_db.py --from sqlite:///a.db --to postgresql://... [--validate-only]
+python migrate_db.py [--db PATH] [--region NAME]
+python migrate_db.py --from sqlite:///a.db --to postgresql://... [--validate-only]
 """
 
 from __future__ import annotations
@@ -18,10 +18,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", help="desktop database (default: the configured one)")
     parser.add_argument("--home", help="desktop data folder")
     parser.add_argument("--region", help="region of an old single-office database")
-    parser.add_argument("--from", dest="source", help="server database URL to copy from")
+    parser.add_argument(
+        "--from", dest="source", help="server database URL to copy from"
+    )
     parser.add_argument("--to", dest="target", help="server database URL to copy to")
-    parser.add_argument("--validate-only", action="store_true",
-                        help="compare --from and --to without writing")
+    parser.add_argument(
+        "--validate-only",
+        action="store_true",
+        help="compare --from and --to without writing",
+    )
     args = parser.parse_args(argv)
     try:
         if args.source or args.target:
@@ -47,10 +52,14 @@ def _desktop(args: argparse.Namespace) -> int:
         with store.connection() as conn:
             pending = migrations.needs_upgrade(conn)
         if not pending:
-            print(f"{store.path}: already at schema {migrations.SCHEMA_VERSION}, nothing to do")
+            print(
+                f"{store.path}: already at schema {migrations.SCHEMA_VERSION}, nothing to do"
+            )
             return 0
         folder = store.path.parent / "backups" if args.db else settings.backups_dir
-        info = BackupService(store, folder, settings.backup_keep).backup("before-migrate")
+        info = BackupService(store, folder, settings.backup_keep).backup(
+            "before-migrate"
+        )
         print(f"backup taken: {info.path}")
     done = store.open(args.region or settings.region or None)
     for line in done:

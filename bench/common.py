@@ -21,8 +21,10 @@ def percentile(values: list[float], pct: float) -> float:
 
 
 def summary(values: list[float]) -> str:
-    return (f"p50 {percentile(values, 50):.1f} ms, p99 {percentile(values, 99):.1f} ms, "
-            f"mean {statistics.fmean(values):.1f} ms")
+    return (
+        f"p50 {percentile(values, 50):.1f} ms, p99 {percentile(values, 99):.1f} ms, "
+        f"mean {statistics.fmean(values):.1f} ms"
+    )
 
 
 __all__ = ["ROOT", "percentile", "servers", "summary"]

@@ -18,9 +18,11 @@ from pathlib import Path
 
 from common import ROOT, percentile, servers, summary
 
+from puantaj.core.hlc import Stamp
+
 
 def _stamp(site: str, counter: int) -> str:
-    return "%013d:%05d:%s" % (int(time.time() * 1000), counter % 100000, site)
+    return str(Stamp(int(time.time() * 1000), counter % 100000, site))
 
 
 def _client_loop(url, token, region, seconds, mode, out, start_at):
@@ -29,16 +31,17 @@ def _client_loop(url, token, region, seconds, mode, out, start_at):
     from puantaj.core.tables import natural_id
 
     http = requests.Session()
-    http.headers.update({"Authorization": f"Bearer {token}",
-                         "Accept-Encoding": "gzip"})
+    http.headers.update({"Authorization": f"Bearer {token}", "Accept-Encoding": "gzip"})
     site = f"bench-{uuid.uuid4().hex[:10]}"
     ids = [natural_id("employees", region, str(i)) for i in range(50)]
     cursor, n, latencies, errors = "", 0, [], 0
     if mode == "sync":  # catch up first, like a desktop that synced 5 minutes ago
         while True:
-            data = http.post(url + "/sync", json={"protocol": 1, "site_id": site,
-                                                  "cursor": cursor, "changes": []},
-                             timeout=60).json()
+            data = http.post(
+                url + "/sync",
+                json={"protocol": 1, "site_id": site, "cursor": cursor, "changes": []},
+                timeout=60,
+            ).json()
             cursor = data["cursor"]
             if not data["more"]:
                 break
@@ -48,13 +51,29 @@ def _client_loop(url, token, region, seconds, mode, out, start_at):
     while time.time() < end:
         t0 = time.perf_counter()
         if mode == "sync":
-            changes = [{"table": "employees", "id": ids[(n * 10 + i) % 50], "region": region,
-                        "hlc": _stamp(site, n), "row": {"title": f"t{n}-{i}"}}
-                       for i in range(10)]
-            reply = http.post(url + "/sync", json={
-                "protocol": 1, "site_id": site, "region": region,
-                "batch_id": str(uuid.uuid4()), "cursor": cursor, "changes": changes,
-                "limit": 5000}, timeout=60)
+            changes = [
+                {
+                    "table": "employees",
+                    "id": ids[(n * 10 + i) % 50],
+                    "region": region,
+                    "hlc": _stamp(site, n),
+                    "row": {"title": f"t{n}-{i}"},
+                }
+                for i in range(10)
+            ]
+            reply = http.post(
+                url + "/sync",
+                json={
+                    "protocol": 1,
+                    "site_id": site,
+                    "region": region,
+                    "batch_id": str(uuid.uuid4()),
+                    "cursor": cursor,
+                    "changes": changes,
+                    "limit": 5000,
+                },
+                timeout=60,
+            )
             ok = reply.status_code == 200
             if ok:
                 data = reply.json()
@@ -69,9 +88,12 @@ def _client_loop(url, token, region, seconds, mode, out, start_at):
 
 
 def _process(url, jobs, seconds, mode, out, start_at):
-    threads = [threading.Thread(target=_client_loop,
-                                args=(url, token, region, seconds, mode, out, start_at))
-               for token, region in jobs]
+    threads = [
+        threading.Thread(
+            target=_client_loop, args=(url, token, region, seconds, mode, out, start_at)
+        )
+        for token, region in jobs
+    ]
     for t in threads:
         t.start()
     for t in threads:
@@ -82,8 +104,13 @@ def run_load(url, tokens, regions, seconds, mode, processes=4):
     out = mp.Queue()
     jobs = [(tokens[r], r) for r in regions]
     start_at = time.time() + 5 + len(regions) * 0.02
-    procs = [mp.Process(target=_process, args=(url, jobs[i::processes], seconds, mode, out,
-                                               start_at)) for i in range(processes)]
+    procs = [
+        mp.Process(
+            target=_process,
+            args=(url, jobs[i::processes], seconds, mode, out, start_at),
+        )
+        for i in range(processes)
+    ]
     for p in procs:
         p.start()
     latencies, errors = [], 0
@@ -102,14 +129,33 @@ def seed(url, tokens, regions):
     from puantaj.core.tables import natural_id
 
     for region in regions:
-        changes = [{"table": "employees", "id": natural_id("employees", region, str(i)),
-                    "region": region, "hlc": _stamp("seed", i),
-                    "row": {"sicil_no": str(i), "first_name": "Ad", "last_name": "Soyad",
-                            "hire_date": "2025-01-01", "deleted": 0}} for i in range(50)]
-        requests.post(url + "/sync", json={"protocol": 1, "site_id": "seed",
-                                           "batch_id": str(uuid.uuid4()), "changes": changes},
-                      headers={"Authorization": f"Bearer {tokens[region]}"},
-                      timeout=60).raise_for_status()
+        changes = [
+            {
+                "table": "employees",
+                "id": natural_id("employees", region, str(i)),
+                "region": region,
+                "hlc": _stamp("seed", i),
+                "row": {
+                    "sicil_no": str(i),
+                    "first_name": "Ad",
+                    "last_name": "Soyad",
+                    "hire_date": "2025-01-01",
+                    "deleted": 0,
+                },
+            }
+            for i in range(50)
+        ]
+        requests.post(
+            url + "/sync",
+            json={
+                "protocol": 1,
+                "site_id": "seed",
+                "batch_id": str(uuid.uuid4()),
+                "changes": changes,
+            },
+            headers={"Authorization": f"Bearer {tokens[region]}"},
+            timeout=60,
+        ).raise_for_status()
 
 
 def main() -> None:
@@ -122,8 +168,12 @@ def main() -> None:
     args = parser.parse_args()
     pg = args.database_url or os.environ.get("PUANTAJ_TEST_PG")
     if not pg:
-        pg = subprocess.run(["bash", "-c", "source scripts/test_env.sh; echo $PUANTAJ_TEST_PG"],
-                            cwd=ROOT, capture_output=True, text=True).stdout.strip()
+        pg = subprocess.run(
+            ["bash", "-c", "source scripts/test_env.sh; echo $PUANTAJ_TEST_PG"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
     tmp = Path(tempfile.mkdtemp(prefix="server-bench-"))
     env = servers.pg_env(tmp, pg)
     env.cli("migrate")
@@ -133,15 +183,21 @@ def main() -> None:
     server = servers.start(env, workers=args.workers)
     try:
         seed(server.url, tokens, regions)
-        print(f"gunicorn {args.workers} workers × {args.threads} threads, PostgreSQL, "
-              f"{args.clients} concurrent clients, {args.seconds:.0f} s each phase, "
-              f"{os.cpu_count()} cores (load generator on the same machine)")
+        print(
+            f"gunicorn {args.workers} workers × {args.threads} threads, PostgreSQL, "
+            f"{args.clients} concurrent clients, {args.seconds:.0f} s each phase, "
+            f"{os.cpu_count()} cores (load generator on the same machine)"
+        )
         lat, errors = run_load(server.url, tokens, regions, args.seconds, "sync")
-        print(f"incremental sync (push 10 changed rows + pull): {len(lat) / args.seconds:.0f}"
-              f" syncs/s, {summary(lat)}, errors {errors}")
+        print(
+            f"incremental sync (push 10 changed rows + pull): {len(lat) / args.seconds:.0f}"
+            f" syncs/s, {summary(lat)}, errors {errors}"
+        )
         lat, errors = run_load(server.url, tokens, regions, args.seconds, "health")
-        print(f"trivial endpoint GET /health: {len(lat) / args.seconds:.0f} req/s, "
-              f"{summary(lat)}, errors {errors}")
+        print(
+            f"trivial endpoint GET /health: {len(lat) / args.seconds:.0f} req/s, "
+            f"{summary(lat)}, errors {errors}"
+        )
         _ = percentile
     finally:
         server.stop()

@@ -21,6 +21,7 @@ from common import servers
 
 from puantaj.app import build_services
 from puantaj.config import load_settings
+from puantaj.core.hlc import Stamp
 from puantaj.core.tables import TABLES, natural_id, timesheet_id
 from puantaj.store import changelog
 from puantaj.sync.client import SyncClient
@@ -51,17 +52,27 @@ def generate(services, rows: int) -> int:
                 conn.execute(
                     "INSERT INTO employees (id, region, sicil_no, first_name, last_name,"
                     " hire_date, deleted) VALUES (?,?,?,?,?,?,0)",
-                    (emp, region, str(i), f"Ad{i}", f"Soyad{i}", "2025-01-01"))
+                    (emp, region, str(i), f"Ad{i}", f"Soyad{i}", "2025-01-01"),
+                )
                 made += 1
         day = 0
         while made < rows:
             work = (start + dt.timedelta(days=day)).isoformat()
-            batch = [(timesheet_id(emp, work), region, emp, work,
-                      CODES[(day + n) % len(CODES)]) for n, (emp, region) in
-                     enumerate(staff)][: rows - made]
+            batch = [
+                (
+                    timesheet_id(emp, work),
+                    region,
+                    emp,
+                    work,
+                    CODES[(day + n) % len(CODES)],
+                )
+                for n, (emp, region) in enumerate(staff)
+            ][: rows - made]
             conn.executemany(
                 "INSERT INTO timesheets (id, region, employee_id, work_date, code, deleted)"
-                " VALUES (?,?,?,?,?,0)", batch)
+                " VALUES (?,?,?,?,?,0)",
+                batch,
+            )
             made += len(batch)
             day += 1
         conn.execute("COMMIT")
@@ -73,7 +84,7 @@ def fill_server(db: Path, rows: int) -> None:
     conn = sqlite3.connect(db)
     seq = conn.execute("SELECT value FROM sync_counter").fetchone()[0]
     cols = TABLES["timesheets"].data_columns
-    stamp = "%013d:%05d:%s" % (int(time.time() * 1000) - 3_600_000, 0, "filler")
+    stamp = str(Stamp(int(time.time() * 1000) - 3_600_000, 0, "filler"))
     hlc = json.dumps({stamp: sorted(cols)})
     start = dt.date(2020, 1, 1)
     conn.execute("BEGIN")
@@ -84,11 +95,29 @@ def fill_server(db: Path, rows: int) -> None:
             region = REGIONS[n % len(REGIONS)]
             emp = natural_id("employees", region, f"f{n % 5000}")
             work = (start + dt.timedelta(days=n // 5000)).isoformat()
-            batch.append((timesheet_id(emp, work), region, emp, work, "X", None, None, 0,
-                          None, None, None, None, hlc, seq))
+            batch.append(
+                (
+                    timesheet_id(emp, work),
+                    region,
+                    emp,
+                    work,
+                    "X",
+                    None,
+                    None,
+                    0,
+                    None,
+                    None,
+                    None,
+                    None,
+                    hlc,
+                    seq,
+                )
+            )
         conn.executemany(
             f"INSERT INTO timesheets (id, region, {', '.join(cols)}, _hlc, _seq)"
-            f" VALUES ({','.join('?' * (len(cols) + 4))})", batch)
+            f" VALUES ({','.join('?' * (len(cols) + 4))})",
+            batch,
+        )
     conn.execute("UPDATE sync_counter SET value = ?", (seq,))
     conn.execute("COMMIT")
     conn.close()
@@ -109,19 +138,25 @@ def initial(folder: Path, rows: int) -> None:
         made = generate(services, rows)
         seconds, report = timed_sync(engine)
         assert report.ok and report.pending == 0, report
-        print(f"initial push: {made} rows in {seconds:.2f} s = {made / seconds:,.0f} rows/s,"
-              f" {report.bytes_sent / 1e6:.1f} MB sent (gzip)")
+        print(
+            f"initial push: {made} rows in {seconds:.2f} s = {made / seconds:,.0f} rows/s,"
+            f" {report.bytes_sent / 1e6:.1f} MB sent (gzip)"
+        )
         _, fresh = desk(folder / "admin", server.url, tokens["*"])
         seconds, report = timed_sync(fresh)
         assert report.ok, report
-        print(f"admin initial pull: {report.pulled} rows in {seconds:.2f} s = "
-              f"{report.pulled / seconds:,.0f} rows/s, {report.bytes_received / 1e6:.1f} MB "
-              f"received (gzip)")
+        print(
+            f"admin initial pull: {report.pulled} rows in {seconds:.2f} s = "
+            f"{report.pulled / seconds:,.0f} rows/s, {report.bytes_received / 1e6:.1f} MB "
+            f"received (gzip)"
+        )
     finally:
         server.stop()
 
 
-def incremental(folder: Path, server_rows: int, changed: int = 100, runs: int = 7) -> None:
+def incremental(
+    folder: Path, server_rows: int, changed: int = 100, runs: int = 7
+) -> None:
     env = servers.sqlite_env(folder)
     env.cli("migrate")
     fill_server(env.home / "server.db", server_rows)
@@ -130,15 +165,20 @@ def incremental(folder: Path, server_rows: int, changed: int = 100, runs: int = 
         token = env.tokens(["Ankara"])["Ankara"]
         services, engine = desk(folder / "ankara", server.url, token)
         with services.store.connection() as conn:  # as if synced up to now
-            seq = sqlite3.connect(env.home / "server.db").execute(
-                "SELECT value FROM sync_counter").fetchone()[0]
+            seq = (
+                sqlite3.connect(env.home / "server.db")
+                .execute("SELECT value FROM sync_counter")
+                .fetchone()[0]
+            )
             changelog.set_state(conn, "cursor", f"v1:{seq}")
         session_region = "Ankara"
         emp = natural_id("employees", session_region, "bench")
         with services.store.connection() as conn:
-            conn.execute("INSERT INTO employees (id, region, sicil_no, first_name, last_name,"
-                         " hire_date, deleted) VALUES (?,?,?,?,?,?,0)",
-                         (emp, session_region, "bench", "A", "B", "2025-01-01"))
+            conn.execute(
+                "INSERT INTO employees (id, region, sicil_no, first_name, last_name,"
+                " hire_date, deleted) VALUES (?,?,?,?,?,?,0)",
+                (emp, session_region, "bench", "A", "B", "2025-01-01"),
+            )
         assert engine.run().ok
         times = []
         for run in range(runs):
@@ -150,15 +190,23 @@ def incremental(folder: Path, server_rows: int, changed: int = 100, runs: int = 
                         "INSERT INTO timesheets (id, region, employee_id, work_date, code,"
                         " deleted) VALUES (?,?,?,?,?,0) ON CONFLICT (id) DO UPDATE SET"
                         " code = excluded.code",
-                        (timesheet_id(emp, work), session_region, emp, work,
-                         "R" if run % 2 else "X"))
+                        (
+                            timesheet_id(emp, work),
+                            session_region,
+                            emp,
+                            work,
+                            "R" if run % 2 else "X",
+                        ),
+                    )
                 conn.execute("COMMIT")
             seconds, report = timed_sync(engine)
             assert report.ok and report.pushed >= changed, report
             times.append(seconds * 1000)
-        print(f"incremental sync of {changed} changed rows, server holding "
-              f"{server_rows:,} rows: median {statistics.median(times):.1f} ms "
-              f"(min {min(times):.1f}, max {max(times):.1f}, {runs} runs)")
+        print(
+            f"incremental sync of {changed} changed rows, server holding "
+            f"{server_rows:,} rows: median {statistics.median(times):.1f} ms "
+            f"(min {min(times):.1f}, max {max(times):.1f}, {runs} runs)"
+        )
     finally:
         server.stop()
 
@@ -169,7 +217,9 @@ def main() -> None:
     parser.add_argument("--big", type=int, default=1_000_000)
     args = parser.parse_args()
     root = Path(tempfile.mkdtemp(prefix="sync-bench-"))
-    print("server: puantaj-server run (embedded SQLite) on 127.0.0.1; desktop in-process")
+    print(
+        "server: puantaj-server run (embedded SQLite) on 127.0.0.1; desktop in-process"
+    )
     initial(root / "initial", args.rows)
     incremental(root / "small", 10_000)
     incremental(root / "big", args.big)

@@ -32,8 +32,9 @@ def ensure_display() -> subprocess.Popen | None:
         return None
     if not shutil.which("Xvfb"):
         raise SystemExit("no DISPLAY and no Xvfb")
-    proc = subprocess.Popen(["Xvfb", ":87", "-screen", "0", "1400x900x24"],
-                            stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        ["Xvfb", ":87", "-screen", "0", "1400x900x24"], stderr=subprocess.DEVNULL
+    )
     os.environ["DISPLAY"] = ":87"
     time.sleep(1)
     return proc
@@ -62,9 +63,18 @@ def open_month(employees: int) -> None:
     home = Path(tempfile.mkdtemp(prefix="ui-bench-"))
     services, root, app = make_app(home)
     clerk = Session("ankara1", "clerk", "Ankara")
-    [services.records["employees"].create(clerk, {
-        "sicil_no": str(i), "first_name": f"Ad{i}", "last_name": f"Soyad{i}",
-        "hire_date": "01.01.2026"}) for i in range(employees)]
+    [
+        services.records["employees"].create(
+            clerk,
+            {
+                "sicil_no": str(i),
+                "first_name": f"Ad{i}",
+                "last_name": f"Soyad{i}",
+                "hire_date": "01.01.2026",
+            },
+        )
+        for i in range(employees)
+    ]
     grid = services.timesheets.load_month(clerk, "Ankara", 2026, 3)
     services.timesheets.fill_month(clerk, grid)
     login(app, root, "ankara1")
@@ -76,9 +86,11 @@ def open_month(employees: int) -> None:
         view.reload()
         root.update()
         times.append((time.perf_counter() - t0) * 1000)
-    print(f"open a month of {employees} employees ({employees * 31:,} cells): "
-          f"median {statistics.median(times):.0f} ms (min {min(times):.0f}, "
-          f"max {max(times):.0f}, 5 runs)")
+    print(
+        f"open a month of {employees} employees ({employees * 31:,} cells): "
+        f"median {statistics.median(times):.0f} ms (min {min(times):.0f}, "
+        f"max {max(times):.0f}, 5 runs)"
+    )
     sheet = view.sheet
     handler_ms: list[float] = []
     original = view._modified
@@ -95,16 +107,19 @@ def open_month(employees: int) -> None:
         sheet.MT.focus_force()
         root.update()
         t0 = time.perf_counter()
-        root.focus_get().event_generate("<KeyPress>", keysym="r" if n % 2 else "x",
-                                        when="tail")
+        root.focus_get().event_generate(
+            "<KeyPress>", keysym="r" if n % 2 else "x", when="tail"
+        )
         root.update()
         root.focus_get().event_generate("<KeyPress>", keysym="Return", when="tail")
         root.update()
         edits.append((time.perf_counter() - t0) * 1000)
-    print(f"cell edit (keystroke → validated, stored, totals and colours redrawn): "
-          f"median {statistics.median(edits):.1f} ms, max {max(edits):.1f} ms "
-          f"({len(edits)} edits); of which Puantaj's handler (store write + totals): "
-          f"median {statistics.median(handler_ms):.1f} ms, max {max(handler_ms):.1f} ms")
+    print(
+        f"cell edit (keystroke → validated, stored, totals and colours redrawn): "
+        f"median {statistics.median(edits):.1f} ms, max {max(edits):.1f} ms "
+        f"({len(edits)} edits); of which Puantaj's handler (store write + totals): "
+        f"median {statistics.median(handler_ms):.1f} ms, max {max(handler_ms):.1f} ms"
+    )
     app.close()
 
 
@@ -119,8 +134,13 @@ def stall_during_sync(rows: int) -> None:
         login(app, root, "admin")
         app.controller.stop()  # measure one sync started by hand, not the schedule
         done = []
-        app.pump.subscribe(lambda m: done.append(m) if isinstance(m, SyncEvent)
-                           and m.kind == "finished" else None)
+        app.pump.subscribe(
+            lambda m: (
+                done.append(m)
+                if isinstance(m, SyncEvent) and m.kind == "finished"
+                else None
+            )
+        )
         gaps: list[float] = []
         when: list[float] = []
         last = [time.perf_counter()]
@@ -141,12 +161,17 @@ def stall_during_sync(rows: int) -> None:
             app.pump.wait(0.01)
         seconds = time.perf_counter() - t0
         report = done[0].report
-        print(f"main-thread stall during a background sync of {rows:,} rows "
-              f"({report.state}, pushed {report.pushed:,} in {seconds:.1f} s): "
-              f"longest {max(gaps):.0f} ms, p99 {sorted(gaps)[int(len(gaps) * .99)]:.0f} ms "
-              f"over {len(gaps)} ticks of 10 ms")
-        worst = sorted(zip(gaps, when), reverse=True)[:3]
-        print("  worst stalls at " + ", ".join(f"{g:.0f} ms @ {w:.2f} s" for g, w in worst))
+        print(
+            f"main-thread stall during a background sync of {rows:,} rows "
+            f"({report.state}, pushed {report.pushed:,} in {seconds:.1f} s): "
+            f"longest {max(gaps):.0f} ms, p99 {sorted(gaps)[int(len(gaps) * 0.99)]:.0f} ms "
+            f"over {len(gaps)} ticks of 10 ms"
+        )
+        worst = sorted(zip(gaps, when, strict=True), reverse=True)[:3]
+        print(
+            "  worst stalls at "
+            + ", ".join(f"{g:.0f} ms @ {w:.2f} s" for g, w in worst)
+        )
         app.close()
     finally:
         server.stop()

@@ -16,12 +16,19 @@ log = logging.getLogger("puantaj")
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="puantaj", description="Puantaj desktop")
-    parser.add_argument("--home", help="data folder (default: PUANTAJ_HOME or platform dir)")
+    parser.add_argument(
+        "--home", help="data folder (default: PUANTAJ_HOME or platform dir)"
+    )
     parser.add_argument("--db", help="database file (default: HOME/puantaj.db)")
     parser.add_argument("--lang", choices=("tr", "en"), help="interface language")
-    parser.add_argument("--region", help="office region (only for upgrading an old database)")
-    parser.add_argument("--demo", action="store_true",
-                        help="seed the demo users and say so on the login screen")
+    parser.add_argument(
+        "--region", help="office region (only for upgrading an old database)"
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="seed the demo users and say so on the login screen",
+    )
     parser.add_argument("-v", "--verbose", action="store_true")
     sub = parser.add_subparsers(dest="command")
     sync = sub.add_parser("sync", help="one sync run, headless")
@@ -47,8 +54,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     try:
-        settings = load_settings(flags={"home": args.home, "db": args.db,
-                                        "language": args.lang, "region": args.region})
+        settings = load_settings(
+            flags={
+                "home": args.home,
+                "db": args.db,
+                "language": args.lang,
+                "region": args.region,
+            }
+        )
         return _run(args, settings)
     except PuantajError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -90,12 +103,16 @@ def _token_notes(settings) -> list[str]:
 def _backup(args: argparse.Namespace, services) -> int:
     if args.list:
         for info in services.backups.list():
-            print(f"{info.path}  {info.size} bytes  {info.taken_at:%Y-%m-%d %H:%M:%S} UTC")
+            print(
+                f"{info.path}  {info.size} bytes  {info.taken_at:%Y-%m-%d %H:%M:%S} UTC"
+            )
         return 0
     if args.restore:
         if not args.yes:
-            print("restore replaces the current database; add --yes to confirm",
-                  file=sys.stderr)
+            print(
+                "restore replaces the current database; add --yes to confirm",
+                file=sys.stderr,
+            )
             return 2
         aside = services.backups.restore(Path(args.restore))
         print(f"restored {args.restore}; previous database saved as {aside.path}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from puantaj.config import Settings
+from puantaj.errors import SyncRejected
 from puantaj.services.backup import BackupService
 from puantaj.services.calendar import CalendarService
 from puantaj.services.checks import CheckReport, run_checks
@@ -12,16 +13,20 @@ from puantaj.services.records import RecordService
 from puantaj.services.reports import ReportService
 from puantaj.services.timesheets import TimesheetService
 from puantaj.services.users import UserService
-from puantaj.store.database import Store
-from puantaj.errors import SyncRejected
 from puantaj.store import changelog
-from puantaj.sync.controller import SyncController
+from puantaj.store.database import Store
 from puantaj.sync.client import SyncClient
+from puantaj.sync.controller import SyncController
 from puantaj.sync.engine import SyncEngine
 from puantaj.sync.secrets import TokenStore
 
-RECORD_TABLES = ("employees", "vehicles", "drivers", "vehicle_faults",
-                 "vehicle_inspections")
+RECORD_TABLES = (
+    "employees",
+    "vehicles",
+    "drivers",
+    "vehicle_faults",
+    "vehicle_inspections",
+)
 
 
 @dataclass
@@ -54,12 +59,17 @@ def build_sync(services: Services) -> SyncEngine:
     def client() -> SyncClient:
         token = sync_token(services)
         if not settings.sync_url or not token:
-            raise SyncRejected("sync is not configured: set the server URL and token",
-                               "not_configured")
+            raise SyncRejected(
+                "sync is not configured: set the server URL and token", "not_configured"
+            )
         return SyncClient(settings.sync_url, token, settings.timeout_s)
 
-    return SyncEngine(services.store, client, settings.page_size,
-                      backup=lambda: services.backups.backup(label="pre-sync"))
+    return SyncEngine(
+        services.store,
+        client,
+        settings.page_size,
+        backup=lambda: services.backups.backup(label="pre-sync"),
+    )
 
 
 def build_controller(services: Services, post) -> SyncController:
@@ -69,8 +79,9 @@ def build_controller(services: Services, post) -> SyncController:
     def client() -> SyncClient:
         token = sync_token(services)
         if not settings().sync_url or not token:
-            raise SyncRejected("sync is not configured: set the server URL and token",
-                               "not_configured")
+            raise SyncRejected(
+                "sync is not configured: set the server URL and token", "not_configured"
+            )
         return SyncClient(settings().sync_url, token, settings().timeout_s)
 
     def site_id() -> str:
@@ -78,10 +89,14 @@ def build_controller(services: Services, post) -> SyncController:
             return changelog.site_id(conn)
 
     return SyncController(
-        engine_factory=lambda: build_sync(services), client_factory=client,
-        site_id=site_id, backup=services.backups.backup, post=post,
+        engine_factory=lambda: build_sync(services),
+        client_factory=client,
+        site_id=site_id,
+        backup=services.backups.backup,
+        post=post,
         interval_min=lambda: settings().sync_interval_min,
-        enabled=lambda: settings().sync_enabled and bool(settings().sync_url))
+        enabled=lambda: settings().sync_enabled and bool(settings().sync_url),
+    )
 
 
 def build_desktop(root, services: Services, demo: bool = False, dialogs=None):
@@ -89,8 +104,9 @@ def build_desktop(root, services: Services, demo: bool = False, dialogs=None):
     from puantaj.ui.main_window import DesktopApp, native_dialogs
 
     dialogs = dialogs or native_dialogs(services.settings.backups_dir)
-    return DesktopApp(root, services, lambda post: build_controller(services, post),
-                      dialogs, demo)
+    return DesktopApp(
+        root, services, lambda post: build_controller(services, post), dialogs, demo
+    )
 
 
 def run_desktop(services: Services, demo: bool = False) -> int:

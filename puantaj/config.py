@@ -20,8 +20,15 @@ log = logging.getLogger(__name__)
 
 APP_NAME = "Puantaj"
 SETTINGS_FILE = "settings.json"
-_FILE_KEYS = ("sync_enabled", "sync_url", "sync_interval_min", "language", "region",
-              "backup_keep", "timeout_s")
+_FILE_KEYS = (
+    "sync_enabled",
+    "sync_url",
+    "sync_interval_min",
+    "language",
+    "region",
+    "backup_keep",
+    "timeout_s",
+)
 
 
 @dataclass(frozen=True)
@@ -93,7 +100,11 @@ def _read_file(path: Path) -> dict:
     except (OSError, ValueError) as exc:
         log.warning("ignoring unreadable settings file %s: %s", path, exc)
         return {}
-    return {k: v for k, v in data.items() if k in _FILE_KEYS} if isinstance(data, dict) else {}
+    return (
+        {k: v for k, v in data.items() if k in _FILE_KEYS}
+        if isinstance(data, dict)
+        else {}
+    )
 
 
 def _apply(settings: Settings, values: Mapping[str, object]) -> Settings:
@@ -109,8 +120,11 @@ def _apply(settings: Settings, values: Mapping[str, object]) -> Settings:
 def _coerce(key: str, current: object, value: object) -> object:
     try:
         if isinstance(current, bool):
-            return value if isinstance(value, bool) else str(value).lower() in (
-                "1", "true", "yes", "on")
+            return (
+                value
+                if isinstance(value, bool)
+                else str(value).lower() in ("1", "true", "yes", "on")
+            )
         if isinstance(current, int):
             return int(value)
         if isinstance(current, float):

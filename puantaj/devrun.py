@@ -21,14 +21,24 @@ from puantaj.services.session import Session
 ROOT = Path.cwd() / ".run"
 PORT = int(os.environ.get("PUANTAJ_DEV_PORT", "8765"))
 REGIONS = ("Ankara", "İstanbul", "Bursa", "İzmir")
-DEMO_STAFF = {"Ankara": [("101", "Ayşe", "Yılmaz"), ("102", "Mehmet", "Demir"),
-                         ("103", "İsmail", "Işık")],
-              "İstanbul": [("201", "Zeynep", "Çelik"), ("202", "Can", "Öztürk")]}
+DEMO_STAFF = {
+    "Ankara": [
+        ("101", "Ayşe", "Yılmaz"),
+        ("102", "Mehmet", "Demir"),
+        ("103", "İsmail", "Işık"),
+    ],
+    "İstanbul": [("201", "Zeynep", "Çelik"), ("202", "Can", "Öztürk")],
+}
 
 
 def _server_cli(env: dict, *args: str) -> str:
-    out = subprocess.run([sys.executable, "-m", "server.cli", *args], env=env, check=True,
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "server.cli", *args],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return out.stdout.strip().splitlines()[-1]
 
 
@@ -63,8 +73,9 @@ def main() -> int:
     env.pop("DATABASE_URL", None)
     tokens = _tokens(env)
     url = f"http://127.0.0.1:{PORT}"
-    server = subprocess.Popen([sys.executable, "-m", "server.cli", "run", "--port",
-                               str(PORT)], env=env)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "server.cli", "run", "--port", str(PORT)], env=env
+    )
     try:
         _wait_healthy(url, server)
         settings = load_settings(flags={"home": str(ROOT / "desktop")})
@@ -76,13 +87,22 @@ def main() -> int:
             for region, people in DEMO_STAFF.items():
                 clerk = Session("demo", "clerk", region)
                 for sicil, first, last in people:
-                    services.records["employees"].create(clerk, {
-                        "sicil_no": sicil, "first_name": first, "last_name": last,
-                        "hire_date": "01.01.2026", "tc_no": ""})
+                    services.records["employees"].create(
+                        clerk,
+                        {
+                            "sicil_no": sicil,
+                            "first_name": first,
+                            "last_name": last,
+                            "hire_date": "01.01.2026",
+                            "tc_no": "",
+                        },
+                    )
         print(f"sync server: {url} (data in {ROOT / 'server'})")
-        print("region tokens for other desktops: " + ", ".join(
-            f"{r}={t[:6]}…" for r, t in tokens.items() if r != "*")
-            + f" (full list in {ROOT / 'server' / 'demo-tokens.json'})")
+        print(
+            "region tokens for other desktops: "
+            + ", ".join(f"{r}={t[:6]}…" for r, t in tokens.items() if r != "*")
+            + f" (full list in {ROOT / 'server' / 'demo-tokens.json'})"
+        )
         print("log in as admin / demo1234, or ankara1 … izmir1 / demo1234")
         return app.run_desktop(services, demo=True)
     finally:

@@ -18,9 +18,15 @@ from server.errors import Malformed, NotFound
 SERVER_SITE = "server"
 
 
-def list_conflicts(conn: Connection, context: ServerContext, caller: Caller,
-                   region: str | None = None, table: str | None = None,
-                   row_id: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
+def list_conflicts(
+    conn: Connection,
+    context: ServerContext,
+    caller: Caller,
+    region: str | None = None,
+    table: str | None = None,
+    row_id: str | None = None,
+    limit: int = 200,
+) -> list[dict[str, Any]]:
     """Conflict history, newest first, in the caller's scope."""
     c = context.tables["conflicts"]
     query = select(c).order_by(c.c.id.desc()).limit(min(max(limit, 1), 5000))
@@ -33,23 +39,34 @@ def list_conflicts(conn: Connection, context: ServerContext, caller: Caller,
     for row in conn.execute(query).mappings():
         item = dict(row)
         item["value"] = json.loads(item["value"]) if item["value"] is not None else None
-        item["winner"] = json.loads(item["winner"]) if item["winner"] is not None else None
+        item["winner"] = (
+            json.loads(item["winner"]) if item["winner"] is not None else None
+        )
         out.append(item)
     return out
 
 
-def server_write(conn: Connection, context: ServerContext, caller: Caller, table: str,
-                 row_id: str, region: str, row: dict[str, Any]) -> None:
+def server_write(
+    conn: Connection,
+    context: ServerContext,
+    caller: Caller,
+    table: str,
+    row_id: str,
+    region: str,
+    row: dict[str, Any],
+) -> None:
     """Write as the server, with a fresh stamp, through the normal merge."""
     change = Change(table, row_id, region, str(context.clock.tick()), row)
-    result = context.merger.push(conn, caller, SERVER_SITE, str(uuid.uuid4()),
-                                 [change.to_wire()])
+    result = context.merger.push(
+        conn, caller, SERVER_SITE, str(uuid.uuid4()), [change.to_wire()]
+    )
     if result.rejected:
         raise Malformed(result.rejected[0]["detail"], code=result.rejected[0]["reason"])
 
 
-def restore_conflict(conn: Connection, context: ServerContext, caller: Caller,
-                     conflict_id: int, by: str) -> dict[str, Any]:
+def restore_conflict(
+    conn: Connection, context: ServerContext, caller: Caller, conflict_id: int, by: str
+) -> dict[str, Any]:
     """Make a kept value current again; the value it replaces is kept in turn."""
     caller.require_admin()
     c = context.tables["conflicts"]
@@ -57,16 +74,39 @@ def restore_conflict(conn: Connection, context: ServerContext, caller: Caller,
     if row is None:
         raise NotFound(f"no conflict {conflict_id}")
     value = json.loads(row["value"]) if row["value"] is not None else None
-    server_write(conn, context, caller, row["tbl"], row["row_id"], row["region"],
-                 {row["column_name"]: value, "updated_by": by, "updated_at": now_text()})
-    conn.execute(update(c).where(c.c.id == conflict_id)
-                 .values(restored_at=now_text(), restored_by=by))
-    return {"restored": conflict_id, "table": row["tbl"], "id": row["row_id"],
-            "column": row["column_name"], "value": value}
+    server_write(
+        conn,
+        context,
+        caller,
+        row["tbl"],
+        row["row_id"],
+        row["region"],
+        {row["column_name"]: value, "updated_by": by, "updated_at": now_text()},
+    )
+    conn.execute(
+        update(c)
+        .where(c.c.id == conflict_id)
+        .values(restored_at=now_text(), restored_by=by)
+    )
+    return {
+        "restored": conflict_id,
+        "table": row["tbl"],
+        "id": row["row_id"],
+        "column": row["column_name"],
+        "value": value,
+    }
 
 
-def set_month(conn: Connection, context: ServerContext, caller: Caller, region: str,
-              month: str, action: str, reason: str, by: str) -> dict[str, Any]:
+def set_month(
+    conn: Connection,
+    context: ServerContext,
+    caller: Caller,
+    region: str,
+    month: str,
+    action: str,
+    reason: str,
+    by: str,
+) -> dict[str, Any]:
     """Lock or unlock a (region, month); unlocking needs a reason."""
     caller.require_admin()
     validators.parse_month(month)
@@ -75,11 +115,23 @@ def set_month(conn: Connection, context: ServerContext, caller: Caller, region: 
     if action == "unlock" and not reason.strip():
         raise Malformed("reason: unlocking needs a written reason")
     now = now_text()
-    row: dict[str, Any] = {"month": month, "status": "locked" if action == "lock" else "draft",
-                           "reason": reason, "deleted": 0, "updated_at": now,
-                           "updated_by": by}
+    row: dict[str, Any] = {
+        "month": month,
+        "status": "locked" if action == "lock" else "draft",
+        "reason": reason,
+        "deleted": 0,
+        "updated_at": now,
+        "updated_by": by,
+    }
     if action == "lock":
         row.update(locked_by=by, locked_at=now)
-    server_write(conn, context, caller, "reports", natural_id("reports", region, month),
-                 region, row)
+    server_write(
+        conn,
+        context,
+        caller,
+        "reports",
+        natural_id("reports", region, month),
+        region,
+        row,
+    )
     return {"region": region, "month": month, "status": row["status"]}

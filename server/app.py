@@ -12,7 +12,7 @@ from werkzeug.exceptions import HTTPException
 
 from puantaj.core.hlc import HybridClock
 from server import auth, storage
-from server.config import ServerSettings, load_server_settings
+from server.config import load_server_settings
 from server.context import ServerContext, ctx
 from server.errors import APIError, DatabaseDown, Unauthorized
 from server.merge import Merger
@@ -25,8 +25,9 @@ log = logging.getLogger(__name__)
 PUBLIC = {"health.health"}
 
 
-def create_app(overrides: Mapping[str, object] | None = None,
-               env: Mapping[str, str] | None = None) -> Flask:
+def create_app(
+    overrides: Mapping[str, object] | None = None, env: Mapping[str, str] | None = None
+) -> Flask:
     """Build the app; raises SchemaError when the database is not ours or not current.
 
     An empty database is migrated first, so a fresh install needs no extra step.
@@ -42,10 +43,17 @@ def create_app(overrides: Mapping[str, object] | None = None,
     clock = HybridClock("server", lambda: int(time.time() * 1000))
     queries = Queries(tables, engine.dialect)
     context = ServerContext(
-        settings=settings, engine=engine, tables=tables, queries=queries, clock=clock,
+        settings=settings,
+        engine=engine,
+        tables=tables,
+        queries=queries,
+        clock=clock,
         merger=Merger(queries, clock, settings.clock_ahead_ms),
-        limiter=auth.BadTokenLimiter(settings.bad_token_limit, settings.bad_token_window_s),
-        schema_revision=revision)
+        limiter=auth.BadTokenLimiter(
+            settings.bad_token_limit, settings.bad_token_window_s
+        ),
+        schema_revision=revision,
+    )
     if settings.api_key:
         with context.write() as conn:
             auth.ensure_token(conn, tables, settings.api_key, "*", "API_KEY")
@@ -81,9 +89,11 @@ def _register_errors(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def _http(exc: HTTPException):
         code = {413: "too_large", 404: "not_found", 405: "method_not_allowed"}.get(
-            exc.code or 500, "http_error")
-        return json_response({"error": code, "detail": exc.description or ""},
-                             exc.code or 500)
+            exc.code or 500, "http_error"
+        )
+        return json_response(
+            {"error": code, "detail": exc.description or ""}, exc.code or 500
+        )
 
     @app.errorhandler(OperationalError)
     @app.errorhandler(DBAPIError)
@@ -95,4 +105,6 @@ def _register_errors(app: Flask) -> None:
     @app.errorhandler(Exception)
     def _internal(exc: Exception):
         log.exception("unhandled error")
-        return json_response({"error": "internal", "detail": "internal server error"}, 500)
+        return json_response(
+            {"error": "internal", "detail": "internal server error"}, 500
+        )

@@ -47,8 +47,16 @@ def now_text() -> str:
 def create_token(conn: Connection, tables, scope: str, label: str = "") -> str:
     """Store a new token's hash; return the token (shown once)."""
     token = secrets.token_urlsafe(32)
-    conn.execute(tables["tokens"].insert().values(
-        token_hash=hash_token(token), scope=scope, label=label, created_at=now_text()))
+    conn.execute(
+        tables["tokens"]
+        .insert()
+        .values(
+            token_hash=hash_token(token),
+            scope=scope,
+            label=label,
+            created_at=now_text(),
+        )
+    )
     return token
 
 
@@ -56,23 +64,30 @@ def ensure_token(conn: Connection, tables, token: str, scope: str, label: str) -
     """Register a token given from outside (API_KEY) if it is not known yet."""
     tokens = tables["tokens"]
     digest = hash_token(token)
-    if conn.execute(select(tokens.c.id).where(tokens.c.token_hash == digest)).first() is None:
-        conn.execute(tokens.insert().values(token_hash=digest, scope=scope, label=label,
-                                            created_at=now_text()))
+    if (
+        conn.execute(select(tokens.c.id).where(tokens.c.token_hash == digest)).first()
+        is None
+    ):
+        conn.execute(
+            tokens.insert().values(
+                token_hash=digest, scope=scope, label=label, created_at=now_text()
+            )
+        )
 
 
 def authenticate(conn: Connection, tables, header: str | None) -> Caller:
     """Resolve `Authorization: Bearer …` to a Caller or raise Unauthorized."""
     if not header or not header.startswith("Bearer "):
         raise Unauthorized("missing bearer token")
-    token = header[len("Bearer "):].strip()
+    token = header[len("Bearer ") :].strip()
     if not token or len(token) > 512:
         raise Unauthorized("bad token")
     digest = hash_token(token)
     tokens = tables["tokens"]
     row = conn.execute(
-        select(tokens.c.id, tokens.c.token_hash, tokens.c.scope)
-        .where(tokens.c.token_hash == digest, tokens.c.revoked_at.is_(None))
+        select(tokens.c.id, tokens.c.token_hash, tokens.c.scope).where(
+            tokens.c.token_hash == digest, tokens.c.revoked_at.is_(None)
+        )
     ).first()
     # compare the digests in constant time even when the lookup missed
     stored = row.token_hash if row else "0" * 64
@@ -83,8 +98,11 @@ def authenticate(conn: Connection, tables, header: str | None) -> Caller:
 
 def touch(conn: Connection, tables, caller: Caller) -> None:
     tokens = tables["tokens"]
-    conn.execute(update(tokens).where(tokens.c.id == caller.token_id)
-                 .values(last_used_at=now_text()))
+    conn.execute(
+        update(tokens)
+        .where(tokens.c.id == caller.token_id)
+        .values(last_used_at=now_text())
+    )
 
 
 class BadTokenLimiter:
@@ -100,7 +118,9 @@ class BadTokenLimiter:
         with self._lock:
             recent = self._trim(address)
             if len(recent) >= self.limit:
-                raise TooManyRequests("too many bad tokens from this address; wait a minute")
+                raise TooManyRequests(
+                    "too many bad tokens from this address; wait a minute"
+                )
 
     def failed(self, address: str) -> None:
         with self._lock:

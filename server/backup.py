@@ -12,9 +12,11 @@ from server.config import ServerSettings
 
 def run_backup(settings: ServerSettings) -> int:
     if not settings.is_sqlite:
-        print("the server runs on PostgreSQL: back it up with pg_dump, e.g.\n"
-              "  pg_dump --format=custom --file=puantaj-$(date +%F).dump \"$DATABASE_URL\"",
-              file=sys.stderr)
+        print(
+            "the server runs on PostgreSQL: back it up with pg_dump, e.g.\n"
+            '  pg_dump --format=custom --file=puantaj-$(date +%F).dump "$DATABASE_URL"',
+            file=sys.stderr,
+        )
         return 2
     source_path = Path(settings.database_url.split("///", 1)[-1])
     if not source_path.exists():
@@ -38,7 +40,7 @@ def run_backup(settings: ServerSettings) -> int:
         print(f"error: snapshot failed integrity_check: {result}", file=sys.stderr)
         return 1
     tmp.replace(target)
-    for old in sorted(folder.glob("server-*.db"), reverse=True)[settings.backup_keep:]:
+    for old in sorted(folder.glob("server-*.db"), reverse=True)[settings.backup_keep :]:
         old.unlink()
     print(f"backup written: {target} (integrity ok)")
     return 0

@@ -48,7 +48,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO, format="%(levelname)s %(name)s: %(message)s"
+    )
     url = getattr(args, "run_database_url", None) or args.database_url
     overrides = {"database_url": url} if url else None
     try:
@@ -98,24 +100,46 @@ def _admin_command(args, conn, context, system) -> int:
     elif args.command == "list-tokens":
         for row in conn.execute(select(tokens).order_by(tokens.c.id)).mappings():
             state = f"revoked {row['revoked_at']}" if row["revoked_at"] else "active"
-            print(f"{row['id']:>4}  {row['scope']:<16} {row['label']:<20} {state}"
-                  f"  last used {row['last_used_at'] or '-'}")
+            print(
+                f"{row['id']:>4}  {row['scope']:<16} {row['label']:<20} {state}"
+                f"  last used {row['last_used_at'] or '-'}"
+            )
     elif args.command == "revoke-token":
-        done = conn.execute(update(tokens).where(tokens.c.id == args.token_id)
-                            .values(revoked_at=auth.now_text())).rowcount
+        done = conn.execute(
+            update(tokens)
+            .where(tokens.c.id == args.token_id)
+            .values(revoked_at=auth.now_text())
+        ).rowcount
         print(f"token {args.token_id} revoked" if done else f"no token {args.token_id}")
         return 0 if done else 1
     elif args.command == "conflicts":
-        for item in admin.list_conflicts(conn, context, system, args.region,
-                                         limit=args.limit):
+        for item in admin.list_conflicts(
+            conn, context, system, args.region, limit=args.limit
+        ):
             print(json.dumps(item, ensure_ascii=False))
     elif args.command == "restore-conflict":
-        print(json.dumps(admin.restore_conflict(conn, context, system, args.conflict_id,
-                                                "cli"), ensure_ascii=False))
+        print(
+            json.dumps(
+                admin.restore_conflict(conn, context, system, args.conflict_id, "cli"),
+                ensure_ascii=False,
+            )
+        )
     else:
-        print(json.dumps(admin.set_month(conn, context, system, args.region, args.month,
-                                         args.command, args.reason, "cli"),
-                         ensure_ascii=False))
+        print(
+            json.dumps(
+                admin.set_month(
+                    conn,
+                    context,
+                    system,
+                    args.region,
+                    args.month,
+                    args.command,
+                    args.reason,
+                    "cli",
+                ),
+                ensure_ascii=False,
+            )
+        )
     return 0
 
 

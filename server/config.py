@@ -43,7 +43,7 @@ def normalise_url(url: str) -> str:
     """Render-style postgres:// URLs → SQLAlchemy's psycopg 3 driver."""
     for prefix in ("postgres://", "postgresql://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 
@@ -53,10 +53,16 @@ def load_server_settings(
     env = os.environ if env is None else env
     home = Path(env.get("PUANTAJ_SERVER_HOME") or default_home())
     url = env.get("DATABASE_URL") or f"sqlite:///{home / 'server.db'}"
-    values: dict[str, object] = {"api_key": env.get("API_KEY") or None,
-                                 "db_schema": env.get("PUANTAJ_DB_SCHEMA") or None}
-    numeric = {"pool_size": "PUANTAJ_DB_POOL_SIZE", "max_overflow": "PUANTAJ_DB_MAX_OVERFLOW",
-               "max_body_bytes": "PUANTAJ_MAX_BODY_BYTES", "backup_keep": "PUANTAJ_BACKUP_KEEP"}
+    values: dict[str, object] = {
+        "api_key": env.get("API_KEY") or None,
+        "db_schema": env.get("PUANTAJ_DB_SCHEMA") or None,
+    }
+    numeric = {
+        "pool_size": "PUANTAJ_DB_POOL_SIZE",
+        "max_overflow": "PUANTAJ_DB_MAX_OVERFLOW",
+        "max_body_bytes": "PUANTAJ_MAX_BODY_BYTES",
+        "backup_keep": "PUANTAJ_BACKUP_KEEP",
+    }
     for key, name in numeric.items():
         if env.get(name):
             values[key] = int(env[name])

@@ -18,8 +18,9 @@ from server.rows import decode_stamps
 CHUNK = 2000
 
 
-def build_download(conn: Connection, tables: dict[str, Table], caller: Caller,
-                   path: Path, cursor: str) -> dict[str, int]:
+def build_download(
+    conn: Connection, tables: dict[str, Table], caller: Caller, path: Path, cursor: str
+) -> dict[str, int]:
     """Write the rows in scope to a new SQLite file at `path`, chunk by chunk.
 
     The file opens in the desktop app (its schema version is set) and its sync
@@ -33,28 +34,48 @@ def build_download(conn: Connection, tables: dict[str, Table], caller: Caller,
         desktop_schema.build(out)
         out.execute("UPDATE _clock SET site_id = ?, applying = 1", (str(uuid.uuid4()),))
         for name, spec in TABLES.items():
-            counts[name] = _copy_table(conn, tables[name], caller, out, spec.data_columns)
+            counts[name] = _copy_table(
+                conn, tables[name], caller, out, spec.data_columns
+            )
         out.execute("UPDATE _clock SET applying = 0")
-        out.execute("INSERT INTO _sync_state (key, value) VALUES ('cursor', ?)", (cursor,))
+        out.execute(
+            "INSERT INTO _sync_state (key, value) VALUES ('cursor', ?)", (cursor,)
+        )
         out.execute("COMMIT")
     finally:
         out.close()
     return counts
 
 
-def _copy_table(conn: Connection, table: Table, caller: Caller, out: sqlite3.Connection,
-                columns: tuple[str, ...]) -> int:
+def _copy_table(
+    conn: Connection,
+    table: Table,
+    caller: Caller,
+    out: sqlite3.Connection,
+    columns: tuple[str, ...],
+) -> int:
     query = select(table).order_by(table.c._seq)
     if not caller.is_admin:
         query = query.where(table.c.region == caller.scope)
     names = ["id", "region", *columns, "_hlc"]
-    sql = (f"INSERT INTO {q(table.name)} ({', '.join(q(n) for n in names)}) "
-           f"VALUES ({','.join('?' * len(names))})")
+    sql = (
+        f"INSERT INTO {q(table.name)} ({', '.join(q(n) for n in names)}) "
+        f"VALUES ({','.join('?' * len(names))})"
+    )
     count = 0
     result = conn.execution_options(yield_per=CHUNK).execute(query).mappings()
     for chunk in result.partitions(CHUNK):
-        out.executemany(sql, [
-            [row["id"], row["region"], *(row[c] for c in columns),
-             json.dumps(decode_stamps(row["_hlc"]))] for row in chunk])
+        out.executemany(
+            sql,
+            [
+                [
+                    row["id"],
+                    row["region"],
+                    *(row[c] for c in columns),
+                    json.dumps(decode_stamps(row["_hlc"])),
+                ]
+                for row in chunk
+            ],
+        )
         count += len(chunk)
     return count

@@ -9,8 +9,9 @@ class APIError(Exception):
     status = 400
     code = "bad_request"
 
-    def __init__(self, detail: str = "", code: str | None = None,
-                 status: int | None = None) -> None:
+    def __init__(
+        self, detail: str = "", code: str | None = None, status: int | None = None
+    ) -> None:
         super().__init__(detail)
         self.detail = detail
         if code:

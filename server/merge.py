@@ -45,24 +45,36 @@ class _Batch:
 
     def refuse(self, raw: Any, reason: str, detail: str) -> None:
         raw = raw if isinstance(raw, dict) else {}
-        self.result.rejected.append({
-            "table": str(raw.get("table", ""))[:40], "id": str(raw.get("id", ""))[:64],
-            "region": str(raw.get("region", ""))[:64], "reason": reason,
-            "detail": detail[:300]})
+        self.result.rejected.append(
+            {
+                "table": str(raw.get("table", ""))[:40],
+                "id": str(raw.get("id", ""))[:64],
+                "region": str(raw.get("region", ""))[:64],
+                "reason": reason,
+                "detail": detail[:300],
+            }
+        )
 
 
 class Merger:
     """Applies batches to the synced tables."""
 
-    def __init__(self, queries: Queries, clock: HybridClock,
-                 clock_ahead_ms: int) -> None:
+    def __init__(
+        self, queries: Queries, clock: HybridClock, clock_ahead_ms: int
+    ) -> None:
         self.queries = queries
         self.tables = queries.tables
         self.clock = clock
         self.clock_ahead_ms = clock_ahead_ms
 
-    def push(self, conn: Connection, caller: Caller, site_id: str, batch_id: str,
-             changes: list[Any]) -> PushResult:
+    def push(
+        self,
+        conn: Connection,
+        caller: Caller,
+        site_id: str,
+        batch_id: str,
+        changes: list[Any],
+    ) -> PushResult:
         """Apply a batch inside the caller's transaction; the same batch_id twice is a no-op."""
         # validation needs no lock: do it before serialising on the counter
         batch = _Batch(caller, site_id, batch_id, {}, set())
@@ -75,8 +87,11 @@ class Merger:
                 batch.refuse(raw, exc.reason, str(exc))
                 continue
             if not caller.can_see(change.region):
-                batch.refuse(raw, "region_forbidden",
-                             f"token is for {caller.scope}, row is in {change.region}")
+                batch.refuse(
+                    raw,
+                    "region_forbidden",
+                    f"token is for {caller.scope}, row is in {change.region}",
+                )
             elif int(change.hlc[:13]) > limit_ms:  # validated: 13 digits of ms
                 batch.refuse(raw, "clock_ahead", "stamp is more than 5 minutes ahead")
             else:
@@ -84,9 +99,12 @@ class Merger:
         prior = conn.execute(self.queries.prior_batch, {"batch_id": batch_id}).scalar()
         if prior is not None:
             return PushResult(**json.loads(prior))
-        batch.states = load_rows(conn, self.queries, {(c.table, c.id) for _, c in parsed})
-        if not caller.is_admin and any(c.table in ("timesheets", "reports")
-                                       for _, c in parsed):
+        batch.states = load_rows(
+            conn, self.queries, {(c.table, c.id) for _, c in parsed}
+        )
+        if not caller.is_admin and any(
+            c.table in ("timesheets", "reports") for _, c in parsed
+        ):
             batch.locks = self._locked_months(conn)
         for raw, change in parsed:
             reason = self._refusal(batch, change)
@@ -128,24 +146,41 @@ class Merger:
         key = (change.table, change.id)
         state = batch.states.get(key)
         if state is None:
-            state = batch.states[key] = RowState(change.table, change.id, change.region,
-                                                 is_new=True)
+            state = batch.states[key] = RowState(
+                change.table, change.id, change.region, is_new=True
+            )
         for name, value in change.row.items():
             current = state.stamps.get(name)
             if current == change.hlc:
                 continue  # the same write again
             old = state.values.get(name)
             if current is None or change.hlc > current:  # fixed-width: same as triple
-                if current is not None and old != value and site_of(current) != site_of(
-                        change.hlc):
-                    batch.conflicts.append(_conflict(batch, state, name, "overwritten",
-                                                     old, current, value, change.hlc))
+                if (
+                    current is not None
+                    and old != value
+                    and site_of(current) != site_of(change.hlc)
+                ):
+                    batch.conflicts.append(
+                        _conflict(
+                            batch,
+                            state,
+                            name,
+                            "overwritten",
+                            old,
+                            current,
+                            value,
+                            change.hlc,
+                        )
+                    )
                 state.values[name] = value
                 state.stamps[name] = change.hlc
                 state.dirty = True
             elif old != value:
-                batch.conflicts.append(_conflict(batch, state, name, "lost", value,
-                                                 change.hlc, old, current))
+                batch.conflicts.append(
+                    _conflict(
+                        batch, state, name, "lost", value, change.hlc, old, current
+                    )
+                )
         batch.result.accepted += 1
 
     def _write(self, conn: Connection, batch: _Batch) -> None:
@@ -157,25 +192,66 @@ class Merger:
             write_rows(conn, self.queries, dirty)
         now = now_text()
         if batch.conflicts:
-            conn.execute(self.tables["conflicts"].insert(),
-                         [{**c, "recorded_at": now} for c in batch.conflicts])
+            conn.execute(
+                self.tables["conflicts"].insert(),
+                [{**c, "recorded_at": now} for c in batch.conflicts],
+            )
         if batch.result.rejected:
-            conn.execute(self.tables["rejections"].insert(), [
-                {"site_id": batch.site_id,
-                 "region": (r["region"] or "*") if batch.caller.is_admin
-                 else batch.caller.scope,
-                 "tbl": r["table"], "row_id": r["id"], "reason": r["reason"],
-                 "detail": r["detail"], "batch_id": batch.batch_id, "at": now}
-                for r in batch.result.rejected])
-        conn.execute(self.tables["batches"].insert().values(
-            batch_id=batch.batch_id, site_id=batch.site_id, at=now,
-            result=json.dumps({"accepted": batch.result.accepted,
-                               "rejected": batch.result.rejected})))
+            conn.execute(
+                self.tables["rejections"].insert(),
+                [
+                    {
+                        "site_id": batch.site_id,
+                        "region": (r["region"] or "*")
+                        if batch.caller.is_admin
+                        else batch.caller.scope,
+                        "tbl": r["table"],
+                        "row_id": r["id"],
+                        "reason": r["reason"],
+                        "detail": r["detail"],
+                        "batch_id": batch.batch_id,
+                        "at": now,
+                    }
+                    for r in batch.result.rejected
+                ],
+            )
+        conn.execute(
+            self.tables["batches"]
+            .insert()
+            .values(
+                batch_id=batch.batch_id,
+                site_id=batch.site_id,
+                at=now,
+                result=json.dumps(
+                    {
+                        "accepted": batch.result.accepted,
+                        "rejected": batch.result.rejected,
+                    }
+                ),
+            )
+        )
 
 
-def _conflict(batch: _Batch, state: RowState, column: str, kind: str, value: Any,
-              value_hlc: str, winner: Any, winner_hlc: str) -> dict:
-    return {"tbl": state.table, "row_id": state.id, "region": state.region,
-            "column_name": column, "kind": kind, "value": json.dumps(value),
-            "value_hlc": value_hlc, "winner": json.dumps(winner), "winner_hlc": winner_hlc,
-            "site_id": batch.site_id, "batch_id": batch.batch_id}
+def _conflict(
+    batch: _Batch,
+    state: RowState,
+    column: str,
+    kind: str,
+    value: Any,
+    value_hlc: str,
+    winner: Any,
+    winner_hlc: str,
+) -> dict:
+    return {
+        "tbl": state.table,
+        "row_id": state.id,
+        "region": state.region,
+        "column_name": column,
+        "kind": kind,
+        "value": json.dumps(value),
+        "value_hlc": value_hlc,
+        "winner": json.dumps(winner),
+        "winner_hlc": winner_hlc,
+        "site_id": batch.site_id,
+        "batch_id": batch.batch_id,
+    }

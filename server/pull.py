@@ -28,8 +28,14 @@ def make_cursor(seq: int) -> str:
     return f"v1:{seq}"
 
 
-def pull(conn: Connection, queries: Queries, caller: Caller, after: int,
-         limit: int, site_id: str = "") -> tuple[list[dict[str, Any]], int, bool]:
+def pull(
+    conn: Connection,
+    queries: Queries,
+    caller: Caller,
+    after: int,
+    limit: int,
+    site_id: str = "",
+) -> tuple[list[dict[str, Any]], int, bool]:
     """Rows written after sequence `after`, oldest first, as wire changes.
 
     One statement finds the next `limit` rows across every table (one snapshot, so
@@ -43,8 +49,10 @@ def pull(conn: Connection, queries: Queries, caller: Caller, after: int,
     if caller.is_admin:
         found = conn.execute(queries.next_rows_all, {"after": after, "lim": limit + 1})
     else:
-        found = conn.execute(queries.next_rows_region,
-                             {"after": after, "lim": limit + 1, "scope": caller.scope})
+        found = conn.execute(
+            queries.next_rows_region,
+            {"after": after, "lim": limit + 1, "scope": caller.scope},
+        )
     found = found.all()
     more = len(found) > limit
     taken = found[:limit]
@@ -54,8 +62,9 @@ def pull(conn: Connection, queries: Queries, caller: Caller, after: int,
     rows: dict[tuple[str, str], Any] = {}
     for name, ids in by_table.items():
         for start in range(0, len(ids), 1000):
-            for row in conn.execute(queries.rows_by_id[name],
-                                    {"ids": ids[start:start + 1000]}).mappings():
+            for row in conn.execute(
+                queries.rows_by_id[name], {"ids": ids[start : start + 1000]}
+            ).mappings():
                 rows[(name, row["id"])] = row
     changes: list[dict[str, Any]] = []
     for name, row_id, _ in taken:
@@ -73,5 +82,13 @@ def row_to_changes(table: str, row: Any, skip_site: str = "") -> list[dict[str, 
         if suffix and stamp.endswith(suffix):
             continue
         groups[stamp] = {col: row[col] for col in cols}
-    return [{"table": table, "id": row["id"], "region": row["region"], "hlc": stamp,
-             "row": values} for stamp, values in sorted(groups.items())]
+    return [
+        {
+            "table": table,
+            "id": row["id"],
+            "region": row["region"],
+            "hlc": stamp,
+            "row": values,
+        }
+        for stamp, values in sorted(groups.items())
+    ]

@@ -17,35 +17,48 @@ class Queries:
         batches = tables["batches"]
         reports = tables["reports"]
         # takes the writers' lock (the counter row) and hands out n numbers at once
-        self.bump = (counter.update().where(counter.c.id == 1)
-                     .values(value=counter.c.value + bindparam("n"))
-                     .returning(counter.c.value))
+        self.bump = (
+            counter.update()
+            .where(counter.c.id == 1)
+            .values(value=counter.c.value + bindparam("n"))
+            .returning(counter.c.value)
+        )
         self.prior_batch = select(batches.c.result).where(
-            batches.c.batch_id == bindparam("batch_id"))
+            batches.c.batch_id == bindparam("batch_id")
+        )
         self.locked_months = select(reports.c.region, reports.c.month).where(
-            reports.c.status == "locked", reports.c.deleted == 0)
+            reports.c.status == "locked", reports.c.deleted == 0
+        )
         self.rows_by_id = {
             name: select(t).where(t.c.id.in_(bindparam("ids", expanding=True)))
-            for name, t in self._synced()}
+            for name, t in self._synced()
+        }
         # row locks in id order, so two batches touching the same rows cannot deadlock
         self.rows_for_update = {
-            name: select(t).where(t.c.id.in_(bindparam("ids", expanding=True)))
-            .order_by(t.c.id).with_for_update()
-            for name, t in self._synced()}
+            name: select(t)
+            .where(t.c.id.in_(bindparam("ids", expanding=True)))
+            .order_by(t.c.id)
+            .with_for_update()
+            for name, t in self._synced()
+        }
         # bulk writes go straight to the driver's executemany: no per-row compiling
         mark = "?" if dialect.paramstyle == "qmark" else "%s"
         quote = dialect.identifier_preparer.quote
-        self.row_columns = {name: ("id", "region", *TABLES[name].data_columns, "_hlc",
-                                   "_seq") for name in TABLES}
+        self.row_columns = {
+            name: ("id", "region", *TABLES[name].data_columns, "_hlc", "_seq")
+            for name in TABLES
+        }
         self.insert_rows = {
             name: f"INSERT INTO {quote(name)} ({', '.join(quote(c) for c in cols)}) "
-                  f"VALUES ({', '.join([mark] * len(cols))})"
-            for name, cols in self.row_columns.items()}
+            f"VALUES ({', '.join([mark] * len(cols))})"
+            for name, cols in self.row_columns.items()
+        }
         self.update_rows = {
             name: f"UPDATE {quote(name)} SET "
-                  + ", ".join(f"{quote(c)} = {mark}" for c in cols[1:])
-                  + f" WHERE id = {mark}"
-            for name, cols in self.row_columns.items()}
+            + ", ".join(f"{quote(c)} = {mark}" for c in cols[1:])
+            + f" WHERE id = {mark}"
+            for name, cols in self.row_columns.items()
+        }
         self.next_rows_all = self._next_rows(scoped=False)
         self.next_rows_region = self._next_rows(scoped=True)
         self.upsert_site = self._site_upsert(dialect.name)
@@ -57,7 +70,8 @@ class Queries:
         branches = []
         for name, t in self._synced():
             branch = select(literal(name).label("tbl"), t.c.id, t.c._seq).where(
-                t.c._seq > bindparam("after"))
+                t.c._seq > bindparam("after")
+            )
             if scoped:
                 branch = branch.where(t.c.region == bindparam("scope"))
             branches.append(branch)
@@ -67,16 +81,24 @@ class Queries:
         sites = self.tables["sites"]
         module = postgresql if dialect == "postgresql" else sqlite
         stmt = module.insert(sites).values(
-            site_id=bindparam("site_id"), region=bindparam("region"),
-            last_sync_at=bindparam("now"), last_push_at=bindparam("push_at"),
-            pushed_total=bindparam("pushed"), refused_total=bindparam("refused"))
+            site_id=bindparam("site_id"),
+            region=bindparam("region"),
+            last_sync_at=bindparam("now"),
+            last_push_at=bindparam("push_at"),
+            pushed_total=bindparam("pushed"),
+            refused_total=bindparam("refused"),
+        )
         return stmt.on_conflict_do_update(
             index_elements=[sites.c.site_id],
-            set_={"last_sync_at": stmt.excluded.last_sync_at,
-                  "last_push_at": _coalesce(stmt.excluded.last_push_at,
-                                            sites.c.last_push_at),
-                  "pushed_total": sites.c.pushed_total + stmt.excluded.pushed_total,
-                  "refused_total": sites.c.refused_total + stmt.excluded.refused_total})
+            set_={
+                "last_sync_at": stmt.excluded.last_sync_at,
+                "last_push_at": _coalesce(
+                    stmt.excluded.last_push_at, sites.c.last_push_at
+                ),
+                "pushed_total": sites.c.pushed_total + stmt.excluded.pushed_total,
+                "refused_total": sites.c.refused_total + stmt.excluded.refused_total,
+            },
+        )
 
 
 def _coalesce(a, b):

@@ -20,7 +20,9 @@ def site_of(stamp: str) -> str:
 
 def decode_stamps(text: str) -> dict[str, str]:
     """Stored form {"<stamp>": [columns]} → {column: stamp}."""
-    return {col: stamp for stamp, cols in json.loads(text or "{}").items() for col in cols}
+    return {
+        col: stamp for stamp, cols in json.loads(text or "{}").items() for col in cols
+    }
 
 
 def encode_stamps(stamps: dict[str, str]) -> str:
@@ -47,8 +49,9 @@ class RowState:
     seq: int = 0
 
 
-def load_rows(conn: Connection, queries: Queries,
-              keys: set[tuple[str, str]]) -> dict[tuple[str, str], RowState]:
+def load_rows(
+    conn: Connection, queries: Queries, keys: set[tuple[str, str]]
+) -> dict[tuple[str, str], RowState]:
     """The stored state of every (table, id) in `keys` that exists, row-locked
     until the transaction ends (PostgreSQL; SQLite's writer lock covers it)."""
     by_table: dict[str, list[str]] = {}
@@ -59,12 +62,16 @@ def load_rows(conn: Connection, queries: Queries,
         cols = TABLES[table].data_columns
         ids.sort()
         for start in range(0, len(ids), _CHUNK):
-            chunk = ids[start:start + _CHUNK]
+            chunk = ids[start : start + _CHUNK]
             query = queries.rows_for_update[table]
             for row in conn.execute(query, {"ids": chunk}).mappings():
                 out[(table, row["id"])] = RowState(
-                    table, row["id"], row["region"], {c: row[c] for c in cols},
-                    decode_stamps(row["_hlc"]))
+                    table,
+                    row["id"],
+                    row["region"],
+                    {c: row[c] for c in cols},
+                    decode_stamps(row["_hlc"]),
+                )
     return out
 
 

@@ -17,20 +17,37 @@ from sqlalchemy import (
 
 from puantaj.core.tables import TABLES, TableSpec
 
-_TYPES = {"text": Text, "date": String(10), "month": String(7), "int": BigInteger,
-          "bool": SmallInteger, "real": Float}
+_TYPES = {
+    "text": Text,
+    "date": String(10),
+    "month": String(7),
+    "int": BigInteger,
+    "bool": SmallInteger,
+    "real": Float,
+}
 
-SERVER_TABLES = ("tokens", "sites", "conflicts", "rejections", "batches", "sync_counter")
+SERVER_TABLES = (
+    "tokens",
+    "sites",
+    "conflicts",
+    "rejections",
+    "batches",
+    "sync_counter",
+)
 APP_ID = "puantaj-server"
 
 
 def _synced(metadata: MetaData, spec: TableSpec) -> Table:
-    cols = [Column("id", String(36), primary_key=True),
-            Column("region", String(64), nullable=False)]
+    cols = [
+        Column("id", String(36), primary_key=True),
+        Column("region", String(64), nullable=False),
+    ]
     for column in spec.columns:
         typ = _TYPES[column.kind]
         if column.name == "deleted":
-            cols.append(Column("deleted", SmallInteger, nullable=False, server_default="0"))
+            cols.append(
+                Column("deleted", SmallInteger, nullable=False, server_default="0")
+            )
         else:
             cols.append(Column(column.name, typ))
     cols.append(Column("_hlc", Text, nullable=False))  # {"<stamp>": [columns], ...}
@@ -46,25 +63,36 @@ def build_metadata(schema: str | None = None) -> MetaData:
     metadata = MetaData(schema=schema)
     for spec in TABLES.values():
         _synced(metadata, spec)
-    Table("tokens", metadata,
-          Column("id", Integer, primary_key=True, autoincrement=True),
-          Column("token_hash", String(64), nullable=False, unique=True),
-          Column("scope", String(64), nullable=False),
-          Column("label", String(120), nullable=False, server_default=""),
-          Column("created_at", String(40), nullable=False),
-          Column("revoked_at", String(40)),
-          Column("last_used_at", String(40)))
-    Table("sites", metadata,
-          Column("site_id", String(64), primary_key=True),
-          Column("region", String(64), nullable=False),
-          Column("last_sync_at", String(40)),
-          Column("last_push_at", String(40)),
-          Column("pushed_total", BigInteger, nullable=False, server_default="0"),
-          Column("refused_total", BigInteger, nullable=False, server_default="0"))
+    Table(
+        "tokens",
+        metadata,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("token_hash", String(64), nullable=False, unique=True),
+        Column("scope", String(64), nullable=False),
+        Column("label", String(120), nullable=False, server_default=""),
+        Column("created_at", String(40), nullable=False),
+        Column("revoked_at", String(40)),
+        Column("last_used_at", String(40)),
+    )
+    Table(
+        "sites",
+        metadata,
+        Column("site_id", String(64), primary_key=True),
+        Column("region", String(64), nullable=False),
+        Column("last_sync_at", String(40)),
+        Column("last_push_at", String(40)),
+        Column("pushed_total", BigInteger, nullable=False, server_default="0"),
+        Column("refused_total", BigInteger, nullable=False, server_default="0"),
+    )
     conflicts = Table(
-        "conflicts", metadata,
-        Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
-               autoincrement=True),
+        "conflicts",
+        metadata,
+        Column(
+            "id",
+            BigInteger().with_variant(Integer, "sqlite"),
+            primary_key=True,
+            autoincrement=True,
+        ),
         Column("tbl", String(40), nullable=False),
         Column("row_id", String(36), nullable=False),
         Column("region", String(64), nullable=False),
@@ -78,12 +106,18 @@ def build_metadata(schema: str | None = None) -> MetaData:
         Column("batch_id", String(64), nullable=False),
         Column("recorded_at", String(40), nullable=False),
         Column("restored_at", String(40)),
-        Column("restored_by", String(120)))
+        Column("restored_by", String(120)),
+    )
     Index("ix_conflicts_region", conflicts.c.region, conflicts.c.id)
     rejections = Table(
-        "rejections", metadata,
-        Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
-               autoincrement=True),
+        "rejections",
+        metadata,
+        Column(
+            "id",
+            BigInteger().with_variant(Integer, "sqlite"),
+            primary_key=True,
+            autoincrement=True,
+        ),
         Column("site_id", String(64), nullable=False),
         Column("region", String(64), nullable=False),
         Column("tbl", String(40), nullable=False),
@@ -91,14 +125,21 @@ def build_metadata(schema: str | None = None) -> MetaData:
         Column("reason", String(40), nullable=False),
         Column("detail", Text, nullable=False),
         Column("batch_id", String(64), nullable=False),
-        Column("at", String(40), nullable=False))
+        Column("at", String(40), nullable=False),
+    )
     Index("ix_rejections_region", rejections.c.region)
-    Table("batches", metadata,
-          Column("batch_id", String(64), primary_key=True),
-          Column("site_id", String(64), nullable=False),
-          Column("result", Text, nullable=False),
-          Column("at", String(40), nullable=False))
-    Table("sync_counter", metadata,
-          Column("id", Integer, primary_key=True, autoincrement=False),
-          Column("value", BigInteger, nullable=False))
+    Table(
+        "batches",
+        metadata,
+        Column("batch_id", String(64), primary_key=True),
+        Column("site_id", String(64), nullable=False),
+        Column("result", Text, nullable=False),
+        Column("at", String(40), nullable=False),
+    )
+    Table(
+        "sync_counter",
+        metadata,
+        Column("id", Integer, primary_key=True, autoincrement=False),
+        Column("value", BigInteger, nullable=False),
+    )
     return metadata

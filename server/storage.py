@@ -26,14 +26,21 @@ def make_engine(settings: ServerSettings) -> Engine:
         path = settings.database_url.split("///", 1)[-1]
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(settings.database_url, poolclass=NullPool,
-                               connect_args={"timeout": 30, "check_same_thread": False})
+        engine = create_engine(
+            settings.database_url,
+            poolclass=NullPool,
+            connect_args={"timeout": 30, "check_same_thread": False},
+        )
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn, _record):
             dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
-            for pragma in ("journal_mode = WAL", "synchronous = NORMAL",
-                           "busy_timeout = 30000", "foreign_keys = ON"):
+            for pragma in (
+                "journal_mode = WAL",
+                "synchronous = NORMAL",
+                "busy_timeout = 30000",
+                "foreign_keys = ON",
+            ):
                 dbapi_conn.execute(f"PRAGMA {pragma}")
 
         @event.listens_for(engine, "begin")
@@ -46,9 +53,12 @@ def make_engine(settings: ServerSettings) -> Engine:
     if settings.db_schema:
         connect_args["options"] = f"-csearch_path={settings.db_schema}"
     return create_engine(
-        settings.database_url, pool_size=settings.pool_size,
-        max_overflow=settings.max_overflow, pool_timeout=settings.pool_timeout_s,
-        pool_pre_ping=True, connect_args=connect_args,
+        settings.database_url,
+        pool_size=settings.pool_size,
+        max_overflow=settings.max_overflow,
+        pool_timeout=settings.pool_timeout_s,
+        pool_pre_ping=True,
+        connect_args=connect_args,
     )
 
 
@@ -94,20 +104,25 @@ def check_schema(engine: Engine) -> str:
             raise SchemaError(
                 "this database holds tables that are not Puantaj's "
                 f"({', '.join(sorted(names)[:6])}); point DATABASE_URL at an empty "
-                "database, or set PUANTAJ_DB_SCHEMA to use a separate schema in it")
+                "database, or set PUANTAJ_DB_SCHEMA to use a separate schema in it"
+            )
         raise SchemaError("the database is empty: run `puantaj-server migrate`")
-    ours = {rev.revision for rev in ScriptDirectory.from_config(_config()).walk_revisions()}
+    ours = {
+        rev.revision for rev in ScriptDirectory.from_config(_config()).walk_revisions()
+    }
     if revision not in ours:
         raise SchemaError(
             f"this database was migrated by another application (revision {revision!r});"
-            " point DATABASE_URL at an empty database or set PUANTAJ_DB_SCHEMA")
+            " point DATABASE_URL at an empty database or set PUANTAJ_DB_SCHEMA"
+        )
     expected = set(build_metadata().tables)
     missing = expected - names
     if missing or revision != head_revision():
         raise SchemaError(
             f"server schema is at {revision}, this program needs {head_revision()}"
             + (f" (missing tables: {', '.join(sorted(missing))})" if missing else "")
-            + ": run `puantaj-server migrate`")
+            + ": run `puantaj-server migrate`"
+        )
     return revision
 
 

@@ -1,6 +1,6 @@
 """Moving a server's data between databases (SQLite → PostgreSQL) and proving it.
 
-    python migrate_db.py --from sqlite:///server.db --to postgresql://... [--validate-only]
+python migrate_db.py --from sqlite:///server.db --to postgresql://... [--validate-only]
 """
 
 from __future__ import annotations
@@ -22,13 +22,18 @@ CHUNK = 5000
 
 def _tables() -> list[Table]:
     # sync_counter last: it must end up at the source's value
-    return sorted(build_metadata().tables.values(), key=lambda t: t.name == "sync_counter")
+    return sorted(
+        build_metadata().tables.values(), key=lambda t: t.name == "sync_counter"
+    )
 
 
 def _rows(conn: Connection, table: Table) -> Iterator[list[dict]]:
     key = list(table.primary_key.columns)
-    result = conn.execution_options(yield_per=CHUNK).execute(
-        select(table).order_by(*key)).mappings()
+    result = (
+        conn.execution_options(yield_per=CHUNK)
+        .execute(select(table).order_by(*key))
+        .mappings()
+    )
     for chunk in result.partitions(CHUNK):
         yield [dict(r) for r in chunk]
 
@@ -40,14 +45,20 @@ def fingerprint(conn: Connection, table: Table) -> tuple[int, str]:
     for chunk in _rows(conn, table):
         for row in chunk:
             count += 1
-            digest.update(json.dumps([_norm(row[c.name]) for c in table.columns],
-                                     ensure_ascii=False).encode())
+            digest.update(
+                json.dumps(
+                    [_norm(row[c.name]) for c in table.columns], ensure_ascii=False
+                ).encode()
+            )
     return count, digest.hexdigest()
 
 
 def _norm(value):
-    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) \
+    return (
+        float(value)
+        if isinstance(value, int | float) and not isinstance(value, bool)
         else value
+    )
 
 
 def copy(source: Engine, target: Engine) -> dict[str, int]:
@@ -59,7 +70,9 @@ def copy(source: Engine, target: Engine) -> dict[str, int]:
             if table.name == "sync_counter":
                 dst.execute(table.delete())
             elif existing:
-                raise SchemaError(f"target table {table.name} is not empty ({existing} rows)")
+                raise SchemaError(
+                    f"target table {table.name} is not empty ({existing} rows)"
+                )
             copied[table.name] = 0
             for chunk in _rows(src, table):
                 dst.execute(table.insert(), chunk)
@@ -77,7 +90,8 @@ def _reset_sequences(conn: Connection) -> None:
         if ident is not None and ident.autoincrement is True:
             conn.exec_driver_sql(
                 f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                f"COALESCE((SELECT max(id) FROM {table.name}), 0) + 1, false)")
+                f"COALESCE((SELECT max(id) FROM {table.name}), 0) + 1, false)"
+            )
 
 
 def validate(source: Engine, target: Engine) -> list[str]:
@@ -87,8 +101,10 @@ def validate(source: Engine, target: Engine) -> list[str]:
         for table in _tables():
             a, b = fingerprint(src, table), fingerprint(dst, table)
             mark = "✓" if a == b else "✗"
-            print(f"{table.name:<22} {a[0]:>9} → {b[0]:>9} rows  sha256 {a[1][:12]} "
-                  f"{'=' if a[1] == b[1] else '≠'} {b[1][:12]} {mark}")
+            print(
+                f"{table.name:<22} {a[0]:>9} → {b[0]:>9} rows  sha256 {a[1][:12]} "
+                f"{'=' if a[1] == b[1] else '≠'} {b[1][:12]} {mark}"
+            )
             if a != b:
                 problems.append(table.name)
     return problems

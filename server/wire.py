@@ -45,11 +45,15 @@ def _gunzip(raw: bytes, max_bytes: int) -> bytes:
     return out
 
 
-def json_response(data: Any, status: int = 200, request: Request | None = None) -> Response:
+def json_response(
+    data: Any, status: int = 200, request: Request | None = None
+) -> Response:
     """JSON, gzip-encoded when the client accepts it and it is worth it."""
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     response = Response(status=status, mimetype="application/json")
-    accepts = request is not None and "gzip" in request.headers.get("Accept-Encoding", "")
+    accepts = request is not None and "gzip" in request.headers.get(
+        "Accept-Encoding", ""
+    )
     if accepts and len(body) >= GZIP_MIN_BYTES:
         body = gzip.compress(body, compresslevel=5)
         response.headers["Content-Encoding"] = "gzip"

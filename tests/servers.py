@@ -34,16 +34,25 @@ class ServerEnv:
 
     def env(self) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith("PUANTAJ_")}
-        env.update(PUANTAJ_SERVER_HOME=str(self.home), DATABASE_URL=self.database_url,
-                   PYTHONPATH=str(ROOT))
+        env.update(
+            PUANTAJ_SERVER_HOME=str(self.home),
+            DATABASE_URL=self.database_url,
+            PYTHONPATH=str(ROOT),
+        )
         env.pop("API_KEY", None)
         if self.db_schema:
             env["PUANTAJ_DB_SCHEMA"] = self.db_schema
         return env
 
     def cli(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-        return subprocess.run([str(BIN / "puantaj-server"), *args], env=self.env(),
-                              capture_output=True, text=True, check=check, cwd=ROOT)
+        return subprocess.run(
+            [str(BIN / "puantaj-server"), *args],
+            env=self.env(),
+            capture_output=True,
+            text=True,
+            check=check,
+            cwd=ROOT,
+        )
 
     def tokens(self, scopes: list[str]) -> dict[str, str]:
         """Many tokens at once through the server's own code (the CLI makes one a call)."""
@@ -55,7 +64,10 @@ class ServerEnv:
         context = app.extensions["puantaj"]
         try:
             with context.write() as conn:
-                return {s: auth.create_token(conn, context.tables, s, "test") for s in scopes}
+                return {
+                    s: auth.create_token(conn, context.tables, s, "test")
+                    for s in scopes
+                }
         finally:
             context.engine.dispose()
 
@@ -90,7 +102,9 @@ class RunningServer:
         headers = kw.pop("headers", {})
         if token:
             headers["Authorization"] = f"Bearer {token}"
-        return requests.post(self.url + path, json=body, headers=headers, timeout=60, **kw)
+        return requests.post(
+            self.url + path, json=body, headers=headers, timeout=60, **kw
+        )
 
     def get(self, path: str, token: str | None, **kw) -> requests.Response:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
@@ -102,14 +116,28 @@ def start(env: ServerEnv, workers: int = 0, port: int | None = None) -> RunningS
     until it says it listens."""
     port = port or free_port()
     if workers:
-        cmd = [str(BIN / "gunicorn"), "-c", str(ROOT / "gunicorn.conf.py"), "-b",
-               f"127.0.0.1:{port}", "-w", str(workers), "server:create_app()"]
+        cmd = [
+            str(BIN / "gunicorn"),
+            "-c",
+            str(ROOT / "gunicorn.conf.py"),
+            "-b",
+            f"127.0.0.1:{port}",
+            "-w",
+            str(workers),
+            "server:create_app()",
+        ]
         ready = "Booting worker"
     else:
         cmd = [str(BIN / "puantaj-server"), "run", "--port", str(port)]
         ready = "Running on"
-    proc = subprocess.Popen(cmd, env=env.env(), cwd=ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        cmd,
+        env=env.env(),
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     lines: queue.Queue[str | None] = queue.Queue()
     server = RunningServer(env, f"http://127.0.0.1:{port}", proc)
 
@@ -127,7 +155,9 @@ def start(env: ServerEnv, workers: int = 0, port: int | None = None) -> RunningS
             line = lines.get(timeout=60)
         except queue.Empty:
             server.stop()
-            raise RuntimeError("server did not start:\n" + "".join(server.log)) from None
+            raise RuntimeError(
+                "server did not start:\n" + "".join(server.log)
+            ) from None
         if line is None:
             raise RuntimeError("server exited:\n" + "".join(server.log))
         if ready in line:

@@ -122,7 +122,9 @@ def _typed(column: Column, value: object) -> Any:
     elif kind == "month":
         validators.parse_month(value, name)
     if column.choices and value not in column.choices:
-        raise ValidationError(f"{name}: must be one of {', '.join(column.choices)}", name)
+        raise ValidationError(
+            f"{name}: must be one of {', '.join(column.choices)}", name
+        )
     if column.check == "tc":
         validators.check_tc(value, name)
     elif column.check == "plate" and validators.normalize_plate(value, name) != value:

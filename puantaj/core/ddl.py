@@ -10,8 +10,14 @@ from __future__ import annotations
 
 from puantaj.core.tables import TABLES, TableSpec
 
-_SQL_TYPES = {"text": "TEXT", "date": "TEXT", "month": "TEXT", "int": "INTEGER",
-              "bool": "INTEGER", "real": "REAL"}
+_SQL_TYPES = {
+    "text": "TEXT",
+    "date": "TEXT",
+    "month": "TEXT",
+    "int": "INTEGER",
+    "bool": "INTEGER",
+    "real": "REAL",
+}
 
 PHYSICAL_MS = (
     "(CAST(strftime('%s','now') AS INTEGER) * 1000"

@@ -54,8 +54,18 @@ def _v1(conn: Any) -> None:
     conn.executemany(
         "INSERT OR IGNORE INTO codes VALUES (?,?,?,?,?,?,?,?,?,?)",
         [
-            (c.code, c.label_tr, c.label_en, c.kind, c.worked, c.paid, int(c.sgk),
-             c.eksik, ",".join(c.aliases), c.color)
+            (
+                c.code,
+                c.label_tr,
+                c.label_en,
+                c.kind,
+                c.worked,
+                c.paid,
+                int(c.sgk),
+                c.eksik,
+                ",".join(c.aliases),
+                c.color,
+            )
             for c in DEFAULT_CODES
         ],
     )
@@ -82,7 +92,7 @@ def _v2(conn: Any) -> None:
             source TEXT NOT NULL DEFAULT 'app'
         );
         CREATE INDEX IF NOT EXISTS ix_audit_row ON audit_log (tbl, row_id);
-        """
+        """,
     )
 
 

@@ -15,8 +15,9 @@ def add_years(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
-def next_inspection(kind: str, first_registration: dt.date | None,
-                    last: dt.date | None) -> dt.date | None:
+def next_inspection(
+    kind: str, first_registration: dt.date | None, last: dt.date | None
+) -> dt.date | None:
     """Private cars and motorcycles: 3 years, then every 2; commercial: 1, then 1;
     tractors every 3."""
     if kind in _COMMERCIAL:
@@ -30,8 +31,9 @@ def next_inspection(kind: str, first_registration: dt.date | None,
     return add_years(first_registration, first_after) if first_registration else None
 
 
-def next_emission(kind: str, first_registration: dt.date | None, last: dt.date | None,
-                  today: dt.date) -> dt.date | None:
+def next_emission(
+    kind: str, first_registration: dt.date | None, last: dt.date | None, today: dt.date
+) -> dt.date | None:
     """Private cars: 3 years, then every 2; others and any car over 10 years: yearly."""
     if first_registration is None and last is None:
         return None
@@ -56,6 +58,7 @@ class DueItem:
 
 def due_items(vehicle: dict, today: dt.date) -> list[DueItem]:
     """Every dated obligation of one vehicle row."""
+
     def date(name: str) -> dt.date | None:
         return dt.date.fromisoformat(vehicle[name]) if vehicle.get(name) else None
 
@@ -69,5 +72,6 @@ def due_items(vehicle: dict, today: dt.date) -> list[DueItem]:
     }
     return [
         DueItem(vehicle["id"], vehicle["plate"], vehicle["region"], what, due)
-        for what, due in dues.items() if due is not None
+        for what, due in dues.items()
+        if due is not None
     ]

@@ -22,7 +22,7 @@ class Stamp:
     site: str
 
     def __str__(self) -> str:
-        return "%013d:%05d:%s" % (self.ms, self.counter, self.site)
+        return "%013d:%05d:%s" % (self.ms, self.counter, self.site)  # noqa: UP031 - DESIGN.md §3 wire form
 
     @classmethod
     def parse(cls, text: object, field: str = "hlc") -> Stamp:

@@ -26,12 +26,14 @@ HOLIDAYS_2026: tuple[Holiday, ...] = (
     Holiday(_d("2026-03-21"), "Ramazan Bayramı 2. gün", "Ramadan Feast day 2"),
     Holiday(_d("2026-03-22"), "Ramazan Bayramı 3. gün", "Ramadan Feast day 3"),
     Holiday(
-        _d("2026-04-23"), "Ulusal Egemenlik ve Çocuk Bayramı",
+        _d("2026-04-23"),
+        "Ulusal Egemenlik ve Çocuk Bayramı",
         "National Sovereignty and Children's Day",
     ),
     Holiday(_d("2026-05-01"), "Emek ve Dayanışma Günü", "Labour and Solidarity Day"),
     Holiday(
-        _d("2026-05-19"), "Atatürk'ü Anma, Gençlik ve Spor Bayramı",
+        _d("2026-05-19"),
+        "Atatürk'ü Anma, Gençlik ve Spor Bayramı",
         "Commemoration of Atatürk, Youth and Sports Day",
     ),
     Holiday(_d("2026-05-26"), "Kurban Bayramı arifesi", "Sacrifice Feast eve", 0.5),
@@ -40,7 +42,8 @@ HOLIDAYS_2026: tuple[Holiday, ...] = (
     Holiday(_d("2026-05-29"), "Kurban Bayramı 3. gün", "Sacrifice Feast day 3"),
     Holiday(_d("2026-05-30"), "Kurban Bayramı 4. gün", "Sacrifice Feast day 4"),
     Holiday(
-        _d("2026-07-15"), "Demokrasi ve Milli Birlik Günü",
+        _d("2026-07-15"),
+        "Demokrasi ve Milli Birlik Günü",
         "Democracy and National Unity Day",
     ),
     Holiday(_d("2026-08-30"), "Zafer Bayramı", "Victory Day"),

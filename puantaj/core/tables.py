@@ -97,7 +97,9 @@ TABLES: dict[str, TableSpec] = {
                 Column("first_registration", "date"),
                 Column("km", "int"),
                 Column("driver_id", "text", max_len=36),
-                Column("status", "text", choices=("active", "passive", "service", "sale")),
+                Column(
+                    "status", "text", choices=("active", "passive", "service", "sale")
+                ),
                 Column("insurance_expiry", "date"),
                 Column("kasko_expiry", "date"),
                 Column("last_inspection", "date"),

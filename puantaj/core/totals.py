@@ -105,7 +105,9 @@ def month_totals(
     return totals
 
 
-def _ht_breaker(day: dt.date, cells: Mapping[dt.date, Cell], codes: CodeTable) -> str | None:
+def _ht_breaker(
+    day: dt.date, cells: Mapping[dt.date, Cell], codes: CodeTable
+) -> str | None:
     """The eksik code of a day that cost this HT its pay, if the prior 6 days hold one."""
     for back in range(1, 7):
         cell = cells.get(day - dt.timedelta(days=back))

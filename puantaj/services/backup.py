@@ -97,11 +97,12 @@ class BackupService:
         return aside
 
     def _prune(self) -> None:
-        for old in self.list()[self.keep:]:
+        for old in self.list()[self.keep :]:
             old.path.unlink(missing_ok=True)
 
     @staticmethod
     def _info(path: Path) -> BackupInfo:
         stat = path.stat()
-        return BackupInfo(path, stat.st_size,
-                          dt.datetime.fromtimestamp(stat.st_mtime, dt.UTC))
+        return BackupInfo(
+            path, stat.st_size, dt.datetime.fromtimestamp(stat.st_mtime, dt.UTC)
+        )

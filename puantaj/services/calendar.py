@@ -19,9 +19,18 @@ class CalendarService:
         with self._store.connection() as conn:
             rows = conn.execute("SELECT * FROM codes ORDER BY rowid").fetchall()
         return CodeTable(
-            Code(r["code"], r["label_tr"], r["label_en"], r["kind"], r["worked"],
-                 r["paid"], bool(r["sgk"]), r["eksik"],
-                 tuple(a for a in r["aliases"].split(",") if a), r["color"])
+            Code(
+                r["code"],
+                r["label_tr"],
+                r["label_en"],
+                r["kind"],
+                r["worked"],
+                r["paid"],
+                bool(r["sgk"]),
+                r["eksik"],
+                tuple(a for a in r["aliases"].split(",") if a),
+                r["color"],
+            )
             for r in rows
         )
 
@@ -29,12 +38,18 @@ class CalendarService:
         with self._store.connection() as conn:
             rows = conn.execute("SELECT * FROM holidays").fetchall()
         return HolidayCalendar(
-            Holiday(dt.date.fromisoformat(r["day"]), r["name_tr"], r["name_en"],
-                    r["fraction"])
+            Holiday(
+                dt.date.fromisoformat(r["day"]),
+                r["name_tr"],
+                r["name_en"],
+                r["fraction"],
+            )
             for r in rows
         )
 
-    def set_holiday(self, day: dt.date, name_tr: str, name_en: str, fraction: float) -> None:
+    def set_holiday(
+        self, day: dt.date, name_tr: str, name_en: str, fraction: float
+    ) -> None:
         with self._store.connection() as conn:
             conn.execute(
                 "INSERT OR REPLACE INTO holidays VALUES (?,?,?,?)",

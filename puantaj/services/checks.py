@@ -12,9 +12,14 @@ from puantaj.store.database import Store
 from puantaj.store.rows import TableRepo
 
 _LABELS = {
-    "employees": "Employees", "timesheets": "Timesheets", "vehicles": "Vehicles",
-    "drivers": "Drivers", "vehicle_faults": "Vehicle faults",
-    "vehicle_inspections": "Vehicle inspections", "reports": "Reports", "users": "Users",
+    "employees": "Employees",
+    "timesheets": "Timesheets",
+    "vehicles": "Vehicles",
+    "drivers": "Drivers",
+    "vehicle_faults": "Vehicle faults",
+    "vehicle_inspections": "Vehicle inspections",
+    "reports": "Reports",
+    "users": "Users",
 }
 
 
@@ -38,7 +43,9 @@ class CheckReport:
         self.lines.append(text)
 
     def render(self) -> str:
-        verdict = "All checks passed ✓" if self.ok else f"{len(self.problems)} problem(s) ✗"
+        verdict = (
+            "All checks passed ✓" if self.ok else f"{len(self.problems)} problem(s) ✗"
+        )
         return "\n".join([*self.lines, verdict])
 
 
@@ -81,7 +88,11 @@ def _check(conn: sqlite3.Connection, report: CheckReport) -> None:
         "SELECT count(*) FROM timesheets t WHERE NOT EXISTS"
         " (SELECT 1 FROM employees e WHERE e.id = t.employee_id)"
     ).fetchone()[0]
-    (report.bad if orphans else report.good)(f"Timesheet cells without employee: {orphans}")
+    (report.bad if orphans else report.good)(
+        f"Timesheet cells without employee: {orphans}"
+    )
     report.info(f"Unsent changes: {changelog.pending_count(conn)} rows")
     refused = conn.execute("SELECT count(*) FROM _rejected").fetchone()[0]
-    (report.bad if refused else report.good)(f"Changes refused by the server: {refused}")
+    (report.bad if refused else report.good)(
+        f"Changes refused by the server: {refused}"
+    )

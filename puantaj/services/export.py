@@ -12,13 +12,29 @@ from puantaj.core.totals import MonthTotals
 from puantaj.services.session import Session
 from puantaj.services.timesheets import MonthGrid, TimesheetService
 
-TOTAL_HEADERS = ("Çalışılan", "Ücretli", "SGK gün", "Eksik kodu", "FM saat", "Yİ", "Mİ",
-                 "R", "Üİ", "D")
+TOTAL_HEADERS = (
+    "Çalışılan",
+    "Ücretli",
+    "SGK gün",
+    "Eksik kodu",
+    "FM saat",
+    "Yİ",
+    "Mİ",
+    "R",
+    "Üİ",
+    "D",
+)
 
 
 def totals_values(t: MonthTotals) -> list:
-    return [t.worked_days, t.paid_days, t.sgk_days, t.eksik_code, t.overtime_hours,
-            *(t.by_code.get(c, 0) for c in ("Yİ", "Mİ", "R", "Üİ", "D"))]
+    return [
+        t.worked_days,
+        t.paid_days,
+        t.sgk_days,
+        t.eksik_code,
+        t.overtime_hours,
+        *(t.by_code.get(c, 0) for c in ("Yİ", "Mİ", "R", "Üİ", "D")),
+    ]
 
 
 class ExportService:
@@ -27,12 +43,14 @@ class ExportService:
     def __init__(self, timesheets: TimesheetService) -> None:
         self._timesheets = timesheets
 
-    def grids(self, session: Session, regions: list[str], year: int, month: int
-              ) -> list[MonthGrid]:
+    def grids(
+        self, session: Session, regions: list[str], year: int, month: int
+    ) -> list[MonthGrid]:
         return [self._timesheets.load_month(session, r, year, month) for r in regions]
 
-    def to_xlsx(self, session: Session, regions: list[str], year: int, month: int,
-                path: Path) -> Path:
+    def to_xlsx(
+        self, session: Session, regions: list[str], year: int, month: int, path: Path
+    ) -> Path:
         book = Workbook()
         book.remove(book.active)
         for grid in self.grids(session, regions, year, month):
@@ -43,23 +61,47 @@ class ExportService:
 
     def _sheet(self, book: Workbook, grid: MonthGrid) -> None:
         sheet = book.create_sheet(grid.region[:31])
-        sheet.append([f"Puantaj cetveli — {grid.region} — {grid.month:02d}.{grid.year}",
-                      "", "", f"Durum: {grid.status.status}"])
+        sheet.append(
+            [
+                f"Puantaj cetveli — {grid.region} — {grid.month:02d}.{grid.year}",
+                "",
+                "",
+                f"Durum: {grid.status.status}",
+            ]
+        )
         sheet["A1"].font = Font(bold=True, size=12)
-        header = ["Sicil", "TC", "Ad Soyad", *(d.day for d in grid.days), *TOTAL_HEADERS]
+        header = [
+            "Sicil",
+            "TC",
+            "Ad Soyad",
+            *(d.day for d in grid.days),
+            *TOTAL_HEADERS,
+        ]
         sheet.append(header)
         for cell in sheet[2]:
             cell.font = Font(bold=True)
             cell.alignment = Alignment(horizontal="center")
-        fills = {c.code: PatternFill("solid", fgColor=c.color.lstrip("#"))
-                 for c in self._timesheets.codes.codes.values()}
+        fills = {
+            c.code: PatternFill("solid", fgColor=c.color.lstrip("#"))
+            for c in self._timesheets.codes.codes.values()
+        }
         for employee in grid.employees:
             cells = [grid.cell(employee["id"], d) for d in grid.days]
-            codes = [(c.code + (f"+{c.overtime_hours:g}" if c.overtime_hours else ""))
-                     if c and c.code else "" for c in cells]
-            sheet.append([employee["sicil_no"], employee["tc_no"] or "",
-                          f"{employee['first_name']} {employee['last_name']}", *codes,
-                          *totals_values(grid.totals[employee["id"]])])
+            codes = [
+                (c.code + (f"+{c.overtime_hours:g}" if c.overtime_hours else ""))
+                if c and c.code
+                else ""
+                for c in cells
+            ]
+            sheet.append(
+                [
+                    employee["sicil_no"],
+                    employee["tc_no"] or "",
+                    f"{employee['first_name']} {employee['last_name']}",
+                    *codes,
+                    *totals_values(grid.totals[employee["id"]]),
+                ]
+            )
             row = sheet.max_row
             for offset, cell in enumerate(cells):
                 if cell and cell.code in fills:
@@ -71,22 +113,38 @@ class ExportService:
 
     def _legend(self, book: Workbook) -> None:
         sheet = book.create_sheet("Kodlar")
-        sheet.append(["Kod", "Anlamı", "Çalışılan gün", "Ücretli", "SGK günü", "Eksik gün"])
+        sheet.append(
+            ["Kod", "Anlamı", "Çalışılan gün", "Ücretli", "SGK günü", "Eksik gün"]
+        )
         for code in self._timesheets.codes.codes.values():
-            sheet.append([code.code, code.label_tr, code.worked, code.paid,
-                          "evet" if code.sgk else "hayır", code.eksik])
+            sheet.append(
+                [
+                    code.code,
+                    code.label_tr,
+                    code.worked,
+                    code.paid,
+                    "evet" if code.sgk else "hayır",
+                    code.eksik,
+                ]
+            )
 
-    def to_csv(self, session: Session, regions: list[str], year: int, month: int,
-               path: Path) -> Path:
+    def to_csv(
+        self, session: Session, regions: list[str], year: int, month: int, path: Path
+    ) -> Path:
         """Payroll CSV: one line per employee keyed by sicil and TC."""
         with open(path, "w", newline="", encoding="utf-8-sig") as handle:
             writer = csv.writer(handle, delimiter=";")
             writer.writerow(["Bölge", "Sicil", "TC", "Ad Soyad", "Ay", *TOTAL_HEADERS])
             for grid in self.grids(session, regions, year, month):
                 for employee in grid.employees:
-                    writer.writerow([
-                        grid.region, employee["sicil_no"], employee["tc_no"] or "",
-                        f"{employee['first_name']} {employee['last_name']}",
-                        f"{grid.year}-{grid.month:02d}",
-                        *totals_values(grid.totals[employee["id"]])])
+                    writer.writerow(
+                        [
+                            grid.region,
+                            employee["sicil_no"],
+                            employee["tc_no"] or "",
+                            f"{employee['first_name']} {employee['last_name']}",
+                            f"{grid.year}-{grid.month:02d}",
+                            *totals_values(grid.totals[employee["id"]]),
+                        ]
+                    )
         return Path(path)

@@ -15,10 +15,15 @@ class FleetService:
     def __init__(self, vehicles: RecordService) -> None:
         self._vehicles = vehicles
 
-    def due_within(self, session: Session, days: int = 30,
-                   today: dt.date | None = None) -> list[DueItem]:
+    def due_within(
+        self, session: Session, days: int = 30, today: dt.date | None = None
+    ) -> list[DueItem]:
         today = today or dt.date.today()
         horizon = today + dt.timedelta(days=days)
-        items = [item for vehicle in self._vehicles.list(session)
-                 for item in due_items(vehicle, today) if item.due <= horizon]
+        items = [
+            item
+            for vehicle in self._vehicles.list(session)
+            for item in due_items(vehicle, today)
+            if item.due <= horizon
+        ]
         return sorted(items, key=lambda i: (i.due, i.plate))

@@ -15,16 +15,22 @@ class OverviewService:
         """Every region with users or employees here, in Turkish order."""
         with self._store.connection() as conn:
             rows = conn.execute(
-                "SELECT region FROM users UNION SELECT region FROM employees").fetchall()
+                "SELECT region FROM users UNION SELECT region FROM employees"
+            ).fetchall()
         names = {r[0] for r in rows if r[0] and r[0] != ALL_REGIONS}
         return sorted(names, key=turkish.sort_key)
 
     def activity(self, limit: int = 200) -> list[dict]:
         """The newest cell changes: who, when, old → new, from where."""
         with self._store.connection() as conn:
-            return [dict(r) for r in conn.execute(
-                "SELECT a.at, a.username, a.old, a.new, a.source, t.work_date,"
-                " e.sicil_no, e.first_name, e.last_name, e.region"
-                " FROM audit_log a LEFT JOIN timesheets t ON t.id = a.row_id"
-                " LEFT JOIN employees e ON e.id = t.employee_id"
-                " ORDER BY a.id DESC LIMIT ?", (limit,))]
+            return [
+                dict(r)
+                for r in conn.execute(
+                    "SELECT a.at, a.username, a.old, a.new, a.source, t.work_date,"
+                    " e.sicil_no, e.first_name, e.last_name, e.region"
+                    " FROM audit_log a LEFT JOIN timesheets t ON t.id = a.row_id"
+                    " LEFT JOIN employees e ON e.id = t.employee_id"
+                    " ORDER BY a.id DESC LIMIT ?",
+                    (limit,),
+                )
+            ]

@@ -52,7 +52,9 @@ class RecordService:
                 try:
                     number = float(value.replace(",", "."))
                 except ValueError:
-                    raise ValidationError(f"{name}: not a number: {value!r}", name) from None
+                    raise ValidationError(
+                        f"{name}: not a number: {value!r}", name
+                    ) from None
                 value = int(number) if column.kind == "int" else number
             elif column.check == "plate":
                 value = validators.normalize_plate(value, name)
@@ -60,19 +62,31 @@ class RecordService:
         return out
 
     def list(
-        self, session: Session, region: str | None = None, search: str = "",
+        self,
+        session: Session,
+        region: str | None = None,
+        search: str = "",
         include_deleted: bool = False,
     ) -> list[dict]:
         with self._store.connection() as conn:
-            rows = self.repo.select(conn, session.read_region(region),
-                                    include_deleted=include_deleted)
+            rows = self.repo.select(
+                conn, session.read_region(region), include_deleted=include_deleted
+            )
         if search:
             needle = turkish.lower(search.strip())
-            rows = [r for r in rows if any(
-                needle in turkish.lower(str(v)) for k, v in r.items()
-                if isinstance(v, str) and k != "_hlc")]
+            rows = [
+                r
+                for r in rows
+                if any(
+                    needle in turkish.lower(str(v))
+                    for k, v in r.items()
+                    if isinstance(v, str) and k != "_hlc"
+                )
+            ]
         keys = _SORT_KEYS.get(self.spec.name, ("id",))
-        rows.sort(key=lambda r: tuple(turkish.sort_key(str(r.get(k) or "")) for k in keys))
+        rows.sort(
+            key=lambda r: tuple(turkish.sort_key(str(r.get(k) or "")) for k in keys)
+        )
         return rows
 
     def get(self, session: Session, row_id: str) -> dict:
@@ -92,13 +106,19 @@ class RecordService:
                 raise ValidationError(f"{column.name}: is required", column.name)
         region = session.write_region(region)
         row_id = self._new_id(region, clean)
-        clean.update(deleted=0, created_at=now_text(), created_by=session.username,
-                     updated_at=now_text(), updated_by=session.username)
+        clean.update(
+            deleted=0,
+            created_at=now_text(),
+            created_by=session.username,
+            updated_at=now_text(),
+            updated_by=session.username,
+        )
         with self._store.connection() as conn, transaction(conn):
             existing = self.repo.get(conn, row_id)
             if existing is not None and not existing["deleted"]:
-                raise ValidationError("a record with this key already exists",
-                                      self.spec.natural_key[-1])
+                raise ValidationError(
+                    "a record with this key already exists", self.spec.natural_key[-1]
+                )
             self.repo.upsert(conn, row_id, region, clean)
         return row_id
 
@@ -122,12 +142,20 @@ class RecordService:
             if row is None:
                 raise ValidationError("record not found", "id")
             session.check_row(row)
-            self.repo.update(conn, row_id, {"deleted": int(deleted),
-                                            "updated_at": now_text(),
-                                            "updated_by": session.username})
+            self.repo.update(
+                conn,
+                row_id,
+                {
+                    "deleted": int(deleted),
+                    "updated_at": now_text(),
+                    "updated_by": session.username,
+                },
+            )
 
     def _new_id(self, region: str, clean: Mapping[str, Any]) -> str:
         if not self.spec.natural_key:
             return new_id()
-        parts = [region if k == "region" else clean.get(k) for k in self.spec.natural_key]
+        parts = [
+            region if k == "region" else clean.get(k) for k in self.spec.natural_key
+        ]
         return natural_id(self.spec.name, *parts)

@@ -13,8 +13,12 @@ from puantaj.store.database import Store
 from puantaj.store.engine import transaction
 from puantaj.store.rows import TableRepo
 
-_NEXT = {"submit": ("draft", "submitted"), "approve": ("submitted", "approved"),
-         "lock": (None, "locked"), "unlock": ("locked", "draft")}
+_NEXT = {
+    "submit": ("draft", "submitted"),
+    "approve": ("submitted", "approved"),
+    "lock": (None, "locked"),
+    "unlock": ("locked", "draft"),
+}
 
 
 @dataclass(frozen=True)
@@ -46,10 +50,14 @@ class ReportService:
         row = self._repo.get(conn, natural_id("reports", region, month))
         if row is None or row["deleted"]:
             return MonthStatus(region, month, "draft")
-        return MonthStatus(region, month, row["status"],
-                           row["locked_by"] or row["submitted_by"] or "",
-                           row["locked_at"] or row["submitted_at"] or "",
-                           row["reason"] or "")
+        return MonthStatus(
+            region,
+            month,
+            row["status"],
+            row["locked_by"] or row["submitted_by"] or "",
+            row["locked_at"] or row["submitted_at"] or "",
+            row["reason"] or "",
+        )
 
     def check_open(self, conn, region: str, month: str) -> None:
         """Raise PeriodLocked if the month is locked."""
@@ -57,8 +65,9 @@ class ReportService:
         if status.is_locked:
             raise PeriodLocked(f"{region} {month} is locked by {status.by}")
 
-    def move(self, session: Session, region: str, month: str, action: str,
-             reason: str = "") -> MonthStatus:
+    def move(
+        self, session: Session, region: str, month: str, action: str, reason: str = ""
+    ) -> MonthStatus:
         """Apply submit / approve / lock / unlock; admins only for the last three."""
         if action not in _NEXT:
             raise ValidationError(f"unknown action {action!r}", "action")
@@ -72,14 +81,23 @@ class ReportService:
             current = self.status(region, month, conn)
             if before and current.status != before:
                 raise ValidationError(
-                    f"cannot {action} a month that is {current.status}", "status")
-            values = {"month": month, "status": after, "deleted": 0, "reason": reason,
-                      "updated_at": now_text(), "updated_by": session.username}
+                    f"cannot {action} a month that is {current.status}", "status"
+                )
+            values = {
+                "month": month,
+                "status": after,
+                "deleted": 0,
+                "reason": reason,
+                "updated_at": now_text(),
+                "updated_by": session.username,
+            }
             if action == "submit":
                 values.update(submitted_by=session.username, submitted_at=now_text())
             if action == "lock":
                 values.update(locked_by=session.username, locked_at=now_text())
-            self._repo.upsert(conn, natural_id("reports", region, month), region, values)
+            self._repo.upsert(
+                conn, natural_id("reports", region, month), region, values
+            )
             return self.status(region, month, conn)
 
     def overview(self, session: Session, month: str) -> list[MonthStatus]:

@@ -48,8 +48,12 @@ class MonthGrid:
         return self.cells.get(employee_id, {}).get(day)
 
     def is_employed(self, employee: dict, day: dt.date) -> bool:
-        span = employed_range(self.year, self.month, _date(employee["hire_date"]),
-                              _date(employee["exit_date"]))
+        span = employed_range(
+            self.year,
+            self.month,
+            _date(employee["hire_date"]),
+            _date(employee["exit_date"]),
+        )
         return span is not None and span[0] <= day <= span[1]
 
 
@@ -64,7 +68,9 @@ def month_key(year: int, month: int) -> str:
 class TimesheetService:
     """Use cases of the puantaj grid; every write is region-checked and lock-checked."""
 
-    def __init__(self, store: Store, calendars: CalendarService, reports: ReportService):
+    def __init__(
+        self, store: Store, calendars: CalendarService, reports: ReportService
+    ):
         self._store = store
         self._calendars = calendars
         self._reports = reports
@@ -73,13 +79,21 @@ class TimesheetService:
         self.codes: CodeTable = calendars.codes()
         self.holidays: HolidayCalendar = calendars.holidays()
 
-    def load_month(self, session: Session, region: str, year: int, month: int) -> MonthGrid:
+    def load_month(
+        self, session: Session, region: str, year: int, month: int
+    ) -> MonthGrid:
         session.read_region(region)
-        days = [dt.date(year, month, d) for d in range(1, calendar.monthrange(year, month)[1] + 1)]
+        days = [
+            dt.date(year, month, d)
+            for d in range(1, calendar.monthrange(year, month)[1] + 1)
+        ]
         with self._store.connection() as conn:
             employees = [
-                e for e in self._employees.select(conn, region)
-                if employed_range(year, month, _date(e["hire_date"]), _date(e["exit_date"]))
+                e
+                for e in self._employees.select(conn, region)
+                if employed_range(
+                    year, month, _date(e["hire_date"]), _date(e["exit_date"])
+                )
             ]
             rows = conn.execute(
                 "SELECT employee_id, work_date, code, overtime_hours FROM timesheets"
@@ -87,22 +101,36 @@ class TimesheetService:
                 (region, days[0].isoformat(), days[-1].isoformat()),
             ).fetchall()
             status = self._reports.status(region, month_key(year, month), conn)
-        employees.sort(key=lambda e: (turkish.sort_key(e["last_name"]),
-                                      turkish.sort_key(e["first_name"])))
+        employees.sort(
+            key=lambda e: (
+                turkish.sort_key(e["last_name"]),
+                turkish.sort_key(e["first_name"]),
+            )
+        )
         cells: dict[str, dict[dt.date, Cell]] = {}
         for r in rows:
-            cells.setdefault(r["employee_id"], {})[dt.date.fromisoformat(r["work_date"])] = \
-                Cell(r["code"], r["overtime_hours"] or 0.0)
+            cells.setdefault(r["employee_id"], {})[
+                dt.date.fromisoformat(r["work_date"])
+            ] = Cell(r["code"], r["overtime_hours"] or 0.0)
         grid = MonthGrid(region, year, month, days, employees, cells, status)
         for employee in employees:
             grid.totals[employee["id"]] = self.totals_for(grid, employee)
         return grid
 
     def totals_for(self, grid: MonthGrid, employee: dict) -> MonthTotals:
-        return month_totals(grid.year, grid.month, grid.cells.get(employee["id"], {}), self.codes, self.holidays,
-                            _date(employee["hire_date"]), _date(employee["exit_date"]))
+        return month_totals(
+            grid.year,
+            grid.month,
+            grid.cells.get(employee["id"], {}),
+            self.codes,
+            self.holidays,
+            _date(employee["hire_date"]),
+            _date(employee["exit_date"]),
+        )
 
-    def write(self, session: Session, edits: Iterable[Edit], source: str = "grid") -> int:
+    def write(
+        self, session: Session, edits: Iterable[Edit], source: str = "grid"
+    ) -> int:
         """Write typed cells in one transaction; any unknown code rejects the lot."""
         edits = list(edits)
         parsed = []
@@ -111,13 +139,15 @@ class TimesheetService:
                 parsed.append((edit, self.codes.parse_entry(edit.text)))
             except ValidationError as exc:
                 raise ValidationError(
-                    f"{edit.day.strftime('%d.%m.%Y')}: {exc}", "code") from None
+                    f"{edit.day.strftime('%d.%m.%Y')}: {exc}", "code"
+                ) from None
         with self._store.connection() as conn, transaction(conn):
             checked: set[tuple[str, str]] = set()
             employees: dict[str, dict] = {}
             for edit, entry in parsed:
                 employee = employees.get(edit.employee_id) or self._employees.get(
-                    conn, edit.employee_id)
+                    conn, edit.employee_id
+                )
                 if employee is None or employee["deleted"]:
                     raise ValidationError("unknown employee", "employee_id")
                 employees[edit.employee_id] = employee
@@ -126,44 +156,88 @@ class TimesheetService:
                 if key not in checked:
                     self._reports.check_open(conn, *key)
                     checked.add(key)
-                span = employed_range(edit.day.year, edit.day.month,
-                                      _date(employee["hire_date"]),
-                                      _date(employee["exit_date"]))
+                span = employed_range(
+                    edit.day.year,
+                    edit.day.month,
+                    _date(employee["hire_date"]),
+                    _date(employee["exit_date"]),
+                )
                 if span is None or not span[0] <= edit.day <= span[1]:
                     raise ValidationError(
-                        f"{edit.day.strftime('%d.%m.%Y')}: outside employment dates", "day")
-                self._write_cell(conn, session, employee, edit.day, entry.code,
-                                 entry.overtime_hours, source)
+                        f"{edit.day.strftime('%d.%m.%Y')}: outside employment dates",
+                        "day",
+                    )
+                self._write_cell(
+                    conn,
+                    session,
+                    employee,
+                    edit.day,
+                    entry.code,
+                    entry.overtime_hours,
+                    source,
+                )
         return len(parsed)
 
-    def _write_cell(self, conn, session: Session, employee: dict, day: dt.date,
-                    code: str | None, overtime: float | None, source: str) -> None:
+    def _write_cell(
+        self,
+        conn,
+        session: Session,
+        employee: dict,
+        day: dt.date,
+        code: str | None,
+        overtime: float | None,
+        source: str,
+    ) -> None:
         row_id = timesheet_id(employee["id"], day.isoformat())
         old = self._cells.get(conn, row_id)
-        if old is not None and old["code"] == code and (old["overtime_hours"] or None) == overtime \
-                and not old["deleted"]:
+        if (
+            old is not None
+            and old["code"] == code
+            and (old["overtime_hours"] or None) == overtime
+            and not old["deleted"]
+        ):
             return
         now = now_text()
-        values = {"employee_id": employee["id"], "work_date": day.isoformat(),
-                  "code": code, "overtime_hours": overtime, "deleted": 0,
-                  "updated_at": now, "updated_by": session.username}
+        values = {
+            "employee_id": employee["id"],
+            "work_date": day.isoformat(),
+            "code": code,
+            "overtime_hours": overtime,
+            "deleted": 0,
+            "updated_at": now,
+            "updated_by": session.username,
+        }
         if old is None:
             values.update(created_at=now, created_by=session.username)
         self._cells.upsert(conn, row_id, employee["region"], values)
         conn.execute(
             "INSERT INTO audit_log (at, username, tbl, row_id, field, old, new, source)"
             " VALUES (?,?,?,?,?,?,?,?)",
-            (now, session.username, "timesheets", row_id, "code",
-             old["code"] if old else None, code, source),
+            (
+                now,
+                session.username,
+                "timesheets",
+                row_id,
+                "code",
+                old["code"] if old else None,
+                code,
+                source,
+            ),
         )
 
     def fill_month(self, session: Session, grid: MonthGrid) -> int:
         """X on workdays, HT on each person's rest day, GT on holidays; empty cells only."""
         edits = []
         for employee in grid.employees:
-            rest = employee["weekly_rest_day"] if employee["weekly_rest_day"] is not None else 6
+            rest = (
+                employee["weekly_rest_day"]
+                if employee["weekly_rest_day"] is not None
+                else 6
+            )
             for day in grid.days:
-                if grid.cell(employee["id"], day) or not grid.is_employed(employee, day):
+                if grid.cell(employee["id"], day) or not grid.is_employed(
+                    employee, day
+                ):
                     continue
                 code = self._default_code(day, rest)
                 edits.append(Edit(employee["id"], day, code))
@@ -176,17 +250,26 @@ class TimesheetService:
         last = self.load_month(session, grid.region, prev.year, prev.month)
         edits = []
         for employee in grid.employees:
-            rest = employee["weekly_rest_day"] if employee["weekly_rest_day"] is not None else 6
+            rest = (
+                employee["weekly_rest_day"]
+                if employee["weekly_rest_day"] is not None
+                else 6
+            )
             for day in grid.days:
-                if grid.cell(employee["id"], day) or not grid.is_employed(employee, day):
+                if grid.cell(employee["id"], day) or not grid.is_employed(
+                    employee, day
+                ):
                     continue
                 default = self._default_code(day, rest)
                 try:
                     old = last.cell(employee["id"], prev.replace(day=day.day))
                 except ValueError:
                     old = None
-                code = default if default != "X" or old is None or old.code in (
-                    "HT", "GT", None) else old.code
+                code = (
+                    default
+                    if default != "X" or old is None or old.code in ("HT", "GT", None)
+                    else old.code
+                )
                 edits.append(Edit(employee["id"], day, code))
         return self.write(session, edits, source="copy")
 
@@ -203,7 +286,11 @@ class TimesheetService:
             if employee is None or employee["region"] != session.region:
                 raise PermissionDenied("that record belongs to another region")
         with self._store.connection() as conn:
-            return [dict(r) for r in conn.execute(
-                "SELECT at, username, old, new, source FROM audit_log"
-                " WHERE tbl = 'timesheets' AND row_id = ? ORDER BY id DESC",
-                (timesheet_id(employee_id, day.isoformat()),))]
+            return [
+                dict(r)
+                for r in conn.execute(
+                    "SELECT at, username, old, new, source FROM audit_log"
+                    " WHERE tbl = 'timesheets' AND row_id = ? ORDER BY id DESC",
+                    (timesheet_id(employee_id, day.isoformat()),),
+                )
+            ]

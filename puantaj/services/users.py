@@ -38,8 +38,10 @@ class UserService:
         name = turkish.lower(username.strip())
         with self._store.connection() as conn:
             rows = self._repo.select(conn, None, {"username": name})
-        if not rows or not rows[0]["active"] or not verify_password(
-            rows[0]["password_hash"], password
+        if (
+            not rows
+            or not rows[0]["active"]
+            or not verify_password(rows[0]["password_hash"], password)
         ):
             raise PermissionDenied("wrong username or password")
         row = rows[0]
@@ -66,8 +68,15 @@ class UserService:
                 conn,
                 natural_id("users", name),
                 region,
-                {"username": name, "role": role, "password_hash": hash_password(password),
-                 "active": 1, "deleted": 0, "created_at": now, "created_by": by},
+                {
+                    "username": name,
+                    "role": role,
+                    "password_hash": hash_password(password),
+                    "active": 1,
+                    "deleted": 0,
+                    "created_at": now,
+                    "created_by": by,
+                },
             )
         return Session(name, role, region)
 

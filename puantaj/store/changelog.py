@@ -94,10 +94,13 @@ def record_rejections(
         " VALUES (?,?,?,?,?,?)",
         [
             (
-                str(r.get("table", "")), str(r.get("id", "")), str(r.get("reason", "")),
+                str(r.get("table", "")),
+                str(r.get("id", "")),
+                str(r.get("reason", "")),
                 str(r.get("detail", "")),
-                json.dumps(by_key.get((r.get("table"), r.get("id")), []),
-                           ensure_ascii=False),
+                json.dumps(
+                    by_key.get((r.get("table"), r.get("id")), []), ensure_ascii=False
+                ),
                 now,
             )
             for r in rejected
@@ -192,8 +195,11 @@ def get_state(conn: sqlite3.Connection, key: str, default: str = "") -> str:
 
 
 def set_state(conn: sqlite3.Connection, key: str, value: str) -> None:
-    conn.execute("INSERT INTO _sync_state (key, value) VALUES (?, ?) ON CONFLICT (key)"
-                 " DO UPDATE SET value = excluded.value", (key, value))
+    conn.execute(
+        "INSERT INTO _sync_state (key, value) VALUES (?, ?) ON CONFLICT (key)"
+        " DO UPDATE SET value = excluded.value",
+        (key, value),
+    )
 
 
 def clock_offset(conn: sqlite3.Connection) -> int:
@@ -205,8 +211,12 @@ def pull_back_clock(conn: sqlite3.Connection, now_ms: int) -> None:
     conn.execute("UPDATE _clock SET ms = ?, counter = 0 WHERE ms > ?", (now_ms, now_ms))
 
 
-def restamp(conn: sqlite3.Connection, keys: Iterable[tuple[str, str]], newer_than_ms: int,
-            now_ms: int) -> int:
+def restamp(
+    conn: sqlite3.Connection,
+    keys: Iterable[tuple[str, str]],
+    newer_than_ms: int,
+    now_ms: int,
+) -> int:
     """Give columns stamped after `newer_than_ms` a fresh stamp and queue the rows.
 
     For writes made while the PC clock ran ahead: the values stay, only their stamps
@@ -215,20 +225,30 @@ def restamp(conn: sqlite3.Connection, keys: Iterable[tuple[str, str]], newer_tha
     pull_back_clock(conn, now_ms)
     count = 0
     for table, row_id in keys:
-        row = conn.execute(f"SELECT _hlc FROM {q(table)} WHERE id = ?", (row_id,)).fetchone()
+        row = conn.execute(
+            f"SELECT _hlc FROM {q(table)} WHERE id = ?", (row_id,)
+        ).fetchone()
         if row is None:
             continue
         stamps = json.loads(row[0] or "{}")
         conn.execute(
             "UPDATE _clock SET counter = CASE WHEN ms >= ? THEN counter + 1 ELSE 0 END,"
-            " ms = max(ms, ?)", (now_ms, now_ms))
+            " ms = max(ms, ?)",
+            (now_ms, now_ms),
+        )
         fresh = str(local_stamp(conn))
-        renewed = {c: (fresh if Stamp.parse(s).ms > newer_than_ms else s)
-                   for c, s in stamps.items()}
-        conn.execute(f"UPDATE {q(table)} SET _hlc = ? WHERE id = ?",
-                     (json.dumps(renewed), row_id))
-        conn.execute("INSERT INTO _outbox (tbl, row_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                     (table, row_id))
+        renewed = {
+            c: (fresh if Stamp.parse(s).ms > newer_than_ms else s)
+            for c, s in stamps.items()
+        }
+        conn.execute(
+            f"UPDATE {q(table)} SET _hlc = ? WHERE id = ?",
+            (json.dumps(renewed), row_id),
+        )
+        conn.execute(
+            "INSERT INTO _outbox (tbl, row_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            (table, row_id),
+        )
         count += 1
     return count
 
@@ -239,5 +259,6 @@ def requeue_all(conn: sqlite3.Connection) -> int:
     for table in TABLES:
         total += conn.execute(
             f"INSERT INTO _outbox (tbl, row_id) SELECT '{table}', id FROM {q(table)}"
-            " WHERE true ON CONFLICT DO NOTHING").rowcount
+            " WHERE true ON CONFLICT DO NOTHING"
+        ).rowcount
     return total

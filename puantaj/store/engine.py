@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
-from contextlib import contextmanager
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from puantaj.errors import StoreError
@@ -16,7 +16,9 @@ def connect(path: Path | str) -> sqlite3.Connection:
     """Open one connection; each thread opens its own (STYLE.md §3)."""
     try:
         conn = sqlite3.connect(
-            str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+            str(path),
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            isolation_level=None,
             check_same_thread=True,
         )
         conn.row_factory = sqlite3.Row
@@ -30,7 +32,9 @@ def connect(path: Path | str) -> sqlite3.Connection:
 
 
 @contextmanager
-def transaction(conn: sqlite3.Connection, immediate: bool = True) -> Iterator[sqlite3.Connection]:
+def transaction(
+    conn: sqlite3.Connection, immediate: bool = True
+) -> Iterator[sqlite3.Connection]:
     """BEGIN (IMMEDIATE) … COMMIT, rolled back on any error."""
     conn.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
     try:

@@ -77,9 +77,17 @@ def import_rows(conn: sqlite3.Connection, region: str) -> dict[str, int]:
             "INSERT OR IGNORE INTO employees (id, region, sicil_no, tc_no, first_name,"
             " last_name, title, hire_date, exit_date, created_by, created_at)"
             " VALUES (?,?,?,?,?,?,?,?,?,'migrate_db',datetime('now'))",
-            (emp_id, region, sicil, v["tc_no"] and str(v["tc_no"]), first or "?",
-             last or "?", v["title"], _date(v["hire_date"]) or "2000-01-01",
-             _date(v["exit_date"])),
+            (
+                emp_id,
+                region,
+                sicil,
+                v["tc_no"] and str(v["tc_no"]),
+                first or "?",
+                last or "?",
+                v["title"],
+                _date(v["hire_date"]) or "2000-01-01",
+                _date(v["exit_date"]),
+            ),
         ).rowcount
     n_cells = 0
     if _columns(conn, "_legacy_timesheets"):
@@ -104,7 +112,13 @@ def _import_cells(conn: sqlite3.Connection, ids: dict[object, str], region: str)
             "INSERT OR IGNORE INTO timesheets (id, region, employee_id, work_date, code,"
             " overtime_hours, created_by, created_at)"
             " VALUES (?,?,?,?,?,?,'migrate_db',datetime('now'))",
-            (timesheet_id(emp_id, day), region, emp_id, day, code,
-             float(v["overtime_hours"]) if v["overtime_hours"] else None),
+            (
+                timesheet_id(emp_id, day),
+                region,
+                emp_id,
+                day,
+                code,
+                float(v["overtime_hours"]) if v["overtime_hours"] else None,
+            ),
         ).rowcount
     return count

@@ -47,7 +47,9 @@ def upgrade(conn: sqlite3.Connection, region: str | None = None) -> list[str]:
     with transaction(conn):  # all of it or none of it
         if is_legacy:
             legacy.set_aside(conn)
-            done.append("old single-office tables kept as _legacy_employees/_timesheets")
+            done.append(
+                "old single-office tables kept as _legacy_employees/_timesheets"
+            )
         for version in range(current + 1, SCHEMA_VERSION + 1):
             MIGRATIONS[version - 1](conn)
             conn.execute(f"PRAGMA user_version = {version}")

@@ -18,7 +18,9 @@ class TableRepo:
         self.table = table
 
     def get(self, conn: sqlite3.Connection, row_id: str) -> dict | None:
-        row = conn.execute(f"SELECT * FROM {q(self.table)} WHERE id = ?", (row_id,)).fetchone()
+        row = conn.execute(
+            f"SELECT * FROM {q(self.table)} WHERE id = ?", (row_id,)
+        ).fetchone()
         return dict(row) if row else None
 
     def select(
@@ -43,7 +45,11 @@ class TableRepo:
         return [dict(r) for r in conn.execute(sql, params)]
 
     def upsert(
-        self, conn: sqlite3.Connection, row_id: str, region: str, values: Mapping[str, Any]
+        self,
+        conn: sqlite3.Connection,
+        row_id: str,
+        region: str,
+        values: Mapping[str, Any],
     ) -> None:
         """Insert the row or update the given columns; unchanged columns keep stamps."""
         names = list(values)
@@ -56,13 +62,18 @@ class TableRepo:
             [row_id, region, *values.values()],
         )
 
-    def update(self, conn: sqlite3.Connection, row_id: str, values: Mapping[str, Any]) -> None:
+    def update(
+        self, conn: sqlite3.Connection, row_id: str, values: Mapping[str, Any]
+    ) -> None:
         sets = ", ".join(f"{q(n)} = ?" for n in values)
         conn.execute(
-            f"UPDATE {q(self.table)} SET {sets} WHERE id = ?", [*values.values(), row_id]
+            f"UPDATE {q(self.table)} SET {sets} WHERE id = ?",
+            [*values.values(), row_id],
         )
 
-    def count_by_region(self, conn: sqlite3.Connection) -> Iterable[tuple[str, int, int]]:
+    def count_by_region(
+        self, conn: sqlite3.Connection
+    ) -> Iterable[tuple[str, int, int]]:
         """(region, live rows, deleted rows) per region."""
         return conn.execute(
             f"SELECT region, sum(deleted = 0), sum(deleted = 1) FROM {q(self.table)}"

@@ -33,12 +33,16 @@ def run(args: argparse.Namespace, services) -> int:
             print(f"  pushed {done}/{total} rows", flush=True)
 
     report = engine.run(progress)
-    print(f"sync {report.state}: pushed {report.pushed}, pulled {report.pulled}, "
-          f"refused {report.refused}, still unsent {report.pending}"
-          + (f" — {report.message}" if report.message else ""))
+    print(
+        f"sync {report.state}: pushed {report.pushed}, pulled {report.pulled}, "
+        f"refused {report.refused}, still unsent {report.pending}"
+        + (f" — {report.message}" if report.message else "")
+    )
     if report.scope:
-        print(f"scope: {'all regions (admin)' if report.scope == '*' else report.scope}; "
-              f"server {settings.sync_url}")
+        print(
+            f"scope: {'all regions (admin)' if report.scope == '*' else report.scope}; "
+            f"server {settings.sync_url}"
+        )
     with services.store.connection() as conn:
         refused = conn.execute(
             "SELECT tbl, row_id, reason, detail, rejected_at FROM _rejected ORDER BY id"
@@ -46,16 +50,21 @@ def run(args: argparse.Namespace, services) -> int:
     if refused:
         print(f"{len(refused)} change(s) refused by the server (kept locally):")
         for row in refused[-20:]:
-            print(f"  {row['rejected_at']} {row['tbl']} {row['row_id']}: "
-                  f"{row['reason']} {row['detail']}")
+            print(
+                f"  {row['rejected_at']} {row['tbl']} {row['row_id']}: "
+                f"{row['reason']} {row['detail']}"
+            )
     return 0 if report.ok else (3 if report.state == "offline" else 4)
 
 
 def _test(services, token: str | None) -> int:
     settings = services.settings
     if not settings.sync_url or not token:
-        print("not configured: give --url and --token (or set PUANTAJ_SYNC_URL and "
-              "PUANTAJ_SYNC_TOKEN)", file=sys.stderr)
+        print(
+            "not configured: give --url and --token (or set PUANTAJ_SYNC_URL and "
+            "PUANTAJ_SYNC_TOKEN)",
+            file=sys.stderr,
+        )
         return 4
     try:
         client = SyncClient(settings.sync_url, token, settings.timeout_s)

@@ -32,14 +32,20 @@ class SyncClient:
 
     def __init__(self, base_url: str, token: str, timeout_s: float) -> None:
         if not base_url.startswith(("http://", "https://")):
-            raise SyncRejected(f"server URL must start with http:// or https://: {base_url!r}",
-                               "bad_url")
+            raise SyncRejected(
+                f"server URL must start with http:// or https://: {base_url!r}",
+                "bad_url",
+            )
         self.base_url = base_url.rstrip("/")
         self.timeout_s = timeout_s
         self._http = requests.Session()
-        self._http.headers.update({"Authorization": f"Bearer {token}",
-                                   "Accept-Encoding": "gzip",
-                                   "User-Agent": "puantaj-desktop/0.1"})
+        self._http.headers.update(
+            {
+                "Authorization": f"Bearer {token}",
+                "Accept-Encoding": "gzip",
+                "User-Agent": "puantaj-desktop/0.1",
+            }
+        )
 
     def close(self) -> None:
         self._http.close()
@@ -71,12 +77,19 @@ class SyncClient:
                 headers["Content-Encoding"] = "gzip"
         sent = time.time() * 1000
         try:
-            response = self._http.request(method, self.base_url + path, data=data,
-                                          headers=headers, timeout=self.timeout_s)
+            response = self._http.request(
+                method,
+                self.base_url + path,
+                data=data,
+                headers=headers,
+                timeout=self.timeout_s,
+            )
         except requests.exceptions.SSLError as exc:
             raise SyncUnavailable(f"TLS error talking to the server: {exc}") from exc
         except requests.exceptions.Timeout as exc:
-            raise SyncUnavailable(f"the server did not answer in {self.timeout_s:g} s") from exc
+            raise SyncUnavailable(
+                f"the server did not answer in {self.timeout_s:g} s"
+            ) from exc
         except requests.exceptions.ConnectionError as exc:
             raise SyncUnavailable(f"cannot reach the server: {_reason(exc)}") from exc
         except requests.exceptions.RequestException as exc:
@@ -85,8 +98,9 @@ class SyncClient:
         return self._decode(response, sent, received, len(data or b""))
 
     @staticmethod
-    def _decode(response: requests.Response, sent: float, received: float,
-                size: int) -> Reply:
+    def _decode(
+        response: requests.Response, sent: float, received: float, size: int
+    ) -> Reply:
         try:
             data = response.json()
         except ValueError:
@@ -99,16 +113,27 @@ class SyncClient:
             raise SyncUnavailable(f"server busy or failing ({status}): {detail}")
         if status != 200 or not isinstance(data, dict):
             code = data.get("error", "") if isinstance(data, dict) else ""
-            raise SyncRejected(f"server refused the request ({status} {code}): {detail}",
-                               code or "bad_request")
+            raise SyncRejected(
+                f"server refused the request ({status} {code}): {detail}",
+                code or "bad_request",
+            )
         wire = response.headers.get("Content-Length")
-        return Reply(data, sent, received, size,
-                     int(wire) if wire and wire.isdigit() else len(response.content))
+        return Reply(
+            data,
+            sent,
+            received,
+            size,
+            int(wire) if wire and wire.isdigit() else len(response.content),
+        )
 
 
 def _reason(exc: Exception) -> str:
     text = str(exc)
-    if "Name or service not known" in text or "getaddrinfo" in text or "resolve" in text:
+    if (
+        "Name or service not known" in text
+        or "getaddrinfo" in text
+        or "resolve" in text
+    ):
         return "the server name could not be resolved (DNS)"
     if "Connection refused" in text:
         return "connection refused (is the server running?)"

@@ -39,10 +39,16 @@ class ServerView:
 class SyncController:
     """Owns the scheduler; every slow call runs on a worker thread."""
 
-    def __init__(self, engine_factory: Callable[[], SyncEngine],
-                 client_factory: Callable[[], SyncClient], site_id: Callable[[], str],
-                 backup: Callable[[], object], post: Callable[[object], None],
-                 interval_min: Callable[[], float], enabled: Callable[[], bool]) -> None:
+    def __init__(
+        self,
+        engine_factory: Callable[[], SyncEngine],
+        client_factory: Callable[[], SyncClient],
+        site_id: Callable[[], str],
+        backup: Callable[[], object],
+        post: Callable[[object], None],
+        interval_min: Callable[[], float],
+        enabled: Callable[[], bool],
+    ) -> None:
         self._engine_factory = engine_factory
         self._client_factory = client_factory
         self._site_id = site_id
@@ -57,8 +63,9 @@ class SyncController:
         self.stop()
         if not self._enabled():
             return
-        self.scheduler = SyncScheduler(self._engine_factory(), self._interval_min(),
-                                       self._post)
+        self.scheduler = SyncScheduler(
+            self._engine_factory(), self._interval_min(), self._post
+        )
         self.scheduler.start()
 
     def stop(self) -> None:
@@ -75,7 +82,8 @@ class SyncController:
     def _run_once(self) -> None:
         self._post(SyncEvent("started"))
         report = self._engine_factory().run(
-            lambda done, total: self._post(SyncEvent("progress", done, total)))
+            lambda done, total: self._post(SyncEvent("progress", done, total))
+        )
         self._post(SyncEvent("finished", report=report))
 
     def test_connection(self) -> None:

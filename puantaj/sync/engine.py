@@ -70,9 +70,14 @@ def _now_text() -> str:
 class SyncEngine:
     """Runs sync exchanges for one store against one server."""
 
-    def __init__(self, store: Store, client_factory: Callable[[], SyncClient],
-                 page_size: int = 2000, backup: Callable[[], object] | None = None,
-                 today: Callable[[], dt.date] = dt.date.today) -> None:
+    def __init__(
+        self,
+        store: Store,
+        client_factory: Callable[[], SyncClient],
+        page_size: int = 2000,
+        backup: Callable[[], object] | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
         self._store = store
         self._client_factory = client_factory
         self.page_size = page_size
@@ -86,7 +91,9 @@ class SyncEngine:
             self._daily_backup()
             client = self._client_factory()
             try:
-                self._exchange_all(client, report, progress or (lambda done, total: None))
+                self._exchange_all(
+                    client, report, progress or (lambda done, total: None)
+                )
             finally:
                 client.close()
         except SyncUnavailable as exc:
@@ -99,8 +106,14 @@ class SyncEngine:
             report.state, report.message = "error", str(exc)
         report.finished_at = _now_text()
         self._save(report)
-        log.info("sync %s: pushed %s, pulled %s, refused %s %s", report.state,
-                 report.pushed, report.pulled, report.refused, report.message)
+        log.info(
+            "sync %s: pushed %s, pulled %s, refused %s %s",
+            report.state,
+            report.pushed,
+            report.pulled,
+            report.refused,
+            report.message,
+        )
         return report
 
     def last_report(self) -> SyncReport | None:
@@ -113,8 +126,9 @@ class SyncEngine:
             changelog.set_state(conn, "cursor", "")
             return changelog.requeue_all(conn)
 
-    def _exchange_all(self, client: SyncClient, report: SyncReport,
-                      progress: Progress) -> None:
+    def _exchange_all(
+        self, client: SyncClient, report: SyncReport, progress: Progress
+    ) -> None:
         with self._store.connection() as conn:
             total = changelog.pending_count(conn)
             site = changelog.site_id(conn)
@@ -127,9 +141,13 @@ class SyncEngine:
                 cursor = changelog.get_state(conn, "cursor")
                 scope = changelog.get_state(conn, "scope")
                 wire = [c.to_wire() for c in page.changes]
-                body = {"site_id": site, "cursor": cursor, "changes": wire,
-                        "limit": self.page_size,
-                        "batch_id": _batch_id(site, wire)}
+                body = {
+                    "site_id": site,
+                    "cursor": cursor,
+                    "changes": wire,
+                    "limit": self.page_size,
+                    "batch_id": _batch_id(site, wire),
+                }
                 if scope and scope != "*":
                     body["region"] = scope
                 reply = client.sync(body)
@@ -139,23 +157,31 @@ class SyncEngine:
                 progress(min(done, max(total, done)), max(total, done))
             report.pending = changelog.pending_count(conn)
 
-    def _checkpoint(self, conn, page: changelog.OutboxPage, reply: Reply,
-                    report: SyncReport) -> None:
+    def _checkpoint(
+        self, conn, page: changelog.OutboxPage, reply: Reply, report: SyncReport
+    ) -> None:
         data = reply.data
         pulled = []
         for raw in data.get("changes") or []:
             try:
                 pulled.append(parse_change(raw))
             except ChangeError as exc:
-                log.warning("ignoring a pulled change the server should not have sent: %s", exc)
+                log.warning(
+                    "ignoring a pulled change the server should not have sent: %s", exc
+                )
         rejected = [r for r in data.get("rejected") or [] if isinstance(r, dict)]
-        future = {(r.get("table"), r.get("id")) for r in rejected
-                  if r.get("reason") == "clock_ahead"}
+        future = {
+            (r.get("table"), r.get("id"))
+            for r in rejected
+            if r.get("reason") == "clock_ahead"
+        }
         kept = [r for r in rejected if r.get("reason") != "clock_ahead"]
         try:
             server = Stamp.parse(data.get("server_time"), "server_time")
         except PuantajError:
-            raise SyncRejected("the server sent no valid server_time", "protocol") from None
+            raise SyncRejected(
+                "the server sent no valid server_time", "protocol"
+            ) from None
         with transaction(conn):
             changelog.acknowledge(conn, page.seqs)
             if kept:

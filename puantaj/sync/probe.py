@@ -23,7 +23,9 @@ class ProbeResult:
     offset_ms: int = 0
 
     def lines(self) -> list[str]:
-        return [line for line in (self.reach, self.auth, self.protocol, self.clock) if line]
+        return [
+            line for line in (self.reach, self.auth, self.protocol, self.clock) if line
+        ]
 
 
 def probe(client: SyncClient, site_id: str) -> ProbeResult:
@@ -35,18 +37,27 @@ def probe(client: SyncClient, site_id: str) -> ProbeResult:
         result.reach = f"server unreachable: {exc}"
         return result
     data = health.data
-    result.reach = (f"server reached: version {data.get('version', '?')}, "
-                    f"database {data.get('database', '?')}")
+    result.reach = (
+        f"server reached: version {data.get('version', '?')}, "
+        f"database {data.get('database', '?')}"
+    )
     try:
         server_ms = Stamp.parse(data.get("server_time")).ms
         result.offset_ms = int(server_ms - (health.sent_ms + health.received_ms) / 2)
-        result.clock = (f"clock offset to the server: {result.offset_ms / 1000:+.1f} s"
-                        + (" (the PC clock is off; stamps are corrected by it)"
-                           if abs(result.offset_ms) > 60_000 else ""))
+        result.clock = (
+            f"clock offset to the server: {result.offset_ms / 1000:+.1f} s"
+            + (
+                " (the PC clock is off; stamps are corrected by it)"
+                if abs(result.offset_ms) > 60_000
+                else ""
+            )
+        )
     except PuantajError:
         result.clock = "the server sent no valid time"
     try:
-        reply = client.sync({"site_id": site_id, "cursor": "", "changes": [], "limit": 1})
+        reply = client.sync(
+            {"site_id": site_id, "cursor": "", "changes": [], "limit": 1}
+        )
     except SyncRejected as exc:
         result.auth = f"token not accepted: {exc}"
         return result
@@ -57,7 +68,10 @@ def probe(client: SyncClient, site_id: str) -> ProbeResult:
     who = "admin (all regions)" if result.scope == "*" else f"region {result.scope}"
     result.auth = f"token accepted for {who}"
     protocol = reply.data.get("protocol")
-    result.protocol = (f"protocol {protocol} ✓" if protocol == PROTOCOL
-                       else f"protocol mismatch: server {protocol}, this program {PROTOCOL}")
+    result.protocol = (
+        f"protocol {protocol} ✓"
+        if protocol == PROTOCOL
+        else f"protocol mismatch: server {protocol}, this program {PROTOCOL}"
+    )
     result.ok = protocol == PROTOCOL
     return result

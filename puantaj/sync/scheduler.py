@@ -42,7 +42,7 @@ class Backoff:
         self._rng = rng or random.Random()
 
     def next_delay(self) -> float:
-        delay = min(self.cap_s, self.base_s * 2 ** self.failures)
+        delay = min(self.cap_s, self.base_s * 2**self.failures)
         self.failures += 1
         return delay * self._rng.uniform(0.5, 1.0)
 
@@ -53,20 +53,35 @@ class Backoff:
 class SyncScheduler:
     """Owns the BackgroundScheduler and the one sync job."""
 
-    def __init__(self, engine: SyncEngine, interval_min: float,
-                 post: Callable[[SyncEvent], None], backoff_base_s: float = 15.0) -> None:
+    def __init__(
+        self,
+        engine: SyncEngine,
+        interval_min: float,
+        post: Callable[[SyncEvent], None],
+        backoff_base_s: float = 15.0,
+    ) -> None:
         self._engine = engine
         self.interval_s = interval_min * 60
         self._post = post
         self._backoff = Backoff(backoff_base_s, self.interval_s)
-        self._scheduler = BackgroundScheduler(job_defaults={
-            "max_instances": 1, "coalesce": True, "misfire_grace_time": None})
+        self._scheduler = BackgroundScheduler(
+            job_defaults={
+                "max_instances": 1,
+                "coalesce": True,
+                "misfire_grace_time": None,
+            }
+        )
         self._lock = threading.Lock()
 
     def start(self, first_run_in_s: float = 2.0) -> None:
         first = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=first_run_in_s)
-        self._scheduler.add_job(self._job, "interval", seconds=self.interval_s,
-                                id=JOB_ID, next_run_time=first)
+        self._scheduler.add_job(
+            self._job,
+            "interval",
+            seconds=self.interval_s,
+            id=JOB_ID,
+            next_run_time=first,
+        )
         self._scheduler.start()
 
     def stop(self) -> None:
@@ -83,8 +98,9 @@ class SyncScheduler:
             return
         try:
             self._post(SyncEvent("started"))
-            report = self._engine.run(lambda done, total: self._post(
-                SyncEvent("progress", done, total)))
+            report = self._engine.run(
+                lambda done, total: self._post(SyncEvent("progress", done, total))
+            )
         except Exception as exc:  # noqa: BLE001 - the job wrapper logs and reports everything
             log.exception("sync job failed")
             report = SyncReport(state="error", message=str(exc))

@@ -28,9 +28,13 @@ class TokenStore:
 
     def describe(self) -> str:
         if self.uses_keyring:
-            return f"Sync token store: OS keyring ({type(keyring.get_keyring()).__name__})"
-        return (f"Sync token store: no OS keyring on this machine; "
-                f"using user-only file {self._file}")
+            return (
+                f"Sync token store: OS keyring ({type(keyring.get_keyring()).__name__})"
+            )
+        return (
+            f"Sync token store: no OS keyring on this machine; "
+            f"using user-only file {self._file}"
+        )
 
     def get(self) -> str | None:
         if self.uses_keyring:
@@ -50,7 +54,9 @@ class TokenStore:
                 return
             except keyring.errors.KeyringError as exc:
                 log.warning("keyring refused the token, using a file: %s", exc)
-        log.warning("no OS keyring: storing the sync token in %s (mode 600)", self._file)
+        log.warning(
+            "no OS keyring: storing the sync token in %s (mode 600)", self._file
+        )
         self._file.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self._file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

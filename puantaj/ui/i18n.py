@@ -8,12 +8,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "login.user": ("Kullanıcı adı", "Username"),
     "login.password": ("Parola", "Password"),
     "login.submit": ("Giriş yap", "Log in"),
-    "login.first_run": ("İlk çalıştırma: yönetici parolasını belirleyin",
-                        "First run: choose the admin password"),
-    "login.demo": ("DEMO MODU — demo kullanıcıları: ankara1, istanbul1, bursa1, izmir1, "
-                   "admin (parola demo1234)",
-                   "DEMO MODE — demo users: ankara1, istanbul1, bursa1, izmir1, admin "
-                   "(password demo1234)"),
+    "login.first_run": (
+        "İlk çalıştırma: yönetici parolasını belirleyin",
+        "First run: choose the admin password",
+    ),
+    "login.demo": (
+        "DEMO MODU — demo kullanıcıları: ankara1, istanbul1, bursa1, izmir1, "
+        "admin (parola demo1234)",
+        "DEMO MODE — demo users: ankara1, istanbul1, bursa1, izmir1, admin "
+        "(password demo1234)",
+    ),
     "login.create": ("Yönetici oluştur", "Create admin"),
     "tab.grid": ("Puantaj", "Timesheet"),
     "tab.employees": ("Çalışanlar", "Employees"),
@@ -27,8 +31,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "grid.region": ("Bölge", "Region"),
     "grid.fill": ("Ayı doldur", "Fill month"),
     "grid.copy": ("Geçen aydan kopyala", "Copy last month"),
-    "grid.locked": ("Bu ay {by} tarafından kilitlendi — salt okunur",
-                    "This month was locked by {by} — read only"),
+    "grid.locked": (
+        "Bu ay {by} tarafından kilitlendi — salt okunur",
+        "This month was locked by {by} — read only",
+    ),
     "grid.saved": ("{n} hücre kaydedildi", "{n} cells saved"),
     "grid.unknown": ("Bilinmeyen kod: {text}", "Unknown code: {text}"),
     "grid.legend": ("Kodlar", "Codes"),
@@ -45,8 +51,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "status.unsent": ("Gönderilmemiş: {n}", "Unsent: {n}"),
     "status.last": ("Son eşitleme: {at}", "Last sync: {at}"),
     "status.never": ("Henüz eşitlenmedi", "Never synced"),
-    "status.ok": ("Eşitlendi: {pushed} gönderildi, {pulled} alındı",
-                  "Synced: {pushed} sent, {pulled} received"),
+    "status.ok": (
+        "Eşitlendi: {pushed} gönderildi, {pulled} alındı",
+        "Synced: {pushed} sent, {pulled} received",
+    ),
     "list.search": ("Ara", "Search"),
     "list.add": ("Ekle", "Add"),
     "list.edit": ("Düzenle", "Edit"),
@@ -72,22 +80,27 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "settings.sync_now": ("Şimdi eşitle", "Sync now"),
     "settings.backup_now": ("Şimdi yedekle", "Backup now"),
     "settings.restore": ("Yedekten geri yükle", "Restore from backup"),
-    "settings.restore_confirm": ("Geçerli veritabanı kenara kaydedilip {name} geri yüklenecek."
-                                 " Emin misiniz?",
-                                 "The current database will be saved aside and {name} "
-                                 "restored. Are you sure?"),
+    "settings.restore_confirm": (
+        "Geçerli veritabanı kenara kaydedilip {name} geri yüklenecek. Emin misiniz?",
+        "The current database will be saved aside and {name} restored. Are you sure?",
+    ),
     "settings.language": ("Dil", "Language"),
     "settings.saved": ("Ayarlar kaydedildi", "Settings saved"),
     "settings.testing": ("Sınanıyor…", "Testing…"),
     "settings.backup_done": ("Yedek alındı: {path}", "Backup written: {path}"),
-    "settings.restart": ("Dil değişikliği yeniden başlatınca geçerli olur",
-                         "The language applies after a restart"),
+    "settings.restart": (
+        "Dil değişikliği yeniden başlatınca geçerli olur",
+        "The language applies after a restart",
+    ),
     "admin.refresh": ("Yenile", "Refresh"),
     "admin.restore": ("Bu değeri geri yükle", "Restore this value"),
     "admin.regions": ("Bölgeler", "Regions"),
     "admin.conflicts": ("Çakışma geçmişi", "Conflict history"),
     "admin.activity": ("Etkinlik günlüğü", "Activity log"),
-    "admin.unavailable": ("Sunucuya ulaşılamadı: {message}", "Server unreachable: {message}"),
+    "admin.unavailable": (
+        "Sunucuya ulaşılamadı: {message}",
+        "Server unreachable: {message}",
+    ),
     "f.sicil_no": ("Sicil", "Sicil no"),
     "f.tc_no": ("TC kimlik no", "TC id no"),
     "f.first_name": ("Ad", "First name"),
@@ -95,7 +108,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "f.title": ("Unvan", "Title"),
     "f.hire_date": ("İşe giriş", "Hired"),
     "f.exit_date": ("Çıkış", "Left"),
-    "f.weekly_rest_day": ("Hafta tatili günü (0=Pzt…6=Paz)", "Weekly rest day (0=Mon…6=Sun)"),
+    "f.weekly_rest_day": (
+        "Hafta tatili günü (0=Pzt…6=Paz)",
+        "Weekly rest day (0=Mon…6=Sun)",
+    ),
     "f.plate": ("Plaka", "Plate"),
     "f.vehicle_type": ("Tür", "Type"),
     "f.make": ("Marka", "Make"),

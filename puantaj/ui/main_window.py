@@ -46,19 +46,27 @@ def native_dialogs(backups: Path) -> Dialogs:
         return Path(name) if name else None
 
     def choose_backup() -> Path | None:
-        name = filedialog.askopenfilename(initialdir=str(backups),
-                                          filetypes=[("SQLite", "*.db")])
+        name = filedialog.askopenfilename(
+            initialdir=str(backups), filetypes=[("SQLite", "*.db")]
+        )
         return Path(name) if name else None
 
-    return Dialogs(lambda text: messagebox.askyesno("Puantaj", text), save_path,
-                   choose_backup)
+    return Dialogs(
+        lambda text: messagebox.askyesno("Puantaj", text), save_path, choose_backup
+    )
 
 
 class DesktopApp:
     """Builds the login screen, then the main window for the logged-in user."""
 
-    def __init__(self, root: tk.Tk, services, controller_factory, dialogs: Dialogs,
-                 demo: bool = False) -> None:
+    def __init__(
+        self,
+        root: tk.Tk,
+        services,
+        controller_factory,
+        dialogs: Dialogs,
+        demo: bool = False,
+    ) -> None:
         self.root = root
         self.services = services
         self.t = Strings(services.settings.language)
@@ -76,8 +84,15 @@ class DesktopApp:
 
     def enter(self, session: Session) -> None:
         self.login.destroy()
-        self.window = MainWindow(self.root, self.services, session, self.controller,
-                                 self.pump, self.t, self.dialogs)
+        self.window = MainWindow(
+            self.root,
+            self.services,
+            session,
+            self.controller,
+            self.pump,
+            self.t,
+            self.dialogs,
+        )
         self.window.pack(fill="both", expand=True)
         self.controller.start()  # after the window exists (STYLE.md §3)
 
@@ -95,9 +110,16 @@ class DesktopApp:
 class MainWindow(ttk.Frame):
     """Tabs scoped by the session's role and region, and the status bar."""
 
-    def __init__(self, root: tk.Misc, services, session: Session,
-                 controller: SyncController, pump: Pump, strings: Strings,
-                 dialogs: Dialogs) -> None:
+    def __init__(
+        self,
+        root: tk.Misc,
+        services,
+        session: Session,
+        controller: SyncController,
+        pump: Pump,
+        strings: Strings,
+        dialogs: Dialogs,
+    ) -> None:
         super().__init__(root)
         self.services, self.session, self.t = services, session, strings
         self.controller = controller
@@ -106,51 +128,116 @@ class MainWindow(ttk.Frame):
         self.notebook.pack(fill="both", expand=True)
         self.status = StatusBar(self, strings)
         self.status.pack(fill="x", side="bottom")
+
         def show(text: str) -> None:
             self.status.show_message(text)
             self.status.set_unsent(unsent(services.store))
 
-        regions = self.overview.regions if session.is_admin else lambda: [session.region]
-        presenter = GridPresenter(services.timesheets, session, strings,
-                                  services.settings.language)
+        regions = (
+            self.overview.regions if session.is_admin else lambda: [session.region]
+        )
+        presenter = GridPresenter(
+            services.timesheets, session, strings, services.settings.language
+        )
         self.grid_view = GridView(self.notebook, presenter, strings, regions, show)
         self.notebook.add(self.grid_view, text=strings("tab.grid"))
         self.record_views: dict[str, RecordsView] = {}
-        self._add_records("employees", "tab.employees", ["sicil_no", "first_name",
-                          "last_name", "tc_no", "title", "hire_date", "exit_date",
-                          "weekly_rest_day"])
-        fleet_tab = self._add_records("vehicles", "tab.vehicles", [
-            "plate", ("vehicle_type", services.records["vehicles"].spec.column(
-                "vehicle_type").choices), "make", "model", "first_registration", "km",
-            "insurance_expiry", "kasko_expiry", "last_inspection", "last_emission"])
+        self._add_records(
+            "employees",
+            "tab.employees",
+            [
+                "sicil_no",
+                "first_name",
+                "last_name",
+                "tc_no",
+                "title",
+                "hire_date",
+                "exit_date",
+                "weekly_rest_day",
+            ],
+        )
+        fleet_tab = self._add_records(
+            "vehicles",
+            "tab.vehicles",
+            [
+                "plate",
+                (
+                    "vehicle_type",
+                    services.records["vehicles"].spec.column("vehicle_type").choices,
+                ),
+                "make",
+                "model",
+                "first_registration",
+                "km",
+                "insurance_expiry",
+                "kasko_expiry",
+                "last_inspection",
+                "last_emission",
+            ],
+        )
         self.due = self._due_list(fleet_tab)
-        self._add_records("drivers", "tab.drivers", ["full_name", "license_no",
-                          "license_class", "license_expiry", "phone"])
+        self._add_records(
+            "drivers",
+            "tab.drivers",
+            ["full_name", "license_no", "license_class", "license_expiry", "phone"],
+        )
         faults = ttk.PanedWindow(self.notebook, orient="vertical")
         self.notebook.add(faults, text=strings("tab.faults"))
         for table, names in (
-            ("vehicle_faults", ["vehicle_id", "fault_date", "category", "description",
-                                ("severity", ("low", "medium", "high")),
-                                ("status", ("open", "service", "closed")), "cost"]),
-            ("vehicle_inspections", ["vehicle_id", ("kind", ("inspection", "emission",
-                                     "tachograph")), "inspection_date",
-                                     ("result", ("passed", "failed")), "station", "cost"]),
+            (
+                "vehicle_faults",
+                [
+                    "vehicle_id",
+                    "fault_date",
+                    "category",
+                    "description",
+                    ("severity", ("low", "medium", "high")),
+                    ("status", ("open", "service", "closed")),
+                    "cost",
+                ],
+            ),
+            (
+                "vehicle_inspections",
+                [
+                    "vehicle_id",
+                    ("kind", ("inspection", "emission", "tachograph")),
+                    "inspection_date",
+                    ("result", ("passed", "failed")),
+                    "station",
+                    "cost",
+                ],
+            ),
         ):
             view = self._records_view(faults, table, names)
             faults.add(view, weight=1)
         self.reports_view = ReportsView(
-            self.notebook, session, services.reports, ExportService(services.timesheets),
-            strings, self._month, lambda: self.grid_view.region.get(), regions,
-            dialogs.save_path, show)
+            self.notebook,
+            session,
+            services.reports,
+            ExportService(services.timesheets),
+            strings,
+            self._month,
+            lambda: self.grid_view.region.get(),
+            regions,
+            dialogs.save_path,
+            show,
+        )
         self.notebook.add(self.reports_view, text=strings("tab.reports"))
         self.settings_view = SettingsView(
-            self.notebook, services, controller, strings, dialogs.confirm,
-            dialogs.choose_backup, services.tokens.get)
+            self.notebook,
+            services,
+            controller,
+            strings,
+            dialogs.confirm,
+            dialogs.choose_backup,
+            services.tokens.get,
+        )
         self.notebook.add(self.settings_view, text=strings("tab.settings"))
         self.admin_view = None
         if session.is_admin:
-            self.admin_view = AdminView(self.notebook, session, controller, self.overview,
-                                        strings)
+            self.admin_view = AdminView(
+                self.notebook, session, controller, self.overview, strings
+            )
             self.notebook.add(self.admin_view, text=strings("tab.admin"))
         self.notebook.bind("<<NotebookTabChanged>>", lambda _e: self._tab_changed())
         pump.subscribe(self.on_message)
@@ -171,8 +258,14 @@ class MainWindow(ttk.Frame):
             if name == "vehicle_id":
                 choices = self._vehicle_choices
             fields.append(Field(name, self.t(f"f.{name}"), choices=choices))
-        view = RecordsView(parent, self.services.records[table], self.session, fields,
-                           self.t, self.status.show_message)
+        view = RecordsView(
+            parent,
+            self.services.records[table],
+            self.session,
+            fields,
+            self.t,
+            self.status.show_message,
+        )
         view.refresh()
         self.record_views[table] = view
         return view
@@ -185,16 +278,23 @@ class MainWindow(ttk.Frame):
         return frame
 
     def _vehicle_choices(self) -> dict[str, str]:
-        return {v["plate"]: v["id"] for v in
-                self.services.records["vehicles"].list(self.session)}
+        return {
+            v["plate"]: v["id"]
+            for v in self.services.records["vehicles"].list(self.session)
+        }
 
     def _due_list(self, parent) -> ttk.Treeview:
         box = ttk.LabelFrame(parent, text=self.t("list.due"), padding=4)
         box.pack(fill="both", expand=False)
-        tree = ttk.Treeview(box, show="headings", height=6,
-                            columns=("plate", "what", "due", "days"))
-        for name, key in (("plate", "f.plate"), ("what", "due.what"), ("due", "due.date"),
-                          ("days", "due.days")):
+        tree = ttk.Treeview(
+            box, show="headings", height=6, columns=("plate", "what", "due", "days")
+        )
+        for name, key in (
+            ("plate", "f.plate"),
+            ("what", "due.what"),
+            ("due", "due.date"),
+            ("days", "due.days"),
+        ):
             tree.heading(name, text=self.t(key))
         tree.pack(fill="both", expand=True)
         self._fill_due(tree)
@@ -206,8 +306,17 @@ class MainWindow(ttk.Frame):
         tree.delete(*tree.get_children())
         item: DueItem
         for n, item in enumerate(fleet.due_within(self.session, 30, today)):
-            tree.insert("", "end", iid=str(n), values=(
-                item.plate, item.what, item.due.strftime("%d.%m.%Y"), item.days_left(today)))
+            tree.insert(
+                "",
+                "end",
+                iid=str(n),
+                values=(
+                    item.plate,
+                    item.what,
+                    item.due.strftime("%d.%m.%Y"),
+                    item.days_left(today),
+                ),
+            )
 
     def _tab_changed(self) -> None:
         current = self.notebook.nametowidget(self.notebook.select())

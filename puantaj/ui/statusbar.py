@@ -32,7 +32,9 @@ class StatusBar(ttk.Frame):
         self.progress.pack(side="left", padx=6)
         ttk.Label(self, textvariable=self.unsent, width=18).pack(side="left")
         ttk.Label(self, textvariable=self.last).pack(side="left", padx=6)
-        ttk.Label(self, textvariable=self.message, foreground="#204a87").pack(side="right")
+        ttk.Label(self, textvariable=self.message, foreground="#204a87").pack(
+            side="right"
+        )
         self.offline_since: str | None = None
 
     def show_message(self, text: str) -> None:
@@ -46,11 +48,17 @@ class StatusBar(ttk.Frame):
             return
         if report.ok:
             self.offline_since = None
-            self.state.set(self.t("status.ok", pushed=report.pushed, pulled=report.pulled))
+            self.state.set(
+                self.t("status.ok", pushed=report.pushed, pulled=report.pulled)
+            )
             self.last.set(self.t("status.last", at=local_time(report.finished_at)))
         elif report.state == "offline":
-            self.offline_since = self.offline_since or local_time(
-                report.finished_at or dt.datetime.now(dt.UTC).isoformat())[-5:]
+            self.offline_since = (
+                self.offline_since
+                or local_time(
+                    report.finished_at or dt.datetime.now(dt.UTC).isoformat()
+                )[-5:]
+            )
             self.state.set(self.t("status.offline", since=self.offline_since))
         elif report.state == "token_rejected":
             self.state.set(self.t("status.token"))

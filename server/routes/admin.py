@@ -20,9 +20,15 @@ def conflicts():
     except ValueError:
         raise Malformed("limit: must be a number") from None
     with context.snapshot() as conn:
-        items = admin.list_conflicts(conn, context, g.caller, request.args.get("region"),
-                                     request.args.get("table"), request.args.get("id"),
-                                     limit)
+        items = admin.list_conflicts(
+            conn,
+            context,
+            g.caller,
+            request.args.get("region"),
+            request.args.get("table"),
+            request.args.get("id"),
+            limit,
+        )
     return json_response({"conflicts": items}, 200, request)
 
 
@@ -48,7 +54,14 @@ def locks():
     if not isinstance(fields["region"], str) or not fields["region"]:
         raise Malformed("region: required")
     with context.write() as conn:
-        result = admin.set_month(conn, context, g.caller, fields["region"],
-                                 str(fields["month"] or ""), str(fields["action"] or ""),
-                                 str(fields["reason"] or ""), str(fields["by"] or "admin"))
+        result = admin.set_month(
+            conn,
+            context,
+            g.caller,
+            fields["region"],
+            str(fields["month"] or ""),
+            str(fields["action"] or ""),
+            str(fields["reason"] or ""),
+            str(fields["by"] or "admin"),
+        )
     return json_response(result, 200, request)

@@ -33,5 +33,9 @@ def download():
     # the file is gone from the folder as soon as it is open; the handle streams it
     shutil.rmtree(folder, ignore_errors=True)
     scope = "all" if g.caller.is_admin else g.caller.scope
-    return send_file(handle, mimetype="application/vnd.sqlite3", as_attachment=True,
-                     download_name=f"puantaj-{scope}.db")
+    return send_file(
+        handle,
+        mimetype="application/vnd.sqlite3",
+        as_attachment=True,
+        download_name=f"puantaj-{scope}.db",
+    )

@@ -17,9 +17,13 @@ bp = Blueprint("health", __name__)
 @bp.get("/health")
 def health():
     context = ctx()
-    body = {"status": "ok", "database": "ok",
-            "schema_version": schema_version_number(context.schema_revision),
-            "version": __version__, "server_time": str(context.clock.tick())}
+    body = {
+        "status": "ok",
+        "database": "ok",
+        "schema_version": schema_version_number(context.schema_revision),
+        "version": __version__,
+        "server_time": str(context.clock.tick()),
+    }
     try:
         with context.engine.connect() as conn:
             conn.execute(text("SELECT 1"))

@@ -20,8 +20,16 @@ bp = Blueprint("status", __name__)
 def status():
     context = ctx()
     caller = g.caller
-    regions: dict[str, dict] = defaultdict(lambda: {
-        "sites": [], "rows": {}, "deleted": {}, "conflicts": 0, "rejected": 0, "months": {}})
+    regions: dict[str, dict] = defaultdict(
+        lambda: {
+            "sites": [],
+            "rows": {},
+            "deleted": {},
+            "conflicts": 0,
+            "rejected": 0,
+            "months": {},
+        }
+    )
 
     def scoped(query, column):
         return query if caller.is_admin else query.where(column == caller.scope)
@@ -30,29 +38,54 @@ def status():
     with context.snapshot() as conn:
         for name in TABLES:
             table = t[name]
-            query = scoped(select(table.c.region, table.c.deleted, func.count())
-                           .group_by(table.c.region, table.c.deleted), table.c.region)
+            query = scoped(
+                select(table.c.region, table.c.deleted, func.count()).group_by(
+                    table.c.region, table.c.deleted
+                ),
+                table.c.region,
+            )
             for region, deleted, count in conn.execute(query):
                 key = "deleted" if deleted else "rows"
                 regions[region][key][name] = count
-        for row in conn.execute(scoped(select(t["sites"]), t["sites"].c.region)).mappings():
-            regions[row["region"]]["sites"].append({
-                "site_id": row["site_id"], "last_sync_at": row["last_sync_at"],
-                "last_push_at": row["last_push_at"], "pushed_total": row["pushed_total"],
-                "refused_total": row["refused_total"]})
-        for table, key in ((t["conflicts"], "conflicts"), (t["rejections"], "rejected")):
-            query = scoped(select(table.c.region, func.count()).group_by(table.c.region),
-                           table.c.region)
+        for row in conn.execute(
+            scoped(select(t["sites"]), t["sites"].c.region)
+        ).mappings():
+            regions[row["region"]]["sites"].append(
+                {
+                    "site_id": row["site_id"],
+                    "last_sync_at": row["last_sync_at"],
+                    "last_push_at": row["last_push_at"],
+                    "pushed_total": row["pushed_total"],
+                    "refused_total": row["refused_total"],
+                }
+            )
+        for table, key in (
+            (t["conflicts"], "conflicts"),
+            (t["rejections"], "rejected"),
+        ):
+            query = scoped(
+                select(table.c.region, func.count()).group_by(table.c.region),
+                table.c.region,
+            )
             for region, count in conn.execute(query):
                 regions[region][key] = count
         reports = t["reports"]
-        query = scoped(select(reports.c.region, reports.c.month, reports.c.status)
-                       .where(reports.c.deleted == 0), reports.c.region)
+        query = scoped(
+            select(reports.c.region, reports.c.month, reports.c.status).where(
+                reports.c.deleted == 0
+            ),
+            reports.c.region,
+        )
         for region, month, month_status in conn.execute(query):
             regions[region]["months"][month] = month_status
-    return json_response({
-        "scope": caller.scope, "version": __version__,
-        "schema_version": schema_version_number(context.schema_revision),
-        "server_time": str(context.clock.tick()),
-        "regions": dict(sorted(regions.items())),
-    }, 200, request)
+    return json_response(
+        {
+            "scope": caller.scope,
+            "version": __version__,
+            "schema_version": schema_version_number(context.schema_revision),
+            "server_time": str(context.clock.tick()),
+            "regions": dict(sorted(regions.items())),
+        },
+        200,
+        request,
+    )

@@ -33,30 +33,49 @@ def sync():
         return _exchange(context, caller, site_id, batch_id, changes, after, limit)
 
 
-def _exchange(context: ServerContext, caller: Caller, site_id: str, batch_id: str,
-              changes: list, after: int, limit: int):
+def _exchange(
+    context: ServerContext,
+    caller: Caller,
+    site_id: str,
+    batch_id: str,
+    changes: list,
+    after: int,
+    limit: int,
+):
     result = None
     with context.write() as conn:
         # pull first: it needs no writers' lock, and this caller's own changes
         # coming back next time are a no-op on its side
-        pulled, cursor, more = pull(conn, context.queries, caller, after, limit, site_id)
+        pulled, cursor, more = pull(
+            conn, context.queries, caller, after, limit, site_id
+        )
         if changes:
             result = context.merger.push(conn, caller, site_id, batch_id, changes)
-        conn.execute(context.queries.upsert_site, {
-            "site_id": site_id, "region": caller.scope, "now": now_text(),
-            "push_at": now_text() if result else None,
-            "pushed": result.accepted if result else 0,
-            "refused": len(result.rejected) if result else 0})
-    return json_response({
-        "protocol": PROTOCOL,
-        "accepted": result.accepted if result else 0,
-        "rejected": result.rejected if result else [],
-        "changes": pulled,
-        "cursor": make_cursor(cursor),
-        "more": more,
-        "scope": caller.scope,
-        "server_time": str(context.clock.tick()),
-    }, 200, request)
+        conn.execute(
+            context.queries.upsert_site,
+            {
+                "site_id": site_id,
+                "region": caller.scope,
+                "now": now_text(),
+                "push_at": now_text() if result else None,
+                "pushed": result.accepted if result else 0,
+                "refused": len(result.rejected) if result else 0,
+            },
+        )
+    return json_response(
+        {
+            "protocol": PROTOCOL,
+            "accepted": result.accepted if result else 0,
+            "rejected": result.rejected if result else [],
+            "changes": pulled,
+            "cursor": make_cursor(cursor),
+            "more": more,
+            "scope": caller.scope,
+            "server_time": str(context.clock.tick()),
+        },
+        200,
+        request,
+    )
 
 
 def _parse(body, caller: Caller, context: ServerContext):
@@ -84,5 +103,10 @@ def _parse(body, caller: Caller, context: ServerContext):
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
         raise Malformed("limit: must be a positive integer")
     limit = min(limit, context.settings.max_pull)
-    return site_id, batch_id or str(uuid.uuid4()), changes, parse_cursor(
-        body.get("cursor")), limit
+    return (
+        site_id,
+        batch_id or str(uuid.uuid4()),
+        changes,
+        parse_cursor(body.get("cursor")),
+        limit,
+    )

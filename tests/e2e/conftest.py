@@ -27,23 +27,30 @@ class Desk:
         return self.engine.run()
 
     def employees(self) -> dict[str, dict]:
-        with self.services.store.connection() as conn:
-            return {r["id"]: {k: r[k] for k in r.keys() if k != "_hlc"}
-                    for r in conn.execute("SELECT * FROM employees")}
+        return self.rows("employees")
 
     def rows(self, table: str) -> dict[str, dict]:
+        """Every row of `table` without its stamps, by id."""
+        out = {}
         with self.services.store.connection() as conn:
-            return {r["id"]: {k: r[k] for k in r.keys() if k != "_hlc"}
-                    for r in conn.execute(f"SELECT * FROM {table}")}
+            for r in conn.execute(f"SELECT * FROM {table}"):
+                row = dict(r)
+                del row["_hlc"]
+                out[row["id"]] = row
+        return out
 
     def pending(self) -> int:
         with self.services.store.connection() as conn:
             return changelog.pending_count(conn)
 
 
-def make_desk(home: Path, url: str, token: str, region: str, page_size: int = 500) -> Desk:
-    settings = load_settings(env={"PUANTAJ_SYNC_URL": url, "PUANTAJ_SYNC_TOKEN": token},
-                             flags={"home": str(home), "page_size": page_size})
+def make_desk(
+    home: Path, url: str, token: str, region: str, page_size: int = 500
+) -> Desk:
+    settings = load_settings(
+        env={"PUANTAJ_SYNC_URL": url, "PUANTAJ_SYNC_TOKEN": token},
+        flags={"home": str(home), "page_size": page_size},
+    )
     services = build_services(settings)
     from puantaj.app import build_sync
 
@@ -72,8 +79,9 @@ def desks(tmp_path, server, server_env):
     def make(region: str, **kw) -> Desk:
         if region not in tokens:
             tokens[region] = server_env.tokens([region])[region]
-        desk = make_desk(tmp_path / f"desk-{len(made)}", server.url, tokens[region],
-                         region, **kw)
+        desk = make_desk(
+            tmp_path / f"desk-{len(made)}", server.url, tokens[region], region, **kw
+        )
         made.append(desk)
         return desk
 

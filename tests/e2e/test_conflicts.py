@@ -16,8 +16,14 @@ from tests.e2e.conftest import Desk
 
 def shared_employee(a: Desk, b: Desk) -> str:
     emp = a.services.records["employees"].create(
-        a.session, {"sicil_no": "1", "first_name": "Ayşe", "last_name": "Yılmaz",
-                    "hire_date": "01.01.2026"})
+        a.session,
+        {
+            "sicil_no": "1",
+            "first_name": "Ayşe",
+            "last_name": "Yılmaz",
+            "hire_date": "01.01.2026",
+        },
+    )
     assert a.sync().ok and b.sync().ok
     assert emp in b.employees()
     return emp
@@ -61,8 +67,9 @@ def test_a_delete_racing_an_edit(desks):
     assert a.employees()[emp]["deleted"] == 0
 
 
-def test_a_client_killed_mid_sync_resumes_without_loss_or_duplicates(desks, server,
-                                                                    tmp_path):
+def test_a_client_killed_mid_sync_resumes_without_loss_or_duplicates(
+    desks, server, tmp_path
+):
     a = desks("Ankara", page_size=200)
     emp = a.services.records["employees"]
     with a.services.store.connection() as conn:
@@ -70,19 +77,39 @@ def test_a_client_killed_mid_sync_resumes_without_loss_or_duplicates(desks, serv
         for i in range(3000):
             conn.execute(
                 "INSERT INTO drivers (id, region, full_name) VALUES (?, 'Ankara', ?)",
-                (f"00000000-0000-4000-8000-{i:012d}", f"Sürücü {i}"))
+                (f"00000000-0000-4000-8000-{i:012d}", f"Sürücü {i}"),
+            )
         conn.execute("COMMIT")
-    emp.create(a.session, {"sicil_no": "1", "first_name": "A", "last_name": "B",
-                           "hire_date": "01.01.2026"})
-    env = {**os.environ, "PUANTAJ_HOME": str(a.services.settings.home),
-           "PUANTAJ_SYNC_URL": server.url,
-           "PUANTAJ_SYNC_TOKEN": desks.tokens["Ankara"], "PYTHONPATH": str(servers.ROOT)}
-    proc = subprocess.Popen([sys.executable, "-m", "puantaj", "sync", "--once"], env=env,
-                            stdout=subprocess.PIPE, text=True, cwd=servers.ROOT)
+    emp.create(
+        a.session,
+        {
+            "sicil_no": "1",
+            "first_name": "A",
+            "last_name": "B",
+            "hire_date": "01.01.2026",
+        },
+    )
+    env = {
+        **os.environ,
+        "PUANTAJ_HOME": str(a.services.settings.home),
+        "PUANTAJ_SYNC_URL": server.url,
+        "PUANTAJ_SYNC_TOKEN": desks.tokens["Ankara"],
+        "PYTHONPATH": str(servers.ROOT),
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "puantaj", "sync", "--once"],
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=servers.ROOT,
+    )
     # page size 200 of 3001 rows: kill it once it reports its first pages
     for line in proc.stdout:
-        if "pushed" in line and "/3001" in line and not line.strip().startswith(
-                "pushed 0/"):
+        if (
+            "pushed" in line
+            and "/3001" in line
+            and not line.strip().startswith("pushed 0/")
+        ):
             os.kill(proc.pid, signal.SIGKILL)
             break
     proc.wait()
@@ -120,8 +147,14 @@ def test_pc_clocks_a_day_ahead_and_a_day_behind_neither_win_nor_lose(desks, serv
         with desk.services.store.connection() as conn:
             changelog.set_clock_offset(conn, skew)
     emp = ahead.services.records["employees"].create(
-        ahead.session, {"sicil_no": "1", "first_name": "Ayşe", "last_name": "Yılmaz",
-                        "hire_date": "01.01.2026"})
+        ahead.session,
+        {
+            "sicil_no": "1",
+            "first_name": "Ayşe",
+            "last_name": "Yılmaz",
+            "hire_date": "01.01.2026",
+        },
+    )
     # typed before the first sync with a clock a day ahead: not refused, re-stamped
     first = ahead.sync()
     assert first.ok and first.refused == 0
@@ -144,8 +177,12 @@ def test_pc_clocks_a_day_ahead_and_a_day_behind_neither_win_nor_lose(desks, serv
     kept = {c["value"] for c in conflicts(server, desks) if c["column_name"] == "title"}
     assert ({"Önce", "Sonra"} - {final}) <= kept
     # an edit made after seeing the other's wins, whichever clock was wrong
-    for first_desk, second_desk, value in ((ahead, behind, "Üç"), (behind, ahead, "Dört")):
-        second_desk.services.records["employees"].update(second_desk.session, emp,
-                                                         {"title": value})
+    for first_desk, second_desk, value in (
+        (ahead, behind, "Üç"),
+        (behind, ahead, "Dört"),
+    ):
+        second_desk.services.records["employees"].update(
+            second_desk.session, emp, {"title": value}
+        )
         assert second_desk.sync().ok and first_desk.sync().ok
         assert first_desk.employees()[emp]["title"] == value

@@ -14,14 +14,25 @@ from tests.e2e.conftest import Desk
 
 def add_staff(desk: Desk, n: int, prefix: str = "") -> list[str]:
     emp = desk.services.records["employees"]
-    return [emp.create(desk.session, {"sicil_no": f"{prefix}{i}", "first_name": f"Ad{i}",
-                                      "last_name": "Soyad", "hire_date": "01.01.2026"})
-            for i in range(n)]
+    return [
+        emp.create(
+            desk.session,
+            {
+                "sicil_no": f"{prefix}{i}",
+                "first_name": f"Ad{i}",
+                "last_name": "Soyad",
+                "hire_date": "01.01.2026",
+            },
+        )
+        for i in range(n)
+    ]
 
 
 def fill_days(desk: Desk, ids: list[str], days: int = 5) -> None:
-    desk.services.timesheets.write(desk.session, [
-        Edit(e, dt.date(2026, 3, d), "X") for e in ids for d in range(2, 2 + days)])
+    desk.services.timesheets.write(
+        desk.session,
+        [Edit(e, dt.date(2026, 3, d), "X") for e in ids for d in range(2, 2 + days)],
+    )
 
 
 def server_rows(desks, table: str = "employees") -> dict[str, dict]:
@@ -50,8 +61,10 @@ def test_2_two_pcs_at_once_each_in_its_region(desks):
         fill_days(desk, ids, 3)
         done.append(desk.sync())
 
-    threads = [threading.Thread(target=work, args=(d, p))
-               for d, p in ((ankara, "A"), (istanbul, "I"))]
+    threads = [
+        threading.Thread(target=work, args=(d, p))
+        for d, p in ((ankara, "A"), (istanbul, "I"))
+    ]
     for t in threads:
         t.start()
     for t in threads:
@@ -73,8 +86,9 @@ def test_3_offline_entries_keep_going_and_arrive_once(desks, server, server_env)
     offline_ids = add_staff(ankara, 3, "off")
     fill_days(ankara, offline_ids)
     events: queue.Queue = queue.Queue()
-    scheduler = SyncScheduler(ankara.engine, interval_min=0.02, post=events.put,
-                              backoff_base_s=0.2)
+    scheduler = SyncScheduler(
+        ankara.engine, interval_min=0.02, post=events.put, backoff_base_s=0.2
+    )
     scheduler.start(first_run_in_s=0)
     back = None
     try:

@@ -24,8 +24,11 @@ from tests import servers
 from tests.server.helpers import pull_all
 
 COLUMNS = TABLES["employees"].data_columns
-names = st.text(alphabet="aeıioöuüçşğAEIİ ", min_size=1, max_size=8).map(str.strip).filter(
-    bool)
+names = (
+    st.text(alphabet="aeıioöuüçşğAEIİ ", min_size=1, max_size=8)
+    .map(str.strip)
+    .filter(bool)
+)
 
 
 class FlakyClient(SyncClient):
@@ -59,8 +62,9 @@ class SyncMachine(RuleBasedStateMachine):
     def make_desks(self, count: int) -> None:
         for i in range(count):
             region = self.regions[i % 2]
-            services = build_services(load_settings(env={}, flags={
-                "home": str(self.folder / f"d{i}")}))
+            services = build_services(
+                load_settings(env={}, flags={"home": str(self.folder / f"d{i}")})
+            )
             self.desks.append((services, region, Session(f"u{i}", "clerk", region)))
 
     def _engine(self, index: int, mode: str) -> SyncEngine:
@@ -74,8 +78,12 @@ class SyncMachine(RuleBasedStateMachine):
         return SyncEngine(services.store, factory, page_size=3)
 
     @precondition(lambda self: self.desks)
-    @rule(data=st.data(), sicil=st.integers(0, 3), field=st.sampled_from(
-        ["title", "first_name", "last_name"]), value=names)
+    @rule(
+        data=st.data(),
+        sicil=st.integers(0, 3),
+        field=st.sampled_from(["title", "first_name", "last_name"]),
+        value=names,
+    )
     def edit(self, data, sicil, field, value) -> None:
         index = data.draw(st.integers(0, len(self.desks) - 1))
         services, region, session = self.desks[index]
@@ -86,9 +94,16 @@ class SyncMachine(RuleBasedStateMachine):
         if exists:
             records.update(session, row_id, {field: value})
         else:
-            records.create(session, {"sicil_no": str(sicil), "first_name": "Ad",
-                                     "last_name": "Soyad", "hire_date": "01.01.2026",
-                                     field: value})
+            records.create(
+                session,
+                {
+                    "sicil_no": str(sicil),
+                    "first_name": "Ad",
+                    "last_name": "Soyad",
+                    "hire_date": "01.01.2026",
+                    field: value,
+                },
+            )
 
     @precondition(lambda self: self.desks)
     @rule(data=st.data(), sicil=st.integers(0, 3), deleted=st.booleans())
@@ -114,13 +129,20 @@ class SyncMachine(RuleBasedStateMachine):
         for _ in range(2):
             for index in range(len(self.desks)):
                 assert self._engine(index, "normal").run().ok
-        truth = {region: pull_all(self.server, self.tokens[region]) for region in
-                 self.regions}
+        truth = {
+            region: pull_all(self.server, self.tokens[region])
+            for region in self.regions
+        }
         for services, region, _ in self.desks:
-            expected = {key[1]: row for key, row in truth[region].items()
-                        if key[0] == "employees"}
+            expected = {
+                key[1]: row
+                for key, row in truth[region].items()
+                if key[0] == "employees"
+            }
             with services.store.connection() as conn:
-                local = {r["id"]: dict(r) for r in conn.execute("SELECT * FROM employees")}
+                local = {
+                    r["id"]: dict(r) for r in conn.execute("SELECT * FROM employees")
+                }
                 assert conn.execute("SELECT count(*) FROM _rejected").fetchone()[0] == 0
             assert set(local) == set(expected)
             for row_id, row in expected.items():
@@ -138,6 +160,10 @@ def machine_server(tmp_path_factory):
 def test_stores_converge_with_the_server(machine_server):
     SyncMachine.env, SyncMachine.server = machine_server
     runner = SyncMachine.TestCase
-    runner.settings = settings(max_examples=20, stateful_step_count=25, deadline=None,
-                               suppress_health_check=[HealthCheck.too_slow])
+    runner.settings = settings(
+        max_examples=20,
+        stateful_step_count=25,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
     runner().runTest()

@@ -5,34 +5,71 @@ from __future__ import annotations
 import time
 import uuid
 
+from puantaj.core.hlc import Stamp
 from puantaj.core.tables import natural_id, timesheet_id
 
 
 def stamp(site: str, offset_ms: int = 0, counter: int = 0) -> str:
-    return "%013d:%05d:%s" % (int(time.time() * 1000) + offset_ms, counter, site)
+    return str(Stamp(int(time.time() * 1000) + offset_ms, counter, site))
 
 
-def employee(region: str, sicil: str, site: str = "site-a", offset_ms: int = 0,
-             **row) -> dict:
-    base = {"sicil_no": sicil, "first_name": "Ad", "last_name": "Soyad",
-            "hire_date": "2025-01-01", "deleted": 0}
+def employee(
+    region: str, sicil: str, site: str = "site-a", offset_ms: int = 0, **row
+) -> dict:
+    base = {
+        "sicil_no": sicil,
+        "first_name": "Ad",
+        "last_name": "Soyad",
+        "hire_date": "2025-01-01",
+        "deleted": 0,
+    }
     base.update(row)
-    return {"table": "employees", "id": natural_id("employees", region, sicil),
-            "region": region, "hlc": stamp(site, offset_ms), "row": base}
+    return {
+        "table": "employees",
+        "id": natural_id("employees", region, sicil),
+        "region": region,
+        "hlc": stamp(site, offset_ms),
+        "row": base,
+    }
 
 
-def cell(region: str, employee_id: str, day: str, code: str, site: str = "site-a",
-         offset_ms: int = 0) -> dict:
-    return {"table": "timesheets", "id": timesheet_id(employee_id, day), "region": region,
-            "hlc": stamp(site, offset_ms),
-            "row": {"employee_id": employee_id, "work_date": day, "code": code,
-                    "deleted": 0}}
+def cell(
+    region: str,
+    employee_id: str,
+    day: str,
+    code: str,
+    site: str = "site-a",
+    offset_ms: int = 0,
+) -> dict:
+    return {
+        "table": "timesheets",
+        "id": timesheet_id(employee_id, day),
+        "region": region,
+        "hlc": stamp(site, offset_ms),
+        "row": {
+            "employee_id": employee_id,
+            "work_date": day,
+            "code": code,
+            "deleted": 0,
+        },
+    }
 
 
-def body(changes: list, site: str = "site-a", cursor: str = "", limit: int = 5000,
-         batch_id: str | None = None) -> dict:
-    return {"protocol": 1, "site_id": site, "batch_id": batch_id or str(uuid.uuid4()),
-            "cursor": cursor, "changes": changes, "limit": limit}
+def body(
+    changes: list,
+    site: str = "site-a",
+    cursor: str = "",
+    limit: int = 5000,
+    batch_id: str | None = None,
+) -> dict:
+    return {
+        "protocol": 1,
+        "site_id": site,
+        "batch_id": batch_id or str(uuid.uuid4()),
+        "cursor": cursor,
+        "changes": changes,
+        "limit": limit,
+    }
 
 
 def pull_all(server, token: str, site: str = "puller", limit: int = 5000) -> dict:
@@ -40,12 +77,15 @@ def pull_all(server, token: str, site: str = "puller", limit: int = 5000) -> dic
     rows: dict[tuple[str, str], dict] = {}
     cursor = ""
     while True:
-        reply = server.post("/sync", body([], site=site, cursor=cursor, limit=limit), token)
+        reply = server.post(
+            "/sync", body([], site=site, cursor=cursor, limit=limit), token
+        )
         reply.raise_for_status()
         data = reply.json()
         for change in data["changes"]:
-            row = rows.setdefault((change["table"], change["id"]),
-                                  {"region": change["region"]})
+            row = rows.setdefault(
+                (change["table"], change["id"]), {"region": change["region"]}
+            )
             row.update(change["row"])
         cursor = data["cursor"]
         if not data["more"]:

@@ -34,8 +34,11 @@ class Client:
         self.errors: list[str] = []
 
     def exchange(self, changes: list) -> bool:
-        reply = self.http.post(self.server.url + "/sync", json=body(
-            changes, site=self.site, cursor=self.cursor, limit=PULL_LIMIT), timeout=60)
+        reply = self.http.post(
+            self.server.url + "/sync",
+            json=body(changes, site=self.site, cursor=self.cursor, limit=PULL_LIMIT),
+            timeout=60,
+        )
         if reply.status_code != 200:
             self.errors.append(f"{reply.status_code} {reply.text[:200]}")
             return False
@@ -52,7 +55,9 @@ class Client:
             changes = []
             if self.region:
                 for i in range(ROWS_PER_PUSH):
-                    change = employee(self.region, f"{name}-{round_no}-{i}", site=self.site)
+                    change = employee(
+                        self.region, f"{name}-{round_no}-{i}", site=self.site
+                    )
                     changes.append(change)
                     self.pushed[change["id"]] = self.region
             self.exchange(changes)
@@ -72,12 +77,17 @@ def test_every_client_sees_every_change_in_its_scope(tmp_path):
     admin_token = env.token("*")
     server = servers.start(env, workers=2)
     try:
-        clients = [Client(server, tokens[r], r, f"{r}{i}") for r in REGIONS
-                   for i in range(CLIENTS_PER_REGION)]
+        clients = [
+            Client(server, tokens[r], r, f"{r}{i}")
+            for r in REGIONS
+            for i in range(CLIENTS_PER_REGION)
+        ]
         clients += [Client(server, admin_token, None, f"hq{i}") for i in range(2)]
         start = threading.Barrier(len(clients))
-        threads = [threading.Thread(target=c.run, args=(start, f"{uuid.uuid4().hex[:6]}"))
-                   for c in clients]
+        threads = [
+            threading.Thread(target=c.run, args=(start, f"{uuid.uuid4().hex[:6]}"))
+            for c in clients
+        ]
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -85,14 +95,23 @@ def test_every_client_sees_every_change_in_its_scope(tmp_path):
         for client in clients:
             client.finish()
         everything = {i: r for c in clients for i, r in c.pushed.items()}
-        assert len(everything) == len(REGIONS) * CLIENTS_PER_REGION * ROUNDS * ROWS_PER_PUSH
+        assert (
+            len(everything)
+            == len(REGIONS) * CLIENTS_PER_REGION * ROUNDS * ROWS_PER_PUSH
+        )
         for client in clients:
             assert client.errors == []
-            expected = {i for i, r in everything.items()
-                        if client.region is None or r == client.region}
+            expected = {
+                i
+                for i, r in everything.items()
+                if client.region is None or r == client.region
+            }
             # a site is not sent its own writes back; everyone else's it must see
             others = expected - set(client.pushed)
-            assert client.seen & others == others, (client.site, len(others - client.seen))
+            assert client.seen & others == others, (
+                client.site,
+                len(others - client.seen),
+            )
             assert client.seen <= expected
     finally:
         server.stop()

@@ -50,13 +50,23 @@ def test_a_batch_is_all_or_nothing_when_the_database_fails_part_way(tmp_path):
     try:
         ankara = env.token("Ankara")
         conn = sqlite3.connect(env.home / "server.db")
-        conn.execute("CREATE TRIGGER boom BEFORE INSERT ON employees"
-                      " WHEN NEW.first_name = 'BOOM' BEGIN SELECT RAISE(ABORT, 'boom'); END")
+        conn.execute(
+            "CREATE TRIGGER boom BEFORE INSERT ON employees"
+            " WHEN NEW.first_name = 'BOOM' BEGIN SELECT RAISE(ABORT, 'boom'); END"
+        )
         conn.commit()
-        batch = body([employee("Ankara", "1"), employee("Ankara", "2", first_name="BOOM"),
-                      employee("Ankara", "3")], batch_id="b-atomic")
+        batch = body(
+            [
+                employee("Ankara", "1"),
+                employee("Ankara", "2", first_name="BOOM"),
+                employee("Ankara", "3"),
+            ],
+            batch_id="b-atomic",
+        )
         reply = server.post("/sync", batch, ankara)
-        assert reply.status_code == 503 and reply.json()["error"] == "database_unavailable"
+        assert (
+            reply.status_code == 503 and reply.json()["error"] == "database_unavailable"
+        )
         assert pull_all(server, ankara) == {}  # not even the first row
         conn.execute("DROP TRIGGER boom")
         conn.commit()
@@ -84,8 +94,11 @@ def test_token_commands_list_and_revoke(tmp_path):
             fresh.stop()
     finally:
         server.stop()
-    stored = sqlite3.connect(env.home / "server.db").execute(
-        "SELECT token_hash FROM tokens").fetchone()[0]
+    stored = (
+        sqlite3.connect(env.home / "server.db")
+        .execute("SELECT token_hash FROM tokens")
+        .fetchone()[0]
+    )
     assert stored != token and len(stored) == 64
 
 
@@ -105,7 +118,9 @@ def test_sqlite_to_postgresql_move_is_proven_by_checksums(tmp_path):
     server = servers.start(src)
     try:
         ankara, admin = src.token("Ankara"), src.token("*")
-        server.post("/sync", body([employee("Ankara", str(i)) for i in range(30)]), ankara)
+        server.post(
+            "/sync", body([employee("Ankara", str(i)) for i in range(30)]), ankara
+        )
         older = employee("Ankara", "1", site="pc-2", offset_ms=-60_000, title="Eski")
         server.post("/sync", body([older], site="pc-2"), ankara)
         expected = pull_all(server, admin)
@@ -115,15 +130,38 @@ def test_sqlite_to_postgresql_move_is_proven_by_checksums(tmp_path):
     root = servers.ROOT
     env = {**src.env(), "PUANTAJ_DB_SCHEMA": schema}
     try:
-        move = subprocess.run([sys.executable, str(root / "migrate_db.py"), "--from",
-                               src.database_url, "--to", url], env=env, cwd=root,
-                              capture_output=True, text=True)
+        move = subprocess.run(
+            [
+                sys.executable,
+                str(root / "migrate_db.py"),
+                "--from",
+                src.database_url,
+                "--to",
+                url,
+            ],
+            env=env,
+            cwd=root,
+            capture_output=True,
+            text=True,
+        )
         assert move.returncode == 0, move.stdout + move.stderr
         assert "all tables match ✓" in move.stdout
         assert "conflicts" in move.stdout
-        check = subprocess.run([sys.executable, str(root / "migrate_db.py"), "--from",
-                                src.database_url, "--to", url, "--validate-only"], env=env,
-                               cwd=root, capture_output=True, text=True)
+        check = subprocess.run(
+            [
+                sys.executable,
+                str(root / "migrate_db.py"),
+                "--from",
+                src.database_url,
+                "--to",
+                url,
+                "--validate-only",
+            ],
+            env=env,
+            cwd=root,
+            capture_output=True,
+            text=True,
+        )
         assert check.returncode == 0 and "✗" not in check.stdout
         # the moved server serves the same data and keeps counting from there
         pg = servers.ServerEnv(tmp_path / "pg", url, schema)
@@ -131,14 +169,29 @@ def test_sqlite_to_postgresql_move_is_proven_by_checksums(tmp_path):
         try:
             assert pull_all(moved, admin) == expected
             ankara_pg = pg.token("Ankara")
-            assert moved.post("/sync", body([employee("Ankara", "99")]),
-                              ankara_pg).json()["accepted"] == 1
+            assert (
+                moved.post("/sync", body([employee("Ankara", "99")]), ankara_pg).json()[
+                    "accepted"
+                ]
+                == 1
+            )
         finally:
             moved.stop()
         # a second move into a non-empty target is refused
-        again = subprocess.run([sys.executable, str(root / "migrate_db.py"), "--from",
-                                src.database_url, "--to", url], env=env, cwd=root,
-                               capture_output=True, text=True)
+        again = subprocess.run(
+            [
+                sys.executable,
+                str(root / "migrate_db.py"),
+                "--from",
+                src.database_url,
+                "--to",
+                url,
+            ],
+            env=env,
+            cwd=root,
+            capture_output=True,
+            text=True,
+        )
         assert again.returncode == 2 and "not empty" in again.stderr
     finally:
         servers.drop_schema(url, schema)
@@ -149,7 +202,19 @@ def test_validate_only_reports_a_difference(tmp_path):
     for env in (a, b):
         env.cli("migrate")
     a.token("Ankara")
-    out = subprocess.run([sys.executable, str(servers.ROOT / "migrate_db.py"), "--from",
-                          a.database_url, "--to", b.database_url, "--validate-only"],
-                         capture_output=True, text=True, cwd=servers.ROOT, env=a.env())
+    out = subprocess.run(
+        [
+            sys.executable,
+            str(servers.ROOT / "migrate_db.py"),
+            "--from",
+            a.database_url,
+            "--to",
+            b.database_url,
+            "--validate-only",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=servers.ROOT,
+        env=a.env(),
+    )
     assert out.returncode == 1 and "MISMATCH in tokens" in out.stderr

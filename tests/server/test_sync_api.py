@@ -20,22 +20,30 @@ def test_health_reports_database_schema_and_time(server):
 
 def test_push_then_pull_round_trip_and_idempotent_batch(server):
     ankara = server.env.token("Ankara")
-    batch = body([employee("Ankara", "1", first_name="Ayşe"),
-                  employee("Ankara", "2", first_name="İsmail")], batch_id="batch-1")
+    batch = body(
+        [
+            employee("Ankara", "1", first_name="Ayşe"),
+            employee("Ankara", "2", first_name="İsmail"),
+        ],
+        batch_id="batch-1",
+    )
     first = server.post("/sync", batch, ankara).json()
     assert (first["accepted"], first["rejected"], first["scope"]) == (2, [], "Ankara")
     assert first["more"] is False and first["cursor"]
     own = server.post("/sync", body([], cursor=first["cursor"]), ankara).json()
     assert own["changes"] == []  # a site is not sent its own writes back
-    seen = server.post("/sync", body([], site="pc-2", cursor=first["cursor"]), ankara).json()
+    seen = server.post(
+        "/sync", body([], site="pc-2", cursor=first["cursor"]), ankara
+    ).json()
     assert len(seen["changes"]) == 2
     again = server.post("/sync", batch, ankara).json()
     assert again["accepted"] == 2
     rows = pull_all(server, ankara)
     assert sorted(r["first_name"] for r in rows.values()) == ["Ayşe", "İsmail"]
     # the repeat moved nothing: nothing new after the cursor that had seen the batch
-    after = server.post("/sync", body([], site="pc-2", cursor=seen["cursor"]),
-                        ankara).json()
+    after = server.post(
+        "/sync", body([], site="pc-2", cursor=seen["cursor"]), ankara
+    ).json()
     assert after["changes"] == []
 
 
@@ -46,10 +54,17 @@ def test_refusals_are_per_change_and_never_abort_the_rest(server):
     spoof = employee("İzmir", "5")
     ahead = employee("Ankara", "6", offset_ms=3_600_000)
     good = employee("Ankara", "7")
-    data = server.post("/sync", body([bad_table, bad_tc, spoof, ahead, good]), ankara).json()
+    data = server.post(
+        "/sync", body([bad_table, bad_tc, spoof, ahead, good]), ankara
+    ).json()
     assert data["accepted"] == 1
     reasons = {r["reason"] for r in data["rejected"]}
-    assert reasons == {"unknown_table", "invalid_row", "region_forbidden", "clock_ahead"}
+    assert reasons == {
+        "unknown_table",
+        "invalid_row",
+        "region_forbidden",
+        "clock_ahead",
+    }
     assert any("tc_no" in r["detail"] for r in data["rejected"])
     assert list(pull_all(server, ankara)) == [("employees", good["id"])]
 
@@ -69,18 +84,29 @@ def test_region_tokens_never_see_or_touch_other_regions(server):
     reply = server.post("/sync", wrong, ankara)
     assert reply.status_code == 403 and reply.json()["error"] == "forbidden"
     admin = server.env.token("*")
-    assert {r["region"] for r in pull_all(server, admin).values()} == {"Ankara", "İzmir"}
+    assert {r["region"] for r in pull_all(server, admin).values()} == {
+        "Ankara",
+        "İzmir",
+    }
 
 
 def test_same_field_newer_wins_loser_kept_and_restorable(server):
     ankara, admin = server.env.token("Ankara"), server.env.token("*")
     emp_id = natural_id("employees", "Ankara", "1")
-    server.post("/sync", body([employee("Ankara", "1", site="pc-1", title="Usta")],
-                              site="pc-1"), ankara)
+    server.post(
+        "/sync",
+        body([employee("Ankara", "1", site="pc-1", title="Usta")], site="pc-1"),
+        ankara,
+    )
     older = employee("Ankara", "1", site="pc-2", offset_ms=-60_000)
     older["row"] = {"title": "Kalfa", "last_name": "Yeni"}
-    newer_other_field = {"table": "employees", "id": emp_id, "region": "Ankara",
-                         "hlc": stamp("pc-2", 1), "row": {"phone_note": 1}}
+    newer_other_field = {
+        "table": "employees",
+        "id": emp_id,
+        "region": "Ankara",
+        "hlc": stamp("pc-2", 1),
+        "row": {"phone_note": 1},
+    }
     del newer_other_field  # (only real columns travel)
     data = server.post("/sync", body([older], site="pc-2"), ankara).json()
     assert data["accepted"] == 1
@@ -91,8 +117,13 @@ def test_same_field_newer_wins_loser_kept_and_restorable(server):
     assert lost and lost[0]["value"] == "Kalfa" and lost[0]["kind"] == "lost"
     assert lost[0]["site_id"] == "pc-2"
     # the clerk's region token cannot restore; the admin can
-    assert server.post(f"/conflicts/{lost[0]['id']}/restore", None, ankara).status_code == 403
-    restored = server.post(f"/conflicts/{lost[0]['id']}/restore", {"by": "mehmet"}, admin)
+    assert (
+        server.post(f"/conflicts/{lost[0]['id']}/restore", None, ankara).status_code
+        == 403
+    )
+    restored = server.post(
+        f"/conflicts/{lost[0]['id']}/restore", {"by": "mehmet"}, admin
+    )
     assert restored.status_code == 200, restored.text
     assert pull_all(server, ankara)[("employees", emp_id)]["title"] == "Kalfa"
     history = server.get("/conflicts", admin).json()["conflicts"]
@@ -103,26 +134,51 @@ def test_locked_month_refuses_region_timesheets_but_not_admin(server):
     ankara, admin = server.env.token("Ankara"), server.env.token("*")
     emp = employee("Ankara", "1")
     server.post("/sync", body([emp]), ankara)
-    lock = server.post("/locks", {"region": "Ankara", "month": "2026-03", "action": "lock",
-                                  "by": "admin"}, admin)
+    lock = server.post(
+        "/locks",
+        {"region": "Ankara", "month": "2026-03", "action": "lock", "by": "admin"},
+        admin,
+    )
     assert lock.status_code == 200, lock.text
-    assert server.post("/locks", {"region": "Ankara", "month": "2026-03",
-                                  "action": "lock"}, ankara).status_code == 403
-    data = server.post("/sync", body([cell("Ankara", emp["id"], "2026-03-02", "X"),
-                                      cell("Ankara", emp["id"], "2026-04-01", "X")]),
-                       ankara).json()
+    assert (
+        server.post(
+            "/locks", {"region": "Ankara", "month": "2026-03", "action": "lock"}, ankara
+        ).status_code
+        == 403
+    )
+    data = server.post(
+        "/sync",
+        body(
+            [
+                cell("Ankara", emp["id"], "2026-03-02", "X"),
+                cell("Ankara", emp["id"], "2026-04-01", "X"),
+            ]
+        ),
+        ankara,
+    ).json()
     assert data["accepted"] == 1
     assert [r["reason"] for r in data["rejected"]] == ["period_locked"]
-    by_admin = server.post("/sync", body([cell("Ankara", emp["id"], "2026-03-03", "R")],
-                                         site="hq"), admin).json()
+    by_admin = server.post(
+        "/sync", body([cell("Ankara", emp["id"], "2026-03-03", "R")], site="hq"), admin
+    ).json()
     assert by_admin["accepted"] == 1
-    no_reason = server.post("/locks", {"region": "Ankara", "month": "2026-03",
-                                       "action": "unlock"}, admin)
+    no_reason = server.post(
+        "/locks", {"region": "Ankara", "month": "2026-03", "action": "unlock"}, admin
+    )
     assert no_reason.status_code == 400
-    server.post("/locks", {"region": "Ankara", "month": "2026-03", "action": "unlock",
-                           "reason": "bordro düzeltmesi"}, admin).raise_for_status()
-    again = server.post("/sync", body([cell("Ankara", emp["id"], "2026-03-02", "X")]),
-                        ankara).json()
+    server.post(
+        "/locks",
+        {
+            "region": "Ankara",
+            "month": "2026-03",
+            "action": "unlock",
+            "reason": "bordro düzeltmesi",
+        },
+        admin,
+    ).raise_for_status()
+    again = server.post(
+        "/sync", body([cell("Ankara", emp["id"], "2026-03-02", "X")]), ankara
+    ).json()
     assert again["accepted"] == 1 and again["rejected"] == []
 
 
@@ -131,8 +187,9 @@ def test_cursor_pages_until_more_is_false(server):
     server.post("/sync", body([employee("Ankara", str(i)) for i in range(25)]), ankara)
     seen, cursor, pages = set(), "", 0
     while True:
-        data = server.post("/sync", body([], site="pc-2", cursor=cursor, limit=10),
-                           ankara).json()
+        data = server.post(
+            "/sync", body([], site="pc-2", cursor=cursor, limit=10), ankara
+        ).json()
         pages += 1
         seen |= {c["id"] for c in data["changes"]}
         cursor = data["cursor"]
@@ -143,13 +200,25 @@ def test_cursor_pages_until_more_is_false(server):
 
 def test_gzip_both_ways(server):
     ankara = server.env.token("Ankara")
-    server.post("/sync", body([employee("Ankara", f"a{i}", site="pc-0")
-                               for i in range(50)], site="pc-0"), ankara)
+    server.post(
+        "/sync",
+        body(
+            [employee("Ankara", f"a{i}", site="pc-0") for i in range(50)], site="pc-0"
+        ),
+        ankara,
+    )
     payload = json.dumps(body([employee("Ankara", str(i)) for i in range(50)])).encode()
-    reply = requests.post(server.url + "/sync", data=gzip.compress(payload), timeout=30,
-                          headers={"Authorization": f"Bearer {ankara}",
-                                   "Content-Type": "application/json",
-                                   "Content-Encoding": "gzip", "Accept-Encoding": "gzip"})
+    reply = requests.post(
+        server.url + "/sync",
+        data=gzip.compress(payload),
+        timeout=30,
+        headers={
+            "Authorization": f"Bearer {ankara}",
+            "Content-Type": "application/json",
+            "Content-Encoding": "gzip",
+            "Accept-Encoding": "gzip",
+        },
+    )
     assert reply.status_code == 200
     assert reply.headers["Content-Encoding"] == "gzip"
     data = reply.json()  # requests inflates it
@@ -161,16 +230,33 @@ def test_errors_are_json_with_the_right_status(server):
     auth = {"Authorization": f"Bearer {ankara}"}
     cases = [
         (requests.post(server.url + "/sync", data="x", headers=auth, timeout=10), 415),
-        (requests.post(server.url + "/sync", data="{", timeout=10,
-                       headers={**auth, "Content-Type": "application/json"}), 400),
+        (
+            requests.post(
+                server.url + "/sync",
+                data="{",
+                timeout=10,
+                headers={**auth, "Content-Type": "application/json"},
+            ),
+            400,
+        ),
         (server.post("/sync", {"protocol": 2, "site_id": "a"}, ankara), 400),
         (server.post("/sync", [1, 2], ankara), 400),
         (server.post("/sync", {**body([]), "cursor": "v1:xyz"}, ankara), 400),
         (server.post("/sync", body([]), None), 401),
         (server.post("/sync", body([]), "not-a-token"), 401),
-        (requests.post(server.url + "/sync", data=gzip.compress(b"{" * 10), timeout=10,
-                       headers={**auth, "Content-Type": "application/json",
-                                "Content-Encoding": "gzip"}), 400),
+        (
+            requests.post(
+                server.url + "/sync",
+                data=gzip.compress(b"{" * 10),
+                timeout=10,
+                headers={
+                    **auth,
+                    "Content-Type": "application/json",
+                    "Content-Encoding": "gzip",
+                },
+            ),
+            400,
+        ),
         (server.get("/nowhere", ankara), 404),
     ]
     for reply, status in cases:
@@ -179,15 +265,20 @@ def test_errors_are_json_with_the_right_status(server):
 
 
 def test_repeated_bad_tokens_from_one_address_get_429(server):
-    codes = [server.post("/sync", body([]), f"wrong-{i}").status_code for i in range(25)]
+    codes = [
+        server.post("/sync", body([]), f"wrong-{i}").status_code for i in range(25)
+    ]
     assert codes[0] == 401 and codes[-1] == 429
     assert server.get("/health", None).status_code == 200
 
 
 def test_status_shows_sites_counts_conflicts_and_refusals(server):
     ankara, admin = server.env.token("Ankara"), server.env.token("*")
-    server.post("/sync", body([employee("Ankara", "1"), employee("İzmir", "1")],
-                              site="pc-ank"), ankara)
+    server.post(
+        "/sync",
+        body([employee("Ankara", "1"), employee("İzmir", "1")], site="pc-ank"),
+        ankara,
+    )
     status = server.get("/status", ankara).json()
     assert status["scope"] == "Ankara" and list(status["regions"]) == ["Ankara"]
     region = status["regions"]["Ankara"]
@@ -210,7 +301,14 @@ def test_download_opens_with_the_sqlite3_shell_and_holds_the_scope(server, tmp_p
         path = tmp_path / "dl.db"
         path.write_bytes(reply.content)
         out = subprocess.run(
-            ["sqlite3", str(path), "SELECT region, count(*) FROM employees GROUP BY region"
-             " ORDER BY region; PRAGMA integrity_check;"],
-            capture_output=True, text=True, check=True).stdout
+            [
+                "sqlite3",
+                str(path),
+                "SELECT region, count(*) FROM employees GROUP BY region"
+                " ORDER BY region; PRAGMA integrity_check;",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         assert out.strip() == expected + "\nok"

@@ -9,10 +9,22 @@ from puantaj.core.totals import Cell, MonthTotals
 from puantaj.services.session import Session
 from puantaj.services.timesheets import Edit, MonthGrid, TimesheetService
 
-WEEKDAYS = {"tr": ("Pzt", "Sal", "Çar", "Per", "Cum", "Cmt", "Paz"),
-            "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}
-TOTALS = ("tot.worked", "tot.paid", "tot.sgk", "tot.eksik", "tot.overtime", "Yİ", "Mİ",
-          "R", "Üİ", "D")
+WEEKDAYS = {
+    "tr": ("Pzt", "Sal", "Çar", "Per", "Cum", "Cmt", "Paz"),
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+}
+TOTALS = (
+    "tot.worked",
+    "tot.paid",
+    "tot.sgk",
+    "tot.eksik",
+    "tot.overtime",
+    "Yİ",
+    "Mİ",
+    "R",
+    "Üİ",
+    "D",
+)
 GREY = "#d9d9d9"
 WEEKEND = "#e8eefc"
 HOLIDAY = "#fbe3c2"
@@ -36,8 +48,13 @@ def cell_text(code: str | None, overtime: float | None) -> str:
 class GridPresenter:
     """Holds the month on screen; turns typed text into service writes."""
 
-    def __init__(self, timesheets: TimesheetService, session: Session, strings,
-                 language: str = "tr") -> None:
+    def __init__(
+        self,
+        timesheets: TimesheetService,
+        session: Session,
+        strings,
+        language: str = "tr",
+    ) -> None:
         self.timesheets = timesheets
         self.session = session
         self.t = strings
@@ -48,9 +65,12 @@ class GridPresenter:
     # --- loading -----------------------------------------------------------
     def load(self, region: str, year: int, month: int) -> None:
         self.grid = self.timesheets.load_month(self.session, region, year, month)
-        self._outside = [(r, c) for r, employee in enumerate(self.grid.employees)
-                         for c, day in enumerate(self.grid.days)
-                         if not self.grid.is_employed(employee, day)]
+        self._outside = [
+            (r, c)
+            for r, employee in enumerate(self.grid.employees)
+            for c, day in enumerate(self.grid.days)
+            if not self.grid.is_employed(employee, day)
+        ]
 
     @property
     def day_count(self) -> int:
@@ -61,22 +81,35 @@ class GridPresenter:
         return self.grid.status.is_locked
 
     def lock_banner(self) -> str:
-        return self.t("grid.locked", by=self.grid.status.by or "?") if self.is_locked else ""
+        return (
+            self.t("grid.locked", by=self.grid.status.by or "?")
+            if self.is_locked
+            else ""
+        )
 
     def headers(self) -> list[Header]:
         names = WEEKDAYS.get(self.language, WEEKDAYS["tr"])
         out = []
         for day in self.grid.days:
             fraction = self.timesheets.holidays.fraction(day)
-            color = HOLIDAY if fraction >= 1 else ARIFE if fraction else (
-                WEEKEND if day.weekday() >= 5 else None)
+            color = (
+                HOLIDAY
+                if fraction >= 1
+                else ARIFE
+                if fraction
+                else (WEEKEND if day.weekday() >= 5 else None)
+            )
             out.append(Header(f"{day.day}\n{names[day.weekday()]}", color))
-        out.extend(Header(self.t(key) if key.startswith("tot.") else key) for key in TOTALS)
+        out.extend(
+            Header(self.t(key) if key.startswith("tot.") else key) for key in TOTALS
+        )
         return out
 
     def index(self) -> list[str]:
-        return [f"{e['sicil_no']}  {e['first_name']} {e['last_name']}"
-                for e in self.grid.employees]
+        return [
+            f"{e['sicil_no']}  {e['first_name']} {e['last_name']}"
+            for e in self.grid.employees
+        ]
 
     def rows(self) -> list[list[str]]:
         return [self.row(i) for i in range(len(self.grid.employees))]
@@ -94,9 +127,13 @@ class GridPresenter:
         def num(v: float) -> str:
             return f"{v:g}".replace(".", ",")
 
-        return [num(t.worked_days), num(t.paid_days), str(t.sgk_days), t.eksik_code,
-                num(t.overtime_hours)] + [num(t.by_code.get(c, 0)) for c in
-                                          ("Yİ", "Mİ", "R", "Üİ", "D")]
+        return [
+            num(t.worked_days),
+            num(t.paid_days),
+            str(t.sgk_days),
+            t.eksik_code,
+            num(t.overtime_hours),
+        ] + [num(t.by_code.get(c, 0)) for c in ("Yİ", "Mİ", "R", "Üİ", "D")]
 
     def locked_cells(self) -> list[tuple[int, int]]:
         """Cells outside employment dates (greyed and read-only)."""
@@ -118,7 +155,9 @@ class GridPresenter:
         entry = self.timesheets.codes.parse_entry(str(text or ""))
         return cell_text(entry.code, entry.overtime_hours)
 
-    def commit(self, changes: dict[tuple[int, int], str], source: str = "grid") -> list[int]:
+    def commit(
+        self, changes: dict[tuple[int, int], str], source: str = "grid"
+    ) -> list[int]:
         """Write changed day cells in one transaction; return the rows to redraw."""
         edits = []
         for (r, c), text in changes.items():
@@ -140,7 +179,9 @@ class GridPresenter:
         touched = sorted({r for r, _ in changes})
         for r in touched:
             employee = self.grid.employees[r]
-            self.grid.totals[employee["id"]] = self.timesheets.totals_for(self.grid, employee)
+            self.grid.totals[employee["id"]] = self.timesheets.totals_for(
+                self.grid, employee
+            )
         return touched
 
     def fill_month(self) -> int:
@@ -148,4 +189,3 @@ class GridPresenter:
 
     def copy_last_month(self) -> int:
         return self.timesheets.copy_last_month(self.session, self.grid)
-

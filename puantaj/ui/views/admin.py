@@ -15,44 +15,91 @@ from puantaj.ui.statusbar import local_time
 class AdminView(ttk.Frame):
     """Refreshes itself whenever a sync finishes (the main window tells it)."""
 
-    def __init__(self, parent: tk.Misc, session: Session, controller: SyncController,
-                 overview: OverviewService, strings) -> None:
+    def __init__(
+        self,
+        parent: tk.Misc,
+        session: Session,
+        controller: SyncController,
+        overview: OverviewService,
+        strings,
+    ) -> None:
         super().__init__(parent, padding=6)
         self._session, self._controller, self._overview = session, controller, overview
         self.t = strings
         bar = ttk.Frame(self)
         bar.pack(fill="x")
-        ttk.Button(bar, text=strings("admin.refresh"), command=self.refresh).pack(side="left")
+        ttk.Button(bar, text=strings("admin.refresh"), command=self.refresh).pack(
+            side="left"
+        )
         self.error = tk.StringVar()
-        ttk.Label(bar, textvariable=self.error, foreground="#b00").pack(side="left", padx=8)
+        ttk.Label(bar, textvariable=self.error, foreground="#b00").pack(
+            side="left", padx=8
+        )
         panes = ttk.PanedWindow(self, orient="vertical")
         panes.pack(fill="both", expand=True)
         top = ttk.LabelFrame(panes, text=strings("admin.regions"), padding=4)
-        self.regions = ttk.Treeview(top, show="headings", height=6, columns=(
-            "region", "sites", "last_sync", "employees", "timesheets", "conflicts",
-            "rejected", "months"))
-        for name, width in (("region", 110), ("sites", 50), ("last_sync", 130),
-                            ("employees", 80), ("timesheets", 80), ("conflicts", 70),
-                            ("rejected", 70), ("months", 260)):
+        self.regions = ttk.Treeview(
+            top,
+            show="headings",
+            height=6,
+            columns=(
+                "region",
+                "sites",
+                "last_sync",
+                "employees",
+                "timesheets",
+                "conflicts",
+                "rejected",
+                "months",
+            ),
+        )
+        for name, width in (
+            ("region", 110),
+            ("sites", 50),
+            ("last_sync", 130),
+            ("employees", 80),
+            ("timesheets", 80),
+            ("conflicts", 70),
+            ("rejected", 70),
+            ("months", 260),
+        ):
             self.regions.heading(name, text=name)
             self.regions.column(name, width=width)
         self.regions.pack(fill="both", expand=True)
         panes.add(top, weight=1)
         middle = ttk.LabelFrame(panes, text=strings("admin.conflicts"), padding=4)
-        self.conflicts = ttk.Treeview(middle, show="headings", height=6, columns=(
-            "id", "region", "table", "column", "kind", "value", "winner", "site",
-            "restored"))
+        self.conflicts = ttk.Treeview(
+            middle,
+            show="headings",
+            height=6,
+            columns=(
+                "id",
+                "region",
+                "table",
+                "column",
+                "kind",
+                "value",
+                "winner",
+                "site",
+                "restored",
+            ),
+        )
         for name in self.conflicts["columns"]:
             self.conflicts.heading(name, text=name)
             self.conflicts.column(name, width=90)
         self.conflicts.pack(fill="both", expand=True)
-        self.restore_button = ttk.Button(middle, text=strings("admin.restore"),
-                                         command=self.restore_selected)
+        self.restore_button = ttk.Button(
+            middle, text=strings("admin.restore"), command=self.restore_selected
+        )
         self.restore_button.pack(anchor="e", pady=2)
         panes.add(middle, weight=1)
         bottom = ttk.LabelFrame(panes, text=strings("admin.activity"), padding=4)
-        self.activity = ttk.Treeview(bottom, show="headings", height=6, columns=(
-            "at", "user", "region", "employee", "day", "old", "new", "source"))
+        self.activity = ttk.Treeview(
+            bottom,
+            show="headings",
+            height=6,
+            columns=("at", "user", "region", "employee", "day", "old", "new", "source"),
+        )
         for name in self.activity["columns"]:
             self.activity.heading(name, text=name)
             self.activity.column(name, width=95)
@@ -64,16 +111,28 @@ class AdminView(ttk.Frame):
         self._controller.fetch_server_view()
         self.activity.delete(*self.activity.get_children())
         for n, row in enumerate(self._overview.activity()):
-            self.activity.insert("", "end", iid=str(n), values=(
-                local_time(row["at"]), row["username"], row["region"] or "",
-                f"{row['sicil_no'] or ''} {row['first_name'] or ''} {row['last_name'] or ''}",
-                row["work_date"] or "", row["old"] or "", row["new"] or "", row["source"]))
+            self.activity.insert(
+                "",
+                "end",
+                iid=str(n),
+                values=(
+                    local_time(row["at"]),
+                    row["username"],
+                    row["region"] or "",
+                    f"{row['sicil_no'] or ''} {row['first_name'] or ''} {row['last_name'] or ''}",
+                    row["work_date"] or "",
+                    row["old"] or "",
+                    row["new"] or "",
+                    row["source"],
+                ),
+            )
 
     def on_message(self, message: object) -> None:
         if not isinstance(message, ServerView):
             return
-        self.error.set(self.t("admin.unavailable", message=message.error)
-                       if message.error else "")
+        self.error.set(
+            self.t("admin.unavailable", message=message.error) if message.error else ""
+        )
         if message.status is not None:
             self._show_regions(message.status)
         if message.status is not None or not message.error:
@@ -84,19 +143,41 @@ class AdminView(ttk.Frame):
         for region, info in status.get("regions", {}).items():
             syncs = [s["last_sync_at"] for s in info["sites"] if s["last_sync_at"]]
             months = ", ".join(f"{m}:{s}" for m, s in sorted(info["months"].items()))
-            self.regions.insert("", "end", iid=region, values=(
-                region, len(info["sites"]), local_time(max(syncs)) if syncs else "-",
-                info["rows"].get("employees", 0), info["rows"].get("timesheets", 0),
-                info["conflicts"], info["rejected"], months))
+            self.regions.insert(
+                "",
+                "end",
+                iid=region,
+                values=(
+                    region,
+                    len(info["sites"]),
+                    local_time(max(syncs)) if syncs else "-",
+                    info["rows"].get("employees", 0),
+                    info["rows"].get("timesheets", 0),
+                    info["conflicts"],
+                    info["rejected"],
+                    months,
+                ),
+            )
 
     def _show_conflicts(self, conflicts: list[dict]) -> None:
         self.conflicts.delete(*self.conflicts.get_children())
         for item in conflicts:
-            self.conflicts.insert("", "end", iid=str(item["id"]), values=(
-                item["id"], item["region"], item["tbl"], item["column_name"], item["kind"],
-                json.dumps(item["value"], ensure_ascii=False),
-                json.dumps(item["winner"], ensure_ascii=False), item["site_id"][:8],
-                local_time(item["restored_at"]) if item["restored_at"] else ""))
+            self.conflicts.insert(
+                "",
+                "end",
+                iid=str(item["id"]),
+                values=(
+                    item["id"],
+                    item["region"],
+                    item["tbl"],
+                    item["column_name"],
+                    item["kind"],
+                    json.dumps(item["value"], ensure_ascii=False),
+                    json.dumps(item["winner"], ensure_ascii=False),
+                    item["site_id"][:8],
+                    local_time(item["restored_at"]) if item["restored_at"] else "",
+                ),
+            )
 
     def restore_selected(self) -> None:
         chosen = self.conflicts.selection()

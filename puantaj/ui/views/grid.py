@@ -12,9 +12,24 @@ from tksheet import Sheet
 from puantaj.errors import PuantajError
 from puantaj.ui.presenters.grid import GREY, GridPresenter
 
-BINDINGS = ("single_select", "drag_select", "ctrl_select", "row_select", "column_select",
-            "arrowkeys", "tab", "copy", "cut", "paste", "delete", "undo", "edit_cell",
-            "right_click_popup_menu", "rc_select", "select_all")
+BINDINGS = (
+    "single_select",
+    "drag_select",
+    "ctrl_select",
+    "row_select",
+    "column_select",
+    "arrowkeys",
+    "tab",
+    "copy",
+    "cut",
+    "paste",
+    "delete",
+    "undo",
+    "edit_cell",
+    "right_click_popup_menu",
+    "rc_select",
+    "select_all",
+)
 
 
 def month_choices(today: dt.date) -> list[str]:
@@ -28,9 +43,15 @@ def month_choices(today: dt.date) -> list[str]:
 class GridView(ttk.Frame):
     """Thin skin over GridPresenter; writes go through the presenter only."""
 
-    def __init__(self, parent: tk.Misc, presenter: GridPresenter, strings,
-                 regions: Callable[[], list[str]], show_status: Callable[[str], None],
-                 today: dt.date | None = None) -> None:
+    def __init__(
+        self,
+        parent: tk.Misc,
+        presenter: GridPresenter,
+        strings,
+        regions: Callable[[], list[str]],
+        show_status: Callable[[str], None],
+        today: dt.date | None = None,
+    ) -> None:
         super().__init__(parent)
         self.p = presenter
         self.t = strings
@@ -41,14 +62,24 @@ class GridView(ttk.Frame):
         bar.pack(fill="x")
         ttk.Label(bar, text=strings("grid.month")).pack(side="left")
         self.month = tk.StringVar(value=f"{today.year:04d}-{today.month:02d}")
-        self.month_box = ttk.Combobox(bar, textvariable=self.month, width=9,
-                                      values=month_choices(today), state="readonly")
+        self.month_box = ttk.Combobox(
+            bar,
+            textvariable=self.month,
+            width=9,
+            values=month_choices(today),
+            state="readonly",
+        )
         self.month_box.pack(side="left", padx=4)
         self.region = tk.StringVar(value=presenter.session.region)
         if presenter.session.is_admin:
             ttk.Label(bar, text=strings("grid.region")).pack(side="left", padx=(8, 0))
-            self.region_box = ttk.Combobox(bar, textvariable=self.region, width=14,
-                                           state="readonly", postcommand=self._list_regions)
+            self.region_box = ttk.Combobox(
+                bar,
+                textvariable=self.region,
+                width=14,
+                state="readonly",
+                postcommand=self._list_regions,
+            )
             self.region_box.pack(side="left", padx=4)
             self.region_box.bind("<<ComboboxSelected>>", lambda _e: self.reload())
         self.month_box.bind("<<ComboboxSelected>>", lambda _e: self.reload())
@@ -56,12 +87,22 @@ class GridView(ttk.Frame):
         self.fill_button.pack(side="left", padx=4)
         self.copy_button = ttk.Button(bar, text=strings("grid.copy"), command=self.copy)
         self.copy_button.pack(side="left", padx=4)
-        self.banner = ttk.Label(bar, foreground="#b00000", font=("TkDefaultFont", 10, "bold"))
+        self.banner = ttk.Label(
+            bar, foreground="#b00000", font=("TkDefaultFont", 10, "bold")
+        )
         self.banner.pack(side="left", padx=12)
-        self.sheet = Sheet(self, default_column_width=44, default_row_index_width=220,
-                           default_header_height="2", paste_can_expand_x=False,
-                           paste_can_expand_y=False, show_top_left=True,
-                           align="center", header_align="center", index_align="w")
+        self.sheet = Sheet(
+            self,
+            default_column_width=44,
+            default_row_index_width=220,
+            default_header_height="2",
+            paste_can_expand_x=False,
+            paste_can_expand_y=False,
+            show_top_left=True,
+            align="center",
+            header_align="center",
+            index_align="w",
+        )
         self.sheet.pack(fill="both", expand=True)
         self.sheet.enable_bindings(*BINDINGS)
         self.sheet.edit_validation(self._validate)
@@ -74,8 +115,11 @@ class GridView(ttk.Frame):
     def _legend_text(self) -> str:
         codes = self.p.timesheets.codes.codes.values()
         label = "label_en" if self.p.language == "en" else "label_tr"
-        return self.t("grid.legend") + ": " + "   ".join(
-            f"{c.code} {getattr(c, label)}" for c in codes)
+        return (
+            self.t("grid.legend")
+            + ": "
+            + "   ".join(f"{c.code} {getattr(c, label)}" for c in codes)
+        )
 
     def _list_regions(self) -> None:
         self.region_box["values"] = self._regions()
@@ -97,14 +141,20 @@ class GridView(ttk.Frame):
         p = self.p
         sheet = self.sheet
         headers = p.headers()
-        sheet.set_sheet_data([row for row in p.rows()], reset_col_positions=True,
-                             reset_row_positions=True, redraw=False, reset_highlights=True)
+        sheet.set_sheet_data(
+            [row for row in p.rows()],
+            reset_col_positions=True,
+            reset_row_positions=True,
+            redraw=False,
+            reset_highlights=True,
+        )
         sheet.headers([h.text for h in headers], redraw=False)
         sheet.row_index(p.index(), redraw=False)
         for c, header in enumerate(headers):
             if header.color:
-                sheet.highlight_cells(column=c, canvas="header", bg=header.color,
-                                      redraw=False)
+                sheet.highlight_cells(
+                    column=c, canvas="header", bg=header.color, redraw=False
+                )
         total_cols = list(range(p.day_count, len(headers)))
         sheet.readonly_columns(columns=total_cols, readonly=True, redraw=False)
         for c in total_cols:
@@ -117,8 +167,9 @@ class GridView(ttk.Frame):
         self._paint_rows(range(len(p.grid.employees)))
         locked = p.is_locked
         self.banner.configure(text=p.lock_banner())
-        sheet.readonly_columns(columns=list(range(p.day_count)), readonly=locked,
-                               redraw=False)
+        sheet.readonly_columns(
+            columns=list(range(p.day_count)), readonly=locked, redraw=False
+        )
         state = "disabled" if locked else "normal"
         self.fill_button.configure(state=state)
         self.copy_button.configure(state=state)
@@ -131,8 +182,9 @@ class GridView(ttk.Frame):
                 if (r, c) in outside:
                     continue
                 color = self.p.code_color(str(self.sheet.get_cell_data(r, c) or ""))
-                self.sheet.highlight_cells(row=r, column=c, bg=color or "white",
-                                           redraw=False)
+                self.sheet.highlight_cells(
+                    row=r, column=c, bg=color or "white", redraw=False
+                )
 
     def _validate(self, event) -> str | None:
         try:
@@ -143,35 +195,44 @@ class GridView(ttk.Frame):
             return None
 
     def _modified(self, event) -> None:
-        changes = {tuple(key): self.sheet.get_cell_data(*key) for key in event.cells.table}
+        changes = {
+            tuple(key): self.sheet.get_cell_data(*key) for key in event.cells.table
+        }
         if len(changes) == 1:
             changes = self._spread(changes)
         changes = {k: v for k, v in changes.items() if k[1] < self.p.day_count}
         if not changes:
             return
         try:
-            rows = self.p.commit(changes, source="paste" if len(changes) > 1 else "grid")
+            rows = self.p.commit(
+                changes, source="paste" if len(changes) > 1 else "grid"
+            )
         except PuantajError as exc:
             self._status(str(exc))
             self.reload()
             return
         for r in rows:
-            totals = self.p.row(r)[self.p.day_count:]
+            totals = self.p.row(r)[self.p.day_count :]
             for offset, value in enumerate(totals):
-                self.sheet.set_cell_data(r, self.p.day_count + offset, value, redraw=False)
+                self.sheet.set_cell_data(
+                    r, self.p.day_count + offset, value, redraw=False
+                )
         self._paint_rows(rows)
         self.sheet.set_refresh_timer(True)  # one coalesced redraw, after the edit's own
         self._status(self.t("grid.saved", n=len(changes)))
 
     def _spread(self, changes: dict) -> dict:
         """Typing into one cell of a selected range fills the whole range."""
-        (key, value), = changes.items()
+        ((key, value),) = changes.items()
         selected = set(self.sheet.get_selected_cells())
         if len(selected) <= 1 or key not in selected:
             return changes
         outside = self._outside
-        targets = {cell for cell in selected if cell[1] < self.p.day_count
-                   and cell not in outside}
+        targets = {
+            cell
+            for cell in selected
+            if cell[1] < self.p.day_count and cell not in outside
+        }
         for cell in targets:
             self.sheet.set_cell_data(*cell, value, redraw=False)
         return {cell: value for cell in targets}

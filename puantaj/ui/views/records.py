@@ -37,9 +37,16 @@ def display(field: Field, value: object, kind: str) -> str:
 class RecordDialog(tk.Toplevel):
     """Add or edit one record; validation errors are shown beside the fields."""
 
-    def __init__(self, parent: tk.Misc, service: RecordService, session: Session,
-                 fields: list[Field], strings, row: dict | None,
-                 on_saved: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        parent: tk.Misc,
+        service: RecordService,
+        session: Session,
+        fields: list[Field],
+        strings,
+        row: dict | None,
+        on_saved: Callable[[], None],
+    ) -> None:
         super().__init__(parent)
         self.title(strings("list.edit") if row else strings("list.add"))
         self.transient(parent.winfo_toplevel())
@@ -55,23 +62,33 @@ class RecordDialog(tk.Toplevel):
             value = display(field, row.get(field.name), kind) if row else ""
             var = tk.StringVar(value=value)
             self.vars[field.name] = var
-            ttk.Label(body, text=field.label).grid(row=i, column=0, sticky="e", padx=4, pady=2)
+            ttk.Label(body, text=field.label).grid(
+                row=i, column=0, sticky="e", padx=4, pady=2
+            )
             if field.choices:
-                values = list(field.choices().keys()) if callable(field.choices) else list(
-                    field.choices)
-                widget = ttk.Combobox(body, textvariable=var, values=values, width=30,
-                                      state="readonly")
+                values = (
+                    list(field.choices().keys())
+                    if callable(field.choices)
+                    else list(field.choices)
+                )
+                widget = ttk.Combobox(
+                    body, textvariable=var, values=values, width=30, state="readonly"
+                )
             else:
                 widget = ttk.Entry(body, textvariable=var, width=32)
             widget.grid(row=i, column=1, sticky="w", pady=2)
-        ttk.Label(body, textvariable=self.error, foreground="#b00", wraplength=360).grid(
-            row=len(fields), column=0, columnspan=2, pady=6)
+        ttk.Label(
+            body, textvariable=self.error, foreground="#b00", wraplength=360
+        ).grid(row=len(fields), column=0, columnspan=2, pady=6)
         buttons = ttk.Frame(body)
         buttons.grid(row=len(fields) + 1, column=0, columnspan=2, sticky="e")
-        self.save_button = ttk.Button(buttons, text=strings("dialog.save"), command=self.save)
+        self.save_button = ttk.Button(
+            buttons, text=strings("dialog.save"), command=self.save
+        )
         self.save_button.pack(side="left", padx=4)
         ttk.Button(buttons, text=strings("dialog.cancel"), command=self.destroy).pack(
-            side="left")
+            side="left"
+        )
         self.bind("<Return>", lambda _e: self.save())
         self.bind("<Escape>", lambda _e: self.destroy())
 
@@ -88,8 +105,11 @@ class RecordDialog(tk.Toplevel):
         values = self.values()
         try:
             if self._row:
-                changed = {k: v for k, v in values.items()
-                           if k not in self._service.spec.natural_key}
+                changed = {
+                    k: v
+                    for k, v in values.items()
+                    if k not in self._service.spec.natural_key
+                }
                 self._service.update(self._session, self._row["id"], changed)
             else:
                 self._service.create(self._session, values)
@@ -107,8 +127,15 @@ class RecordDialog(tk.Toplevel):
 class RecordsView(ttk.Frame):
     """A searchable, sortable list of one table's records."""
 
-    def __init__(self, parent: tk.Misc, service: RecordService, session: Session,
-                 fields: list[Field], strings, show_status: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        parent: tk.Misc,
+        service: RecordService,
+        session: Session,
+        fields: list[Field],
+        strings,
+        show_status: Callable[[str], None],
+    ) -> None:
         super().__init__(parent, padding=4)
         self._service, self._session, self._fields = service, session, fields
         self.t = strings
@@ -121,16 +148,23 @@ class RecordsView(ttk.Frame):
         entry = ttk.Entry(bar, textvariable=self.search, width=24)
         entry.pack(side="left", padx=4)
         self.search.trace_add("write", lambda *_: self.refresh())
-        ttk.Button(bar, text=strings("list.add"), command=self.add).pack(side="left", padx=2)
-        ttk.Button(bar, text=strings("list.edit"), command=self.edit).pack(side="left", padx=2)
+        ttk.Button(bar, text=strings("list.add"), command=self.add).pack(
+            side="left", padx=2
+        )
+        ttk.Button(bar, text=strings("list.edit"), command=self.edit).pack(
+            side="left", padx=2
+        )
         ttk.Button(bar, text=strings("list.deactivate"), command=self.deactivate).pack(
-            side="left", padx=2)
+            side="left", padx=2
+        )
         columns = [f.name for f in fields]
         if session.is_admin:
             columns.insert(0, "region")
         self.tree = ttk.Treeview(self, columns=columns, show="headings", height=12)
         for name in columns:
-            label = next((f.label for f in fields if f.name == name), strings("grid.region"))
+            label = next(
+                (f.label for f in fields if f.name == name), strings("grid.region")
+            )
             width = next((f.width for f in fields if f.name == name), 90)
             self.tree.heading(name, text=label, command=lambda n=name: self.sort_by(n))
             self.tree.column(name, width=width)
@@ -142,13 +176,17 @@ class RecordsView(ttk.Frame):
         rows = self._service.list(self._session, search=self.search.get())
         column, reverse = self._sort
         if column:
-            rows.sort(key=lambda r: turkish.sort_key(str(r.get(column) or "")),
-                      reverse=reverse)
+            rows.sort(
+                key=lambda r: turkish.sort_key(str(r.get(column) or "")),
+                reverse=reverse,
+            )
         self.rows = rows
         self.tree.delete(*self.tree.get_children())
         for row in rows:
-            values = [display(f, row.get(f.name), self._service.spec.column(f.name).kind)
-                      for f in self._fields]
+            values = [
+                display(f, row.get(f.name), self._service.spec.column(f.name).kind)
+                for f in self._fields
+            ]
             if self._session.is_admin:
                 values.insert(0, row["region"])
             self.tree.insert("", "end", iid=row["id"], values=values)
@@ -160,18 +198,24 @@ class RecordsView(ttk.Frame):
 
     def selected(self) -> dict | None:
         chosen = self.tree.selection()
-        return next((r for r in self.rows if r["id"] == chosen[0]), None) if chosen else None
+        return (
+            next((r for r in self.rows if r["id"] == chosen[0]), None)
+            if chosen
+            else None
+        )
 
     def add(self) -> RecordDialog:
-        return RecordDialog(self, self._service, self._session, self._fields, self.t, None,
-                            self.refresh)
+        return RecordDialog(
+            self, self._service, self._session, self._fields, self.t, None, self.refresh
+        )
 
     def edit(self) -> RecordDialog | None:
         row = self.selected()
         if row is None:
             return None
-        return RecordDialog(self, self._service, self._session, self._fields, self.t, row,
-                            self.refresh)
+        return RecordDialog(
+            self, self._service, self._session, self._fields, self.t, row, self.refresh
+        )
 
     def deactivate(self) -> None:
         row = self.selected()

@@ -17,11 +17,19 @@ from puantaj.services.timesheets import month_key
 class ReportsView(ttk.Frame):
     """Reads the month chosen on the grid tab (month and region getters)."""
 
-    def __init__(self, parent: tk.Misc, session: Session, reports: ReportService,
-                 exports: ExportService, strings, month: Callable[[], tuple[int, int]],
-                 region: Callable[[], str], regions: Callable[[], list[str]],
-                 ask_path: Callable[[str], Path | None],
-                 show_status: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        parent: tk.Misc,
+        session: Session,
+        reports: ReportService,
+        exports: ExportService,
+        strings,
+        month: Callable[[], tuple[int, int]],
+        region: Callable[[], str],
+        regions: Callable[[], list[str]],
+        ask_path: Callable[[str], Path | None],
+        show_status: Callable[[str], None],
+    ) -> None:
         super().__init__(parent, padding=6)
         self._session, self._reports, self._exports = session, reports, exports
         self.t = strings
@@ -32,24 +40,33 @@ class ReportsView(ttk.Frame):
         bar.pack(fill="x")
         self.state = tk.StringVar()
         ttk.Label(bar, textvariable=self.state, width=30).pack(side="left")
-        ttk.Button(bar, text=strings("reports.submit"),
-                   command=lambda: self.move("submit")).pack(side="left", padx=2)
+        ttk.Button(
+            bar, text=strings("reports.submit"), command=lambda: self.move("submit")
+        ).pack(side="left", padx=2)
         if session.is_admin:
             for action in ("approve", "lock", "unlock"):
-                ttk.Button(bar, text=strings(f"reports.{action}"),
-                           command=lambda a=action: self.move(a)).pack(side="left", padx=2)
-            ttk.Label(bar, text=strings("reports.reason")).pack(side="left", padx=(8, 2))
+                ttk.Button(
+                    bar,
+                    text=strings(f"reports.{action}"),
+                    command=lambda a=action: self.move(a),
+                ).pack(side="left", padx=2)
+            ttk.Label(bar, text=strings("reports.reason")).pack(
+                side="left", padx=(8, 2)
+            )
             self.reason = tk.StringVar()
             ttk.Entry(bar, textvariable=self.reason, width=24).pack(side="left")
         ttk.Button(bar, text=strings("reports.xlsx"), command=self.export_xlsx).pack(
-            side="right", padx=2)
+            side="right", padx=2
+        )
         ttk.Button(bar, text=strings("reports.csv"), command=self.export_csv).pack(
-            side="right", padx=2)
+            side="right", padx=2
+        )
         columns = ("sicil", "name", *TOTAL_HEADERS)
         self.tree = ttk.Treeview(self, columns=columns, show="headings", height=16)
         for name in columns:
-            self.tree.heading(name, text=name.capitalize() if name in ("sicil", "name")
-                              else name)
+            self.tree.heading(
+                name, text=name.capitalize() if name in ("sicil", "name") else name
+            )
             self.tree.column(name, width=180 if name == "name" else 70)
         self.tree.pack(fill="both", expand=True, pady=4)
 
@@ -64,16 +81,24 @@ class ReportsView(ttk.Frame):
         for grid in self._exports.grids(self._session, [region], year, month):
             for employee in grid.employees:
                 values = totals_values(grid.totals[employee["id"]])
-                self.tree.insert("", "end", iid=employee["id"], values=(
-                    employee["sicil_no"], f"{employee['first_name']} {employee['last_name']}",
-                    *values))
+                self.tree.insert(
+                    "",
+                    "end",
+                    iid=employee["id"],
+                    values=(
+                        employee["sicil_no"],
+                        f"{employee['first_name']} {employee['last_name']}",
+                        *values,
+                    ),
+                )
 
     def move(self, action: str) -> None:
         year, month = self._month()
         reason = self.reason.get() if self._session.is_admin else ""
         try:
-            self._reports.move(self._session, self._region(), month_key(year, month),
-                               action, reason)
+            self._reports.move(
+                self._session, self._region(), month_key(year, month), action, reason
+            )
         except PuantajError as exc:
             self._status(str(exc))
         self.refresh()

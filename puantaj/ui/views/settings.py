@@ -17,9 +17,16 @@ from puantaj.ui.statusbar import local_time
 class SettingsView(ttk.Frame):
     """Edits the settings file and the keyring token; shows test and sync results."""
 
-    def __init__(self, parent: tk.Misc, services, controller: SyncController, strings,
-                 confirm: Callable[[str], bool], choose_backup: Callable[[], Path | None],
-                 token_getter: Callable[[], str | None]) -> None:
+    def __init__(
+        self,
+        parent: tk.Misc,
+        services,
+        controller: SyncController,
+        strings,
+        confirm: Callable[[str], bool],
+        choose_backup: Callable[[], Path | None],
+        token_getter: Callable[[], str | None],
+    ) -> None:
         super().__init__(parent, padding=12)
         self._services = services
         self._controller = controller
@@ -35,46 +42,76 @@ class SettingsView(ttk.Frame):
         self.result = tk.StringVar()
         self.last_sync = tk.StringVar()
         rows = [
-            (strings("settings.enabled"),
-             ttk.Checkbutton(self, variable=self.enabled)),
+            (strings("settings.enabled"), ttk.Checkbutton(self, variable=self.enabled)),
             (strings("settings.url"), ttk.Entry(self, textvariable=self.url, width=44)),
-            (strings("settings.token"),
-             ttk.Entry(self, textvariable=self.token, width=44, show="•")),
-            (strings("settings.interval"),
-             ttk.Spinbox(self, textvariable=self.interval, from_=1, to=1440, width=6)),
-            (strings("settings.language"),
-             ttk.Combobox(self, textvariable=self.language, values=("tr", "en"), width=6,
-                          state="readonly")),
+            (
+                strings("settings.token"),
+                ttk.Entry(self, textvariable=self.token, width=44, show="•"),
+            ),
+            (
+                strings("settings.interval"),
+                ttk.Spinbox(
+                    self, textvariable=self.interval, from_=1, to=1440, width=6
+                ),
+            ),
+            (
+                strings("settings.language"),
+                ttk.Combobox(
+                    self,
+                    textvariable=self.language,
+                    values=("tr", "en"),
+                    width=6,
+                    state="readonly",
+                ),
+            ),
         ]
         for i, (label, widget) in enumerate(rows):
-            ttk.Label(self, text=label).grid(row=i, column=0, sticky="e", padx=6, pady=3)
+            ttk.Label(self, text=label).grid(
+                row=i, column=0, sticky="e", padx=6, pady=3
+            )
             widget.grid(row=i, column=1, sticky="w", pady=3)
         buttons = ttk.Frame(self)
         buttons.grid(row=len(rows), column=0, columnspan=3, sticky="w", pady=10)
-        self.save_button = ttk.Button(buttons, text=strings("settings.save"), command=self.save)
-        self.test_button = ttk.Button(buttons, text=strings("settings.test"),
-                                      command=self.test)
-        self.sync_button = ttk.Button(buttons, text=strings("settings.sync_now"),
-                                      command=controller.sync_now)
-        self.backup_button = ttk.Button(buttons, text=strings("settings.backup_now"),
-                                        command=controller.backup_now)
-        self.restore_button = ttk.Button(buttons, text=strings("settings.restore"),
-                                         command=self.restore)
-        for button in (self.save_button, self.test_button, self.sync_button,
-                       self.backup_button, self.restore_button):
+        self.save_button = ttk.Button(
+            buttons, text=strings("settings.save"), command=self.save
+        )
+        self.test_button = ttk.Button(
+            buttons, text=strings("settings.test"), command=self.test
+        )
+        self.sync_button = ttk.Button(
+            buttons, text=strings("settings.sync_now"), command=controller.sync_now
+        )
+        self.backup_button = ttk.Button(
+            buttons, text=strings("settings.backup_now"), command=controller.backup_now
+        )
+        self.restore_button = ttk.Button(
+            buttons, text=strings("settings.restore"), command=self.restore
+        )
+        for button in (
+            self.save_button,
+            self.test_button,
+            self.sync_button,
+            self.backup_button,
+            self.restore_button,
+        ):
             button.pack(side="left", padx=3)
         ttk.Label(self, textvariable=self.result, wraplength=620, justify="left").grid(
-            row=len(rows) + 1, column=0, columnspan=3, sticky="w")
+            row=len(rows) + 1, column=0, columnspan=3, sticky="w"
+        )
         ttk.Label(self, textvariable=self.last_sync, wraplength=620).grid(
-            row=len(rows) + 2, column=0, columnspan=3, sticky="w", pady=6)
+            row=len(rows) + 2, column=0, columnspan=3, sticky="w", pady=6
+        )
 
     def save(self) -> bool:
         try:
             interval = float(self.interval.get().replace(",", "."))
             self._services.settings = save_settings(
-                self._services.settings, sync_enabled=self.enabled.get(),
-                sync_url=self.url.get().strip(), sync_interval_min=interval,
-                language=self.language.get())
+                self._services.settings,
+                sync_enabled=self.enabled.get(),
+                sync_url=self.url.get().strip(),
+                sync_interval_min=interval,
+                language=self.language.get(),
+            )
             if self.token.get().strip():
                 self._services.tokens.set(self.token.get().strip())
         except (PuantajError, ValueError) as exc:
@@ -91,8 +128,9 @@ class SettingsView(ttk.Frame):
 
     def restore(self) -> None:
         path = self._choose_backup()
-        if path is None or not self._confirm(self.t("settings.restore_confirm",
-                                                    name=Path(path).name)):
+        if path is None or not self._confirm(
+            self.t("settings.restore_confirm", name=Path(path).name)
+        ):
             return
         try:
             aside = self._services.backups.restore(Path(path))
@@ -106,14 +144,20 @@ class SettingsView(ttk.Frame):
             mark = "✓" if message.ok else "✗"
             self.result.set("\n".join(f"{mark} {line}" for line in message.lines()))
         elif isinstance(message, BackupDone):
-            self.result.set(self.t("settings.backup_done", path=message.path)
-                            if message.path else message.error)
+            self.result.set(
+                self.t("settings.backup_done", path=message.path)
+                if message.path
+                else message.error
+            )
 
     def show_last_sync(self, report) -> None:
         if report is None:
             self.last_sync.set(self.t("status.never"))
             return
         when = local_time(report.finished_at)
-        detail = (self.t("status.ok", pushed=report.pushed, pulled=report.pulled)
-                  if report.ok else f"{report.state}: {report.message}")
+        detail = (
+            self.t("status.ok", pushed=report.pushed, pulled=report.pulled)
+            if report.ok
+            else f"{report.state}: {report.message}"
+        )
         self.last_sync.set(f"{self.t('status.last', at=when)} — {detail}")

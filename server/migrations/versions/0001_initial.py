@@ -17,7 +17,9 @@ def upgrade() -> None:
     bind = op.get_bind()
     metadata = build_metadata(context.config.attributes.get("schema"))
     metadata.create_all(bind)
-    bind.execute(insert(metadata.tables[_name(metadata, "sync_counter")]).values(id=1, value=0))
+    bind.execute(
+        insert(metadata.tables[_name(metadata, "sync_counter")]).values(id=1, value=0)
+    )
 
 
 def _name(metadata, table: str) -> str:

@@ -7,8 +7,13 @@ EMP = natural_id("employees", "Ankara", "100")
 
 
 def wire(**over):
-    base = {"table": "employees", "id": EMP, "region": "Ankara",
-            "hlc": "1700000000000:00000:site", "row": {"first_name": "Ayşe"}}
+    base = {
+        "table": "employees",
+        "id": EMP,
+        "region": "Ankara",
+        "hlc": "1700000000000:00000:site",
+        "row": {"first_name": "Ayşe"},
+    }
     base.update(over)
     return base
 
@@ -42,8 +47,13 @@ def test_bad_changes_name_the_bad_field(over, reason, field):
 
 def test_plates_must_be_canonical_and_choices_enforced():
     vid = natural_id("vehicles", "06 ABC 123")
-    ok = parse_change(wire(table="vehicles", id=vid,
-                           row={"plate": "06 ABC 123", "vehicle_type": "private"}))
+    ok = parse_change(
+        wire(
+            table="vehicles",
+            id=vid,
+            row={"plate": "06 ABC 123", "vehicle_type": "private"},
+        )
+    )
     assert ok.row["plate"] == "06 ABC 123"
     with pytest.raises(ChangeError):
         parse_change(wire(table="vehicles", id=vid, row={"plate": "06abc123"}))

@@ -6,17 +6,37 @@ from puantaj.errors import ValidationError
 CODES = CodeTable()
 
 
-@pytest.mark.parametrize(("typed", "code"), [
-    ("x", "X"), ("ç", "X"), ("Ç", "X"), ("1", "X"), ("h", "HT"), ("rt", "GT"),
-    ("yi", "Yİ"), ("yı", "Yİ"), ("Yİ", "Yİ"), ("y", "Yİ"), ("mi", "Mİ"), ("rp", "R"),
-    ("a", "İK"), ("ik", "İK"), ("z", "Üİ"), ("ü", "Üİ"), ("ds", "D"), (" d ", "D"),
-])
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("x", "X"),
+        ("ç", "X"),
+        ("Ç", "X"),
+        ("1", "X"),
+        ("h", "HT"),
+        ("rt", "GT"),
+        ("yi", "Yİ"),
+        ("yı", "Yİ"),
+        ("Yİ", "Yİ"),
+        ("y", "Yİ"),
+        ("mi", "Mİ"),
+        ("rp", "R"),
+        ("a", "İK"),
+        ("ik", "İK"),
+        ("z", "Üİ"),
+        ("ü", "Üİ"),
+        ("ds", "D"),
+        (" d ", "D"),
+    ],
+)
 def test_codes_and_aliases_resolve_case_insensitively_in_turkish(typed, code):
     assert CODES.parse_entry(typed) == Entry(code)
 
 
-@pytest.mark.parametrize(("typed", "entry"), [
-    ("X+2", Entry("X", 2.0)), ("Ç+2", Entry("X", 2.0)), ("x 2,5", Entry("X", 2.5))])
+@pytest.mark.parametrize(
+    ("typed", "entry"),
+    [("X+2", Entry("X", 2.0)), ("Ç+2", Entry("X", 2.0)), ("x 2,5", Entry("X", 2.5))],
+)
 def test_overtime_syntax(typed, entry):
     assert CODES.parse_entry(typed) == entry
 
@@ -29,6 +49,8 @@ def test_unknown_codes_are_refused(typed):
 
 def test_blank_clears_and_g_can_be_configured_as_an_alias():
     assert CODES.parse_entry("  ") == Entry(None)
-    custom = CodeTable([*CODES.codes.values()][:-1] + [
-        CODES["D"].__class__(**{**CODES["D"].__dict__, "aliases": ("DS", "G")})])
+    custom = CodeTable(
+        [*CODES.codes.values()][:-1]
+        + [CODES["D"].__class__(**{**CODES["D"].__dict__, "aliases": ("DS", "G")})]
+    )
     assert custom.parse_entry("g") == Entry("D")

@@ -11,8 +11,9 @@ def test_wire_form_round_trips_and_compares_as_triple():
     assert Stamp(5, 0, "b") < Stamp(5, 1, "a") < Stamp(6, 0, "a")
 
 
-@pytest.mark.parametrize("bad", ["", "12:3:x", "1700000000123:00007:", None, 5,
-                                 "1700000000123:00007:a b"])
+@pytest.mark.parametrize(
+    "bad", ["", "12:3:x", "1700000000123:00007:", None, 5, "1700000000123:00007:a b"]
+)
 def test_malformed_stamps_name_the_field(bad):
     with pytest.raises(ValidationError) as err:
         Stamp.parse(bad, "hlc")

@@ -47,7 +47,9 @@ def test_february_with_sick_days_is_days_in_month_minus_unpaid():
 
 def test_unpaid_leave_also_costs_the_following_weekly_rest():
     # Üİ on 9–11 Feb → the HT of Sunday 15 Feb is not earned (md.46).
-    t = totals(2026, 2, standard_month(2026, 2, overrides={9: "Üİ", 10: "Üİ", 11: "Üİ"}))
+    t = totals(
+        2026, 2, standard_month(2026, 2, overrides={9: "Üİ", 10: "Üİ", 11: "Üİ"})
+    )
     assert (t.worked_days, t.paid_days, t.unearned_ht_days) == (21, 24, 1)
     assert (t.sgk_days, t.eksik_code) == (24, "21")
 
@@ -75,8 +77,13 @@ def test_mid_month_exit_and_cells_outside_employment_are_ignored():
 
 
 def test_hired_on_the_first_and_leaving_on_the_last_day_is_a_full_month():
-    t = totals(2026, 4, standard_month(2026, 4), hire=dt.date(2026, 4, 1),
-               leave=dt.date(2026, 4, 30))
+    t = totals(
+        2026,
+        4,
+        standard_month(2026, 4),
+        hire=dt.date(2026, 4, 1),
+        leave=dt.date(2026, 4, 30),
+    )
     assert t.sgk_days == 30
 
 

@@ -13,13 +13,21 @@ def test_tc_kimlik_checksum():
     assert not validators.is_valid_tc("1234")
 
 
-@pytest.mark.parametrize(("raw", "canonical"), [
-    ("06abc123", "06 ABC 123"), ("34 a 1234", "34 A 1234"), ("35-ab-123", "35 AB 123")])
+@pytest.mark.parametrize(
+    ("raw", "canonical"),
+    [
+        ("06abc123", "06 ABC 123"),
+        ("34 a 1234", "34 A 1234"),
+        ("35-ab-123", "35 AB 123"),
+    ],
+)
 def test_plates_are_normalised(raw, canonical):
     assert validators.normalize_plate(raw) == canonical
 
 
-@pytest.mark.parametrize("bad", ["00 ABC 123", "99 AB 12", "06 ABCD 12", "ABC", "06 A 12"])
+@pytest.mark.parametrize(
+    "bad", ["00 ABC 123", "99 AB 12", "06 ABCD 12", "ABC", "06 A 12"]
+)
 def test_bad_plates_are_refused(bad):
     with pytest.raises(ValidationError):
         validators.normalize_plate(bad)
@@ -39,4 +47,12 @@ def test_turkish_case_and_order():
     assert turkish.lower("İZMİR IŞIK") == "izmir ışık"
     names = ["Zeynep", "İsmail", "Işıl", "Çağrı", "Cem", "Ömer", "Orhan", "ilker"]
     assert sorted(names, key=turkish.sort_key) == [
-        "Cem", "Çağrı", "Işıl", "ilker", "İsmail", "Orhan", "Ömer", "Zeynep"]
+        "Cem",
+        "Çağrı",
+        "Işıl",
+        "ilker",
+        "İsmail",
+        "Orhan",
+        "Ömer",
+        "Zeynep",
+    ]

@@ -17,8 +17,15 @@ def count(path, table="employees"):
 
 def test_backup_while_another_thread_writes_then_restore(services, ankara):
     svc = services.records["employees"]
-    svc.create(ankara, {"sicil_no": "1", "first_name": "A", "last_name": "B",
-                        "hire_date": "01.01.2026"})
+    svc.create(
+        ankara,
+        {
+            "sicil_no": "1",
+            "first_name": "A",
+            "last_name": "B",
+            "hire_date": "01.01.2026",
+        },
+    )
     stop = threading.Event()
     written = []
 
@@ -30,7 +37,8 @@ def test_backup_while_another_thread_writes_then_restore(services, ankara):
             with transaction(conn):
                 conn.execute(
                     "INSERT INTO drivers (id, region, full_name) VALUES (?, 'Ankara', ?)",
-                    (f"00000000-0000-4000-8000-{n:012d}", f"Sürücü {n}"))
+                    (f"00000000-0000-4000-8000-{n:012d}", f"Sürücü {n}"),
+                )
             written.append(n)
         conn.close()
 

@@ -12,25 +12,58 @@ from puantaj.services.timesheets import Edit
 def staff(services, ankara, istanbul):
     emp = services.records["employees"]
     return {
-        "ayse": emp.create(ankara, {"sicil_no": "1", "first_name": "Ayşe",
-                                    "last_name": "Yılmaz", "hire_date": "01.01.2025",
-                                    "tc_no": "10000000146"}),
-        "ilker": emp.create(ankara, {"sicil_no": "2", "first_name": "İlker",
-                                     "last_name": "Çelik", "hire_date": "15.04.2026"}),
-        "deniz": emp.create(istanbul, {"sicil_no": "1", "first_name": "Deniz",
-                                       "last_name": "Ak", "hire_date": "01.01.2025"}),
+        "ayse": emp.create(
+            ankara,
+            {
+                "sicil_no": "1",
+                "first_name": "Ayşe",
+                "last_name": "Yılmaz",
+                "hire_date": "01.01.2025",
+                "tc_no": "10000000146",
+            },
+        ),
+        "ilker": emp.create(
+            ankara,
+            {
+                "sicil_no": "2",
+                "first_name": "İlker",
+                "last_name": "Çelik",
+                "hire_date": "15.04.2026",
+            },
+        ),
+        "deniz": emp.create(
+            istanbul,
+            {
+                "sicil_no": "1",
+                "first_name": "Deniz",
+                "last_name": "Ak",
+                "hire_date": "01.01.2025",
+            },
+        ),
     }
 
 
 def test_typed_codes_are_stored_and_totalled(services, ankara, staff):
     ts = services.timesheets
-    ts.write(ankara, [Edit(staff["ayse"], dt.date(2026, 4, 1), "x"),
-                      Edit(staff["ayse"], dt.date(2026, 4, 2), "ç+2"),
-                      Edit(staff["ayse"], dt.date(2026, 4, 3), "yı")])
+    ts.write(
+        ankara,
+        [
+            Edit(staff["ayse"], dt.date(2026, 4, 1), "x"),
+            Edit(staff["ayse"], dt.date(2026, 4, 2), "ç+2"),
+            Edit(staff["ayse"], dt.date(2026, 4, 3), "yı"),
+        ],
+    )
     grid = ts.load_month(ankara, "Ankara", 2026, 4)
-    assert [e["first_name"] for e in grid.employees] == ["İlker", "Ayşe"]  # Çelik < Yılmaz
+    assert [e["first_name"] for e in grid.employees] == [
+        "İlker",
+        "Ayşe",
+    ]  # Çelik < Yılmaz
     totals = grid.totals[staff["ayse"]]
-    assert (totals.worked_days, totals.overtime_hours, totals.by_code["Yİ"]) == (2, 2.0, 1)
+    assert (totals.worked_days, totals.overtime_hours, totals.by_code["Yİ"]) == (
+        2,
+        2.0,
+        1,
+    )
 
 
 def test_fill_month_then_totals_for_a_mid_month_hire(services, ankara, staff):
@@ -48,15 +81,22 @@ def test_fill_month_then_totals_for_a_mid_month_hire(services, ankara, staff):
 
 def test_unknown_code_rejects_the_whole_paste(services, ankara, staff):
     with pytest.raises(ValidationError, match="unknown code"):
-        services.timesheets.write(ankara, [Edit(staff["ayse"], dt.date(2026, 4, 1), "X"),
-                                           Edit(staff["ayse"], dt.date(2026, 4, 2), "Q")])
+        services.timesheets.write(
+            ankara,
+            [
+                Edit(staff["ayse"], dt.date(2026, 4, 1), "X"),
+                Edit(staff["ayse"], dt.date(2026, 4, 2), "Q"),
+            ],
+        )
     grid = services.timesheets.load_month(ankara, "Ankara", 2026, 4)
     assert grid.cells == {}
 
 
 def test_clerks_cannot_touch_another_region(services, ankara, istanbul, staff):
     with pytest.raises(PermissionDenied):
-        services.timesheets.write(ankara, [Edit(staff["deniz"], dt.date(2026, 4, 1), "X")])
+        services.timesheets.write(
+            ankara, [Edit(staff["deniz"], dt.date(2026, 4, 1), "X")]
+        )
     with pytest.raises(PermissionDenied):
         services.timesheets.load_month(ankara, "İstanbul", 2026, 4)
     rows = services.records["employees"].list(istanbul)
@@ -66,27 +106,47 @@ def test_clerks_cannot_touch_another_region(services, ankara, istanbul, staff):
 def test_region_is_stamped_from_the_session_not_the_input(services, ankara):
     with pytest.raises(ValidationError):
         services.records["employees"].create(
-            ankara, {"sicil_no": "9", "first_name": "A", "last_name": "B",
-                     "hire_date": "01.01.2026", "region": "İzmir"})
+            ankara,
+            {
+                "sicil_no": "9",
+                "first_name": "A",
+                "last_name": "B",
+                "hire_date": "01.01.2026",
+                "region": "İzmir",
+            },
+        )
     emp = services.records["employees"].create(
-        ankara, {"sicil_no": "9", "first_name": "A", "last_name": "B",
-                 "hire_date": "01.01.2026"}, region="İzmir")
+        ankara,
+        {
+            "sicil_no": "9",
+            "first_name": "A",
+            "last_name": "B",
+            "hire_date": "01.01.2026",
+        },
+        region="İzmir",
+    )
     assert services.records["employees"].get(ankara, emp)["region"] == "Ankara"
 
 
 def test_days_outside_employment_are_refused(services, ankara, staff):
     with pytest.raises(ValidationError, match="outside employment"):
-        services.timesheets.write(ankara, [Edit(staff["ilker"], dt.date(2026, 4, 14), "X")])
+        services.timesheets.write(
+            ankara, [Edit(staff["ilker"], dt.date(2026, 4, 14), "X")]
+        )
 
 
-def test_locked_month_is_read_only_until_an_admin_unlocks(services, ankara, admin, staff):
+def test_locked_month_is_read_only_until_an_admin_unlocks(
+    services, ankara, admin, staff
+):
     reports = services.reports
     reports.move(ankara, "Ankara", "2026-04", "submit")
     with pytest.raises(PermissionDenied):
         reports.move(ankara, "Ankara", "2026-04", "lock")
     reports.move(admin, "Ankara", "2026-04", "lock")
     with pytest.raises(PeriodLocked):
-        services.timesheets.write(ankara, [Edit(staff["ayse"], dt.date(2026, 4, 1), "X")])
+        services.timesheets.write(
+            ankara, [Edit(staff["ayse"], dt.date(2026, 4, 1), "X")]
+        )
     with pytest.raises(ValidationError, match="reason"):
         reports.move(admin, "Ankara", "2026-04", "unlock")
     status = reports.move(admin, "Ankara", "2026-04", "unlock", reason="düzeltme")
@@ -100,18 +160,35 @@ def test_audit_log_records_each_cell_change(services, ankara, staff):
     ts.write(ankara, [Edit(staff["ayse"], dt.date(2026, 4, 1), "R")], source="paste")
     history = ts.history(ankara, staff["ayse"], dt.date(2026, 4, 1))
     assert [(h["old"], h["new"], h["source"]) for h in history] == [
-        ("X", "R", "paste"), (None, "X", "grid")]
+        ("X", "R", "paste"),
+        (None, "X", "grid"),
+    ]
 
 
 def test_record_validation_names_fields(services, ankara):
     emp = services.records["employees"]
     with pytest.raises(ValidationError) as err:
-        emp.create(ankara, {"sicil_no": "5", "first_name": "A", "last_name": "B",
-                            "hire_date": "01.01.2026", "tc_no": "12345678901"})
+        emp.create(
+            ankara,
+            {
+                "sicil_no": "5",
+                "first_name": "A",
+                "last_name": "B",
+                "hire_date": "01.01.2026",
+                "tc_no": "12345678901",
+            },
+        )
     assert err.value.field == "tc_no"
     with pytest.raises(ValidationError) as err:
-        emp.create(ankara, {"sicil_no": "5", "first_name": "A", "last_name": "B",
-                            "hire_date": "32.01.2026"})
+        emp.create(
+            ankara,
+            {
+                "sicil_no": "5",
+                "first_name": "A",
+                "last_name": "B",
+                "hire_date": "32.01.2026",
+            },
+        )
     assert err.value.field == "hire_date"
     veh = services.records["vehicles"]
     vid = veh.create(ankara, {"plate": "06abc123", "vehicle_type": "private"})

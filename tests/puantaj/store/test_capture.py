@@ -19,11 +19,14 @@ def test_a_raw_sql_write_in_the_sqlite3_shell_is_captured(services):
     require(shutil.which("sqlite3") is not None, "the sqlite3 shell is not installed")
     db = str(services.store.path)
     subprocess.run(
-        ["sqlite3", db,
-         "INSERT INTO employees (id, region, sicil_no, first_name, last_name, hire_date)"
-         " VALUES ('1b4e28ba-2fa1-11d2-883f-0016d3cca427', 'Ankara', '7', 'Ali', 'Kaya',"
-         " '2026-01-05');"
-         "UPDATE employees SET title = 'Şoför' WHERE sicil_no = '7';"],
+        [
+            "sqlite3",
+            db,
+            "INSERT INTO employees (id, region, sicil_no, first_name, last_name, hire_date)"
+            " VALUES ('1b4e28ba-2fa1-11d2-883f-0016d3cca427', 'Ankara', '7', 'Ali', 'Kaya',"
+            " '2026-01-05');"
+            "UPDATE employees SET title = 'Şoför' WHERE sicil_no = '7';",
+        ],
         check=True,
     )
     with services.store.connection() as conn:
@@ -39,10 +42,22 @@ def test_a_raw_sql_write_in_the_sqlite3_shell_is_captured(services):
 def test_a_delete_in_the_shell_becomes_a_tombstone(services, ankara):
     require(shutil.which("sqlite3") is not None, "the sqlite3 shell is not installed")
     emp = services.records["employees"].create(
-        ankara, {"sicil_no": "1", "first_name": "A", "last_name": "B",
-                 "hire_date": "01.01.2026"})
-    subprocess.run(["sqlite3", str(services.store.path),
-                    f"DELETE FROM employees WHERE id = '{emp}';"], check=True)
+        ankara,
+        {
+            "sicil_no": "1",
+            "first_name": "A",
+            "last_name": "B",
+            "hire_date": "01.01.2026",
+        },
+    )
+    subprocess.run(
+        [
+            "sqlite3",
+            str(services.store.path),
+            f"DELETE FROM employees WHERE id = '{emp}';",
+        ],
+        check=True,
+    )
     with services.store.connection() as conn:
         (row,) = rows(conn, "SELECT deleted, _hlc FROM employees WHERE id = ?", emp)
     assert row["deleted"] == 1
@@ -52,23 +67,40 @@ def test_a_delete_in_the_shell_becomes_a_tombstone(services, ankara):
 
 def test_region_and_id_cannot_change(services, ankara):
     emp = services.records["employees"].create(
-        ankara, {"sicil_no": "1", "first_name": "A", "last_name": "B",
-                 "hire_date": "01.01.2026"})
+        ankara,
+        {
+            "sicil_no": "1",
+            "first_name": "A",
+            "last_name": "B",
+            "hire_date": "01.01.2026",
+        },
+    )
     import sqlite3
 
     with services.store.connection() as conn, pytest.raises(sqlite3.IntegrityError):
         conn.execute("UPDATE employees SET region = 'İzmir' WHERE id = ?", (emp,))
 
 
-def test_only_changed_columns_get_new_stamps_and_ack_keeps_rewritten_rows(services, ankara):
+def test_only_changed_columns_get_new_stamps_and_ack_keeps_rewritten_rows(
+    services, ankara
+):
     svc = services.records["employees"]
-    emp = svc.create(ankara, {"sicil_no": "1", "first_name": "A", "last_name": "B",
-                              "hire_date": "01.01.2026"})
+    emp = svc.create(
+        ankara,
+        {
+            "sicil_no": "1",
+            "first_name": "A",
+            "last_name": "B",
+            "hire_date": "01.01.2026",
+        },
+    )
     with services.store.connection() as conn:
         first = changelog.read_page(conn, 10)
     svc.update(ankara, emp, {"title": "Usta"})
     with services.store.connection() as conn:
-        (stamps,) = [json.loads(r["_hlc"]) for r in conn.execute("SELECT _hlc FROM employees")]
+        (stamps,) = [
+            json.loads(r["_hlc"]) for r in conn.execute("SELECT _hlc FROM employees")
+        ]
         assert stamps["title"] > stamps["first_name"]
         changelog.acknowledge(conn, first.seqs)  # acked what was read before the edit
         assert changelog.pending_count(conn) == 1  # the newer write is still queued
@@ -79,8 +111,15 @@ def test_only_changed_columns_get_new_stamps_and_ack_keeps_rewritten_rows(servic
 
 def test_pulled_changes_apply_per_column_without_being_queued(services, ankara):
     svc = services.records["employees"]
-    emp = svc.create(ankara, {"sicil_no": "1", "first_name": "A", "last_name": "B",
-                              "hire_date": "01.01.2026"})
+    emp = svc.create(
+        ankara,
+        {
+            "sicil_no": "1",
+            "first_name": "A",
+            "last_name": "B",
+            "hire_date": "01.01.2026",
+        },
+    )
     with services.store.connection() as conn:
         changelog.acknowledge(conn, changelog.read_page(conn, 10).seqs)
         local = json.loads(conn.execute("SELECT _hlc FROM employees").fetchone()[0])
@@ -90,12 +129,17 @@ def test_pulled_changes_apply_per_column_without_being_queued(services, ankara):
         from puantaj.core.changes import Change
 
         conn.execute("BEGIN")
-        changelog.apply_remote(conn, [
-            Change("employees", emp, "Ankara", newer, {"first_name": "Ayşe"}),
-            Change("employees", emp, "Ankara", older, {"last_name": "Eski"}),
-        ])
+        changelog.apply_remote(
+            conn,
+            [
+                Change("employees", emp, "Ankara", newer, {"first_name": "Ayşe"}),
+                Change("employees", emp, "Ankara", older, {"last_name": "Eski"}),
+            ],
+        )
         conn.execute("COMMIT")
-        row = dict(conn.execute("SELECT first_name, last_name FROM employees").fetchone())
+        row = dict(
+            conn.execute("SELECT first_name, last_name FROM employees").fetchone()
+        )
         assert row == {"first_name": "Ayşe", "last_name": "B"}
         assert changelog.pending_count(conn) == 0
     svc.update(ankara, emp, {"title": "Usta"})  # a later local write wins over both

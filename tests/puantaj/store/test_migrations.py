@@ -35,7 +35,9 @@ def legacy_db(path: Path) -> None:
 def migrate(db: Path, *extra: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, str(ROOT / "migrate_db.py"), "--db", str(db), *extra],
-        capture_output=True, text=True, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
 
 
@@ -49,19 +51,28 @@ def test_legacy_database_is_upgraded_with_uuids_and_region(tmp_path):
     assert len(backups) == 1
     conn = sqlite3.connect(db)
     conn.row_factory = sqlite3.Row
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.SCHEMA_VERSION
+    assert (
+        conn.execute("PRAGMA user_version").fetchone()[0] == migrations.SCHEMA_VERSION
+    )
     emps = {r["sicil_no"]: dict(r) for r in conn.execute("SELECT * FROM employees")}
     assert set(emps) == {"100", "101", "L3"}
     ayse = emps["100"]
     assert ayse["id"] == natural_id("employees", "Ankara", "100")
-    assert (ayse["first_name"], ayse["last_name"], ayse["region"]) == ("Ayşe", "Yılmaz", "Ankara")
+    assert (ayse["first_name"], ayse["last_name"], ayse["region"]) == (
+        "Ayşe",
+        "Yılmaz",
+        "Ankara",
+    )
     assert ayse["hire_date"] == "2020-03-01"
-    cells = {(r["employee_id"], r["work_date"]): r["code"]
-             for r in conn.execute("SELECT * FROM timesheets")}
+    cells = {
+        (r["employee_id"], r["work_date"]): r["code"]
+        for r in conn.execute("SELECT * FROM timesheets")
+    }
     assert cells[(ayse["id"], "2026-02-02")] == "X"
     assert cells[(emps["101"]["id"], "2026-02-02")] == "HT"
     assert timesheet_id(ayse["id"], "2026-02-03") in {
-        r[0] for r in conn.execute("SELECT id FROM timesheets")}
+        r[0] for r in conn.execute("SELECT id FROM timesheets")
+    }
     # the old rows are kept, and every new row waits for its first push
     assert conn.execute("SELECT count(*) FROM _legacy_employees").fetchone()[0] == 3
     assert changelog.pending_count(conn) == 7
@@ -88,7 +99,12 @@ def test_legacy_database_without_region_gets_a_clear_error_and_is_untouched(tmp_
     assert "--region" in out.stderr
     assert "Traceback" not in out.stderr
     conn = sqlite3.connect(db)
-    assert conn.execute("SELECT count(*) FROM employees WHERE name IS NOT NULL").fetchone()[0] == 3
+    assert (
+        conn.execute(
+            "SELECT count(*) FROM employees WHERE name IS NOT NULL"
+        ).fetchone()[0]
+        == 3
+    )
 
 
 def test_a_database_from_a_newer_program_is_refused(tmp_path):

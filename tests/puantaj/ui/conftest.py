@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -27,10 +28,8 @@ def root():
         return
     window.geometry("1280x760+0+0")
     yield window
-    try:
+    with contextlib.suppress(tk.TclError):  # already closed by the test
         window.destroy()
-    except tk.TclError:
-        pass
 
 
 class Driver:
@@ -79,15 +78,27 @@ class Driver:
         folder = Path(SHOTS) if SHOTS else self.shots
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"{name}.png"
-        subprocess.run(["import", "-window", "root", "-crop", "1280x760+0+0", str(path)],
-                       check=True, env={**os.environ})
+        subprocess.run(
+            ["import", "-window", "root", "-crop", "1280x760+0+0", str(path)],
+            check=True,
+            env={**os.environ},
+        )
         assert path.stat().st_size > 1000
         return path
 
 
 def _keysym(ch: str) -> str:
-    names = {"+": "plus", " ": "space", ",": "comma", "İ": "Iabovedot", "ı": "idotless",
-             "Ü": "Udiaeresis", "ü": "udiaeresis", "Ç": "Ccedilla", "ç": "ccedilla"}
+    names = {
+        "+": "plus",
+        " ": "space",
+        ",": "comma",
+        "İ": "Iabovedot",
+        "ı": "idotless",
+        "Ü": "Udiaeresis",
+        "ü": "udiaeresis",
+        "Ç": "Ccedilla",
+        "ç": "ccedilla",
+    }
     return names.get(ch, ch)
 
 
@@ -96,9 +107,11 @@ def drive(root, tmp_path):
     def make(services, demo: bool = True) -> Driver:
         if demo and not services.users.has_users():
             services.users.seed_demo()
-        answers = Dialogs(confirm=lambda _text: True,
-                          save_path=lambda suffix: tmp_path / f"export{suffix}",
-                          choose_backup=lambda: None)
+        answers = Dialogs(
+            confirm=lambda _text: True,
+            save_path=lambda suffix: tmp_path / f"export{suffix}",
+            choose_backup=lambda: None,
+        )
         app = build_desktop(root, services, demo=demo, dialogs=answers)
         root.update()
         return Driver(app, root, tmp_path / "shots")

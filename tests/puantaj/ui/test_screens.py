@@ -20,8 +20,13 @@ def test_employee_dialog_validates_and_saves(services, drive):
     view = driver.window.record_views["employees"]
     dialog = view.add()
     driver.root.update()
-    for name, value in {"sicil_no": "7", "first_name": "İsmail", "last_name": "Işık",
-                        "tc_no": "12345678901", "hire_date": "01.02.2026"}.items():
+    for name, value in {
+        "sicil_no": "7",
+        "first_name": "İsmail",
+        "last_name": "Işık",
+        "tc_no": "12345678901",
+        "hire_date": "01.02.2026",
+    }.items():
         dialog.vars[name].set(value)
     dialog.save_button.invoke()
     assert "TC" in dialog.error.get()
@@ -30,15 +35,22 @@ def test_employee_dialog_validates_and_saves(services, drive):
     driver.root.update()
     rows = services.records["employees"].list(ANKARA)
     assert [(r["first_name"], r["region"], r["hire_date"]) for r in rows] == [
-        ("İsmail", "Ankara", "2026-02-01")]
+        ("İsmail", "Ankara", "2026-02-01")
+    ]
     assert view.tree.get_children() == (rows[0]["id"],)
     driver.shot("03-employees")
 
 
 def test_vehicle_plate_and_due_list(services, drive):
     vehicles = services.records["vehicles"]
-    vehicles.create(ANKARA, {"plate": "06abc123", "vehicle_type": "private",
-                             "insurance_expiry": _in_days(10)})
+    vehicles.create(
+        ANKARA,
+        {
+            "plate": "06abc123",
+            "vehicle_type": "private",
+            "insurance_expiry": _in_days(10),
+        },
+    )
     driver = drive(services)
     driver.login("ankara1")
     select_tab(driver, 2)
@@ -59,8 +71,9 @@ def _in_days(n: int) -> str:
     return (dt.date.today() + dt.timedelta(days=n)).strftime("%d.%m.%Y")
 
 
-def test_settings_connection_test_ok_wrong_token_and_server_down(services, drive,
-                                                                 tmp_path):
+def test_settings_connection_test_ok_wrong_token_and_server_down(
+    services, drive, tmp_path
+):
     env = servers.sqlite_env(tmp_path)
     server = servers.start(env)
     token = env.tokens(["Ankara"])["Ankara"]
@@ -69,8 +82,10 @@ def test_settings_connection_test_ok_wrong_token_and_server_down(services, drive
     select_tab(driver, 6)
     view = driver.window.settings_view
     try:
-        for given, expect in ((token, "token accepted for region Ankara"),
-                              ("wrong-token", "token not accepted")):
+        for given, expect in (
+            (token, "token accepted for region Ankara"),
+            ("wrong-token", "token not accepted"),
+        ):
             view.url.set(server.url)
             view.token.set(given)
             view.result.set("")
@@ -91,8 +106,14 @@ def test_sync_now_updates_the_status_bar(services, drive, tmp_path):
     try:
         token = env.tokens(["*"])["*"]
         services.records["employees"].create(
-            ANKARA, {"sicil_no": "1", "first_name": "A", "last_name": "B",
-                     "hire_date": "01.01.2026"})
+            ANKARA,
+            {
+                "sicil_no": "1",
+                "first_name": "A",
+                "last_name": "B",
+                "hire_date": "01.01.2026",
+            },
+        )
         driver = drive(services)
         driver.login("admin")
         view = driver.window.settings_view
@@ -103,7 +124,7 @@ def test_sync_now_updates_the_status_bar(services, drive, tmp_path):
         view.sync_button.invoke()
         status = driver.window.status
         driver.wait_for(lambda: status.state.get().startswith("Eşitlendi"))
-        assert "Gönderilmemiş: 0" == status.unsent.get()
+        assert status.unsent.get() == "Gönderilmemiş: 0"
         assert "Son eşitleme" in status.last.get()
         assert "Son eşitleme" in view.last_sync.get()
     finally:
@@ -115,27 +136,46 @@ def test_admin_sees_two_regions_and_the_server_overview(services, drive, tmp_pat
     server = servers.start(env)
     try:
         tokens = env.tokens(["*"])
-        for session, sicil in ((ANKARA, "1"), (Session("istanbul1", "clerk", "İstanbul"),
-                                               "2")):
+        for session, sicil in (
+            (ANKARA, "1"),
+            (Session("istanbul1", "clerk", "İstanbul"), "2"),
+        ):
             services.records["employees"].create(
-                session, {"sicil_no": sicil, "first_name": "Ad", "last_name": "Soyad",
-                          "hire_date": "01.01.2026"})
+                session,
+                {
+                    "sicil_no": sicil,
+                    "first_name": "Ad",
+                    "last_name": "Soyad",
+                    "hire_date": "01.01.2026",
+                },
+            )
         driver = drive(services)
         driver.login("admin")
         grid = driver.window.grid_view
         grid._list_regions()
-        assert list(grid.region_box["values"]) == ["Ankara", "Bursa", "İstanbul", "İzmir"]
+        assert list(grid.region_box["values"]) == [
+            "Ankara",
+            "Bursa",
+            "İstanbul",
+            "İzmir",
+        ]
         view = driver.window.settings_view
         view.url.set(server.url)
         view.token.set(tokens["*"])
         view.interval.set("60")
         view.save()
         view.sync_button.invoke()
-        driver.wait_for(lambda: driver.window.status.state.get().startswith("Eşitlendi"))
+        driver.wait_for(
+            lambda: driver.window.status.state.get().startswith("Eşitlendi")
+        )
         admin = driver.window.admin_view
         driver.window.notebook.select(admin)
-        driver.wait_for(lambda: {"Ankara", "İstanbul"} <= set(admin.regions.get_children()))
-        assert admin.regions.item("Ankara", "values")[3] == "1"  # employees on the server
+        driver.wait_for(
+            lambda: {"Ankara", "İstanbul"} <= set(admin.regions.get_children())
+        )
+        assert (
+            admin.regions.item("Ankara", "values")[3] == "1"
+        )  # employees on the server
         driver.shot("09-admin")
     finally:
         server.stop()
