@@ -56,8 +56,13 @@ def pull(
     found = found.all()
     more = len(found) > limit
     taken = found[:limit]
+    wanted = [
+        (name, row_id)
+        for name, row_id, _, site in taken
+        if not site_id or site != site_id
+    ]  # rows only the caller wrote: skip
     by_table: dict[str, list[str]] = {}
-    for name, row_id, _ in taken:
+    for name, row_id in wanted:
         by_table.setdefault(name, []).append(row_id)
     rows: dict[tuple[str, str], Any] = {}
     for name, ids in by_table.items():
@@ -67,7 +72,7 @@ def pull(
             ).mappings():
                 rows[(name, row["id"])] = row
     changes: list[dict[str, Any]] = []
-    for name, row_id, _ in taken:
+    for name, row_id in wanted:
         changes.extend(row_to_changes(name, rows[(name, row_id)], site_id))
     cursor = taken[-1][2] if taken else after
     return changes, cursor, more

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Dialect, Table, bindparam, literal, select, union_all
+from sqlalchemy import Dialect, Table, bindparam, func, literal, select, union_all
 from sqlalchemy.dialects import postgresql, sqlite
 
 from puantaj.core.tables import TABLES
@@ -45,7 +45,7 @@ class Queries:
         mark = "?" if dialect.paramstyle == "qmark" else "%s"
         quote = dialect.identifier_preparer.quote
         self.row_columns = {
-            name: ("id", "region", *TABLES[name].data_columns, "_hlc", "_seq")
+            name: ("id", "region", *TABLES[name].data_columns, "_hlc", "_seq", "_site")
             for name in TABLES
         }
         self.insert_rows = {
@@ -69,9 +69,9 @@ class Queries:
     def _next_rows(self, scoped: bool):
         branches = []
         for name, t in self._synced():
-            branch = select(literal(name).label("tbl"), t.c.id, t.c._seq).where(
-                t.c._seq > bindparam("after")
-            )
+            branch = select(
+                literal(name).label("tbl"), t.c.id, t.c._seq, t.c._site
+            ).where(t.c._seq > bindparam("after"))
             if scoped:
                 branch = branch.where(t.c.region == bindparam("scope"))
             branches.append(branch)
@@ -87,21 +87,17 @@ class Queries:
             last_push_at=bindparam("push_at"),
             pushed_total=bindparam("pushed"),
             refused_total=bindparam("refused"),
+            pending=bindparam("pending"),
         )
         return stmt.on_conflict_do_update(
             index_elements=[sites.c.site_id],
             set_={
                 "last_sync_at": stmt.excluded.last_sync_at,
-                "last_push_at": _coalesce(
+                "last_push_at": func.coalesce(
                     stmt.excluded.last_push_at, sites.c.last_push_at
                 ),
+                "pending": func.coalesce(stmt.excluded.pending, sites.c.pending),
                 "pushed_total": sites.c.pushed_total + stmt.excluded.pushed_total,
                 "refused_total": sites.c.refused_total + stmt.excluded.refused_total,
             },
         )
-
-
-def _coalesce(a, b):
-    from sqlalchemy import func
-
-    return func.coalesce(a, b)

@@ -91,13 +91,15 @@ def write_rows(conn: Connection, queries: Queries, states: list[RowState]) -> No
 
 
 def _full(state: RowState, cols: tuple[str, ...]) -> tuple:
-    """The row as a tuple in `cols` order (id, region, data…, _hlc, _seq)."""
+    """The row as a tuple in `cols` order (id, region, data…, _hlc, _seq, _site)."""
     values = state.values
     out = [state.id, state.region]
-    out.extend(values.get(c) for c in cols[2:-2])
+    out.extend(values.get(c) for c in cols[2:-3])
     deleted = cols.index("deleted")
     if out[deleted] is None:
         out[deleted] = 0
     out.append(encode_stamps(state.stamps))
     out.append(state.seq)
+    sites = {site_of(stamp) for stamp in state.stamps.values()}
+    out.append(sites.pop() if len(sites) == 1 else None)
     return tuple(out)

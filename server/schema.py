@@ -37,7 +37,10 @@ SERVER_TABLES = (
 APP_ID = "puantaj-server"
 
 
-def _synced(metadata: MetaData, spec: TableSpec) -> Table:
+HEAD_VERSION = 2
+
+
+def _synced(metadata: MetaData, spec: TableSpec, version: int) -> Table:
     cols = [
         Column("id", String(36), primary_key=True),
         Column("region", String(64), nullable=False),
@@ -52,17 +55,21 @@ def _synced(metadata: MetaData, spec: TableSpec) -> Table:
             cols.append(Column(column.name, typ))
     cols.append(Column("_hlc", Text, nullable=False))  # {"<stamp>": [columns], ...}
     cols.append(Column("_seq", BigInteger, nullable=False))
+    if version >= 2:
+        # the one site that wrote every column, or NULL: lets a pull skip a caller's
+        # own rows without reading them
+        cols.append(Column("_site", String(64)))
     table = Table(spec.name, metadata, *cols)
     Index(f"ix_{spec.name}_seq", table.c._seq)
     Index(f"ix_{spec.name}_region_seq", table.c.region, table.c._seq)
     return table
 
 
-def build_metadata(schema: str | None = None) -> MetaData:
-    """Every table of the current server schema."""
+def build_metadata(schema: str | None = None, version: int = HEAD_VERSION) -> MetaData:
+    """Every table of the server schema at `version` (migrations pin theirs)."""
     metadata = MetaData(schema=schema)
     for spec in TABLES.values():
-        _synced(metadata, spec)
+        _synced(metadata, spec, version)
     Table(
         "tokens",
         metadata,
@@ -83,6 +90,7 @@ def build_metadata(schema: str | None = None) -> MetaData:
         Column("last_push_at", String(40)),
         Column("pushed_total", BigInteger, nullable=False, server_default="0"),
         Column("refused_total", BigInteger, nullable=False, server_default="0"),
+        *([Column("pending", BigInteger)] if version >= 2 else []),
     )
     conflicts = Table(
         "conflicts",

@@ -76,15 +76,15 @@ def schema_version_number(revision: str | None) -> int:
     return int(revision) if revision and revision.isdigit() else 0
 
 
-def migrate(engine: Engine, settings: ServerSettings) -> str:
-    """Bring the server schema to head (creating the namespace on PostgreSQL)."""
+def migrate(engine: Engine, settings: ServerSettings, revision: str = "head") -> str:
+    """Bring the server schema to `revision` (creating the namespace on PostgreSQL)."""
     ensure_namespace(engine, settings)
     with engine.begin() as conn:
         config = _config()
         config.attributes["connection"] = conn
         config.attributes["schema"] = None  # search_path already points at it
-        command.upgrade(config, "head")
-    return head_revision()
+        command.upgrade(config, revision)
+    return current_revision(engine) or ""
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -147,6 +147,8 @@ class SyncEngine:
                     "changes": wire,
                     "limit": self.page_size,
                     "batch_id": _batch_id(site, wire),
+                    # what is still waiting here, so the admin's /status can show it
+                    "pending": max(total - done - len(page.seqs), 0),
                 }
                 if scope and scope != "*":
                     body["region"] = scope

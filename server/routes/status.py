@@ -57,6 +57,7 @@ def status():
                     "last_push_at": row["last_push_at"],
                     "pushed_total": row["pushed_total"],
                     "refused_total": row["refused_total"],
+                    "pending": row["pending"],
                 }
             )
         for table, key in (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from dataclasses import dataclass
 
 from flask import Blueprint, g, request
 from sqlalchemy.exc import IntegrityError
@@ -19,47 +20,52 @@ bp = Blueprint("sync", __name__)
 _SITE_RE = re.compile(r"^[A-Za-z0-9_.\-]{1,64}$")
 
 
+@dataclass(frozen=True)
+class SyncRequest:
+    site_id: str
+    batch_id: str
+    changes: list
+    after: int
+    limit: int
+    pending: int | None  # the caller's unsent rows, for /status (optional)
+
+
 @bp.post("/sync")
 def sync():
     context = ctx()
     body = read_json(request, context.settings.max_body_bytes)
     caller: Caller = g.caller
-    site_id, batch_id, changes, after, limit = _parse(body, caller, context)
+    req = _parse(body, caller, context)
     try:
-        return _exchange(context, caller, site_id, batch_id, changes, after, limit)
+        return _exchange(context, caller, req)
     except IntegrityError:
         # two requests raced to insert the same new row or batch id: the loser
         # retries once and then sees the winner's rows (or its stored result)
-        return _exchange(context, caller, site_id, batch_id, changes, after, limit)
+        return _exchange(context, caller, req)
 
 
-def _exchange(
-    context: ServerContext,
-    caller: Caller,
-    site_id: str,
-    batch_id: str,
-    changes: list,
-    after: int,
-    limit: int,
-):
+def _exchange(context: ServerContext, caller: Caller, req: SyncRequest):
     result = None
     with context.write() as conn:
         # pull first: it needs no writers' lock, and this caller's own changes
         # coming back next time are a no-op on its side
         pulled, cursor, more = pull(
-            conn, context.queries, caller, after, limit, site_id
+            conn, context.queries, caller, req.after, req.limit, req.site_id
         )
-        if changes:
-            result = context.merger.push(conn, caller, site_id, batch_id, changes)
+        if req.changes:
+            result = context.merger.push(
+                conn, caller, req.site_id, req.batch_id, req.changes
+            )
         conn.execute(
             context.queries.upsert_site,
             {
-                "site_id": site_id,
+                "site_id": req.site_id,
                 "region": caller.scope,
                 "now": now_text(),
                 "push_at": now_text() if result else None,
                 "pushed": result.accepted if result else 0,
                 "refused": len(result.rejected) if result else 0,
+                "pending": req.pending,
             },
         )
     return json_response(
@@ -78,7 +84,7 @@ def _exchange(
     )
 
 
-def _parse(body, caller: Caller, context: ServerContext):
+def _parse(body, caller: Caller, context: ServerContext) -> SyncRequest:
     if not isinstance(body, dict):
         raise Malformed("body must be a JSON object")
     if body.get("protocol") != PROTOCOL:
@@ -99,14 +105,20 @@ def _parse(body, caller: Caller, context: ServerContext):
     batch_id = body.get("batch_id")
     if changes and not (isinstance(batch_id, str) and 0 < len(batch_id) <= 64):
         raise Malformed("batch_id: required with changes")
-    limit = body.get("limit", 5000)
-    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
-        raise Malformed("limit: must be a positive integer")
-    limit = min(limit, context.settings.max_pull)
-    return (
-        site_id,
-        batch_id or str(uuid.uuid4()),
-        changes,
-        parse_cursor(body.get("cursor")),
-        limit,
+    return SyncRequest(
+        site_id=site_id,
+        batch_id=batch_id or str(uuid.uuid4()),
+        changes=changes,
+        after=parse_cursor(body.get("cursor")),
+        limit=min(_count(body, "limit", 5000, minimum=1), context.settings.max_pull),
+        pending=_count(body, "pending", None, minimum=0),
     )
+
+
+def _count(body: dict, key: str, default, minimum: int):
+    value = body.get(key, default)
+    if value is None and default is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise Malformed(f"{key}: must be an integer ≥ {minimum}")
+    return min(value, 2**62)

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import uuid
 
+from puantaj.core.tables import natural_id
 from tests import servers
 from tests.conftest import require
 from tests.server.conftest import pg_url
@@ -42,6 +43,42 @@ def test_an_older_or_foreign_revision_is_refused_with_what_to_do(tmp_path):
     out = env.cli("list-tokens", check=False)
     assert out.returncode == 2 and "missing tables: conflicts" in out.stderr
     assert "puantaj-server migrate" in out.stderr
+
+
+def test_an_older_schema_with_data_is_upgraded_by_migrate(tmp_path):
+    from server import storage
+    from server.config import load_server_settings
+
+    env = servers.sqlite_env(tmp_path)
+    settings = load_server_settings(
+        env={}, overrides={"database_url": env.database_url}
+    )
+    engine = storage.make_engine(settings)
+    assert storage.migrate(engine, settings, "0001") == "0001"
+    conn = sqlite3.connect(env.home / "server.db")
+    conn.execute(
+        "INSERT INTO employees (id, region, sicil_no, first_name, last_name, deleted,"
+        " _hlc, _seq) VALUES (?, 'Ankara', '1', 'Eski', 'Kayıt', 0, ?, 1)",
+        (
+            natural_id("employees", "Ankara", "1"),
+            '{"1700000000000:00000:old": ["sicil_no", "first_name", "last_name"]}',
+        ),
+    )
+    conn.execute("UPDATE sync_counter SET value = 1")
+    conn.commit()
+    conn.close()
+    refused = env.cli("list-tokens", check=False)
+    assert refused.returncode == 2 and "puantaj-server migrate" in refused.stderr
+    assert "at 0002" in env.cli("migrate").stdout
+    server = servers.start(env)
+    try:
+        assert server.get("/health", None).json()["schema_version"] == 2
+        ankara = env.token("Ankara")
+        rows = pull_all(server, ankara)
+        assert [r["first_name"] for r in rows.values()] == ["Eski"]
+    finally:
+        server.stop()
+        engine.dispose()
 
 
 def test_a_batch_is_all_or_nothing_when_the_database_fails_part_way(tmp_path):

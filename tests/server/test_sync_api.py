@@ -14,7 +14,7 @@ from tests.server.helpers import body, cell, employee, pull_all, stamp
 def test_health_reports_database_schema_and_time(server):
     data = server.get("/health", None).json()
     assert data["status"] == "ok" and data["database"] == "ok"
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     assert data["server_time"].endswith(":server")
 
 
@@ -276,7 +276,10 @@ def test_status_shows_sites_counts_conflicts_and_refusals(server):
     ankara, admin = server.env.token("Ankara"), server.env.token("*")
     server.post(
         "/sync",
-        body([employee("Ankara", "1"), employee("İzmir", "1")], site="pc-ank"),
+        {
+            **body([employee("Ankara", "1"), employee("İzmir", "1")], site="pc-ank"),
+            "pending": 7,
+        },
         ankara,
     )
     status = server.get("/status", ankara).json()
@@ -286,6 +289,7 @@ def test_status_shows_sites_counts_conflicts_and_refusals(server):
     assert region["rejected"] == 1
     assert region["sites"][0]["site_id"] == "pc-ank"
     assert region["sites"][0]["last_sync_at"]
+    assert region["sites"][0]["pending"] == 7  # what that PC still has to send
     assert "Ankara" in server.get("/status", admin).json()["regions"]
 
 

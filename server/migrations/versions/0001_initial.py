@@ -15,7 +15,7 @@ down_revision = None
 
 def upgrade() -> None:
     bind = op.get_bind()
-    metadata = build_metadata(context.config.attributes.get("schema"))
+    metadata = build_metadata(context.config.attributes.get("schema"), version=1)
     metadata.create_all(bind)
     bind.execute(
         insert(metadata.tables[_name(metadata, "sync_counter")]).values(id=1, value=0)
