@@ -157,6 +157,8 @@ def last_report(store) -> SyncReport | None:
         return SyncReport.from_json(changelog.get_state(conn, "last_report"))
 
 
-def unsent(store) -> int:
+def unsent(store) -> tuple[int, int]:
+    """(rows waiting to be sent, changes the server refused and we keep)."""
     with store.connection() as conn:
-        return changelog.pending_count(conn)
+        refused = conn.execute("SELECT count(*) FROM _rejected").fetchone()[0]
+        return changelog.pending_count(conn), refused

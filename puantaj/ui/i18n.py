@@ -49,6 +49,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "status.error": ("Hata: {message}", "Error: {message}"),
     "status.token": ("Anahtar reddedildi", "Token rejected"),
     "status.unsent": ("Gönderilmemiş: {n}", "Unsent: {n}"),
+    "status.refused": (
+        "Sunucunun reddettiği: {n} (puantaj sync listeler)",
+        "Refused by the server: {n} (puantaj sync lists them)",
+    ),
     "status.last": ("Son eşitleme: {at}", "Last sync: {at}"),
     "status.never": ("Henüz eşitlenmedi", "Never synced"),
     "status.ok": (

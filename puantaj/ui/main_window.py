@@ -131,7 +131,7 @@ class MainWindow(ttk.Frame):
 
         def show(text: str) -> None:
             self.status.show_message(text)
-            self.status.set_unsent(unsent(services.store))
+            self.status.set_unsent(*unsent(services.store))
 
         regions = (
             self.overview.regions if session.is_admin else lambda: [session.region]
@@ -242,7 +242,7 @@ class MainWindow(ttk.Frame):
         self.notebook.bind("<<NotebookTabChanged>>", lambda _e: self._tab_changed())
         pump.subscribe(self.on_message)
         self.grid_view.reload()
-        self.status.set_unsent(unsent(services.store))
+        self.status.set_unsent(*unsent(services.store))
         report = last_report(services.store)
         self.status.show_report(report) if report else None
         self.settings_view.show_last_sync(report)

@@ -30,7 +30,7 @@ class StatusBar(ttk.Frame):
         ttk.Label(self, textvariable=self.state, width=34).pack(side="left")
         self.progress = ttk.Progressbar(self, length=140, mode="determinate")
         self.progress.pack(side="left", padx=6)
-        ttk.Label(self, textvariable=self.unsent, width=18).pack(side="left")
+        ttk.Label(self, textvariable=self.unsent, width=34).pack(side="left")
         ttk.Label(self, textvariable=self.last).pack(side="left", padx=6)
         ttk.Label(self, textvariable=self.message, foreground="#204a87").pack(
             side="right"
@@ -40,8 +40,11 @@ class StatusBar(ttk.Frame):
     def show_message(self, text: str) -> None:
         self.message.set(text)
 
-    def set_unsent(self, count: int) -> None:
-        self.unsent.set(self.t("status.unsent", n=count))
+    def set_unsent(self, count: int, refused: int = 0) -> None:
+        text = self.t("status.unsent", n=count)
+        if refused:
+            text += "  " + self.t("status.refused", n=refused)
+        self.unsent.set(text)
 
     def show_report(self, report: SyncReport | None) -> None:
         if report is None:
@@ -65,7 +68,14 @@ class StatusBar(ttk.Frame):
         else:
             self.state.set(self.t("status.error", message=report.message[:60]))
         self.progress["value"] = 0
-        self.set_unsent(report.pending)
+        self.unsent.set(
+            self.t("status.unsent", n=report.pending)
+            + (
+                "  " + self.t("status.refused", n=report.refused)
+                if report.refused
+                else ""
+            )
+        )
 
     def on_event(self, event: SyncEvent) -> None:
         if event.kind == "started":

@@ -36,7 +36,9 @@ def cells(services) -> dict:
     with services.store.connection() as conn:
         return {
             (r["employee_id"], r["work_date"]): (r["code"], r["overtime_hours"])
-            for r in conn.execute("SELECT * FROM timesheets WHERE deleted = 0")
+            for r in conn.execute(
+                "SELECT * FROM timesheets WHERE deleted = 0 AND code IS NOT NULL"
+            )
         }
 
 
@@ -111,6 +113,27 @@ def test_typing_into_a_selected_range_fills_it(services, drive):
     assert [stored.get((a, f"2026-03-{d:02d}")) for d in (10, 11, 12)] == [
         ("Yİ", None)
     ] * 3
+
+
+def test_undo_and_redo_write_through_to_the_store(services, drive):
+    a, _ = staff(services)
+    driver = drive(services)
+    driver.login("ankara1")
+    open_month(driver)
+    driver.type_cell(0, 1, "x")
+    driver.type_cell(0, 1, "r")
+    mt = driver.window.grid_view.sheet.MT
+    mt.focus_force()
+    driver.root.update()
+    mt.event_generate("<Control-z>")
+    driver.root.update()
+    assert cells(services)[(a, "2026-03-02")] == ("X", None)
+    mt.event_generate("<Control-z>")
+    driver.root.update()
+    assert (a, "2026-03-02") not in cells(services)
+    mt.event_generate("<Control-Shift-Z>")
+    driver.root.update()
+    assert cells(services)[(a, "2026-03-02")] == ("X", None)
 
 
 def test_pasting_a_block_from_excel(services, drive):
