@@ -45,7 +45,7 @@ class Settings:
     region: str = ""
     backup_keep: int = 14
     timeout_s: float = 15.0
-    page_size: int = 1000  # smaller pages: shorter GIL holds while the UI runs
+    page_size: int = 500  # small pages: short GIL holds (JSON) while the UI runs
 
     @property
     def backups_dir(self) -> Path:

@@ -29,8 +29,10 @@ def make_services(home: Path, region: str | None = None) -> Services:
 
 
 @pytest.fixture
-def services(tmp_path: Path) -> Services:
-    return make_services(tmp_path / "desk")
+def services(tmp_path: Path):
+    made = make_services(tmp_path / "desk")
+    yield made
+    made.store.close()
 
 
 @pytest.fixture

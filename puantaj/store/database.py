@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,23 +14,43 @@ from puantaj.store import engine, migrations
 
 
 class Store:
-    """Factory of connections to one desktop database file."""
+    """Connections to one desktop database file, one kept open per thread."""
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
+        self._local = threading.local()
+        # weak: a thread that ends drops its connection, which then closes
+        self._open: weakref.WeakSet[sqlite3.Connection] = weakref.WeakSet()
+        self._lock = threading.Lock()
 
     def connect(self) -> sqlite3.Connection:
-        """A new connection for the calling thread."""
+        """A new connection for the calling thread (the caller closes it)."""
         return engine.connect(self.path)
 
     @contextmanager
     def connection(self) -> Iterator[sqlite3.Connection]:
-        """A connection closed when the block ends."""
-        conn = self.connect()
+        """The calling thread's connection (opening one costs ms on every keystroke).
+
+        A transaction left open by the block is rolled back when it ends.
+        """
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = self.connect()
+            with self._lock:
+                self._open.add(conn)
         try:
             yield conn
         finally:
-            conn.close()
+            if conn.in_transaction:
+                conn.rollback()
+
+    def close(self) -> None:
+        """Close every thread's connection (at exit; tests call it too)."""
+        with self._lock:
+            for conn in list(self._open):
+                conn.close()
+            self._open.clear()
+        self._local = threading.local()
 
     def open(self, region: str | None = None) -> list[str]:
         """Create or migrate the database; return what the migration did."""
@@ -36,7 +58,7 @@ class Store:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"cannot create {self.path.parent}: {exc}") from exc
-        conn = self.connect()
+        conn = engine.connect(self.path, wal=True)
         try:
             return migrations.upgrade(conn, region)
         except sqlite3.DatabaseError as exc:

@@ -12,18 +12,28 @@ from puantaj.errors import StoreError
 BUSY_TIMEOUT_MS = 10_000
 
 
-def connect(path: Path | str) -> sqlite3.Connection:
-    """Open one connection; each thread opens its own (STYLE.md §3)."""
+class Connection(sqlite3.Connection):
+    """sqlite3's connection, weak-referenceable (the store tracks them weakly)."""
+
+
+def connect(path: Path | str, wal: bool = False) -> sqlite3.Connection:
+    """Open one connection; each thread opens its own (STYLE.md §3).
+
+    WAL is a property of the file: `wal=True` (the store's open) sets it once.
+    """
     try:
         conn = sqlite3.connect(
             str(path),
             timeout=BUSY_TIMEOUT_MS / 1000,
             isolation_level=None,
-            check_same_thread=True,
+            # used by one thread; only Store.close() may reach across threads
+            check_same_thread=False,
+            factory=Connection,
         )
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA journal_mode = WAL")
+        if wal:
+            conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
     except sqlite3.DatabaseError as exc:

@@ -9,6 +9,7 @@ never touches Tk.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import logging
 import sqlite3
@@ -244,6 +245,14 @@ class SyncEngine:
 
 
 def _batch_id(site: str, changes: list[dict]) -> str:
-    """The same page sent again carries the same id, so the server can spot it."""
-    digest = json.dumps(changes, sort_keys=True, ensure_ascii=False)
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"{site}:{digest}"))
+    """The same page sent again carries the same id, so the server can spot it.
+
+    A stamp fixes the values it covers, so (table, id, stamp, columns) is enough —
+    and far cheaper than serialising the whole page (which would hold the GIL).
+    """
+    digest = hashlib.sha256(site.encode())
+    for c in changes:
+        digest.update(
+            f"{c['table']}|{c['id']}|{c['hlc']}|{','.join(c['row'])}\n".encode()
+        )
+    return str(uuid.UUID(bytes=digest.digest()[:16], version=5))

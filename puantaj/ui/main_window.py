@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 import tkinter as tk
 from collections.abc import Callable
@@ -94,9 +95,14 @@ class DesktopApp:
             self.dialogs,
         )
         self.window.pack(fill="both", expand=True)
+        # what exists now lives as long as the window: keep it out of full garbage
+        # collections, which otherwise stall the Tk thread for tens of ms mid-sync
+        gc.collect()
+        gc.freeze()
         self.controller.start()  # after the window exists (STYLE.md §3)
 
     def close(self) -> None:
+        gc.unfreeze()
         self.controller.stop()
         self.pump.stop()
         self.root.destroy()

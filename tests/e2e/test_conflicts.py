@@ -33,6 +33,12 @@ def conflicts(server, desks) -> list[dict]:
     return server.get("/conflicts", desks.tokens["*"]).json()["conflicts"]
 
 
+def title_stamp(desk: Desk) -> Stamp:
+    with desk.services.store.connection() as conn:
+        stamps = json.loads(conn.execute("SELECT _hlc FROM employees").fetchone()[0])
+    return Stamp.parse(stamps["title"])
+
+
 def test_different_fields_both_kept_same_field_newer_wins(desks, server):
     a, b = desks("Ankara"), desks("Ankara")
     desks("*")
@@ -44,12 +50,16 @@ def test_different_fields_both_kept_same_field_newer_wins(desks, server):
     for desk in (a, b):
         row = desk.employees()[emp]
         assert (row["title"], row["tc_no"]) == ("Usta", "10000000146")
-    rb.update(b.session, emp, {"title": "Kalfa"})  # older …
-    ra.update(a.session, emp, {"title": "Şef"})  # … newer
+    rb.update(b.session, emp, {"title": "Kalfa"})
+    ra.update(a.session, emp, {"title": "Şef"})
+    # two PCs a few ms apart: the newer stamp (as the triple) must win everywhere
+    stamps = {"Kalfa": title_stamp(b), "Şef": title_stamp(a)}
+    newer = max(stamps, key=stamps.get)
+    older = min(stamps, key=stamps.get)
     assert b.sync().ok and a.sync().ok and b.sync().ok
-    assert a.employees()[emp]["title"] == b.employees()[emp]["title"] == "Şef"
+    assert a.employees()[emp]["title"] == b.employees()[emp]["title"] == newer
     kept = [c for c in conflicts(server, desks) if c["column_name"] == "title"]
-    assert any(c["value"] == "Kalfa" for c in kept)
+    assert any(c["value"] == older for c in kept)
 
 
 def test_a_delete_racing_an_edit(desks):
@@ -128,12 +138,6 @@ def test_a_client_killed_mid_sync_resumes_without_loss_or_duplicates(
         assert changelog.get_state(conn, "cursor")
 
 
-def title_stamp_ms(desk: Desk) -> int:
-    with desk.services.store.connection() as conn:
-        stamps = json.loads(conn.execute("SELECT _hlc FROM employees").fetchone()[0])
-    return Stamp.parse(stamps["title"]).ms
-
-
 def server_ms(server) -> int:
     return Stamp.parse(server.get("/health", None).json()["server_time"]).ms
 
@@ -170,7 +174,7 @@ def test_pc_clocks_a_day_ahead_and_a_day_behind_neither_win_nor_lose(desks, serv
     behind.services.records["employees"].update(behind.session, emp, {"title": "Sonra"})
     after = server_ms(server)
     for desk in (ahead, behind):
-        assert before - 5_000 <= title_stamp_ms(desk) <= after + 5_000
+        assert before - 5_000 <= title_stamp(desk).ms <= after + 5_000
     assert ahead.sync().ok and behind.sync().ok and ahead.sync().ok
     final = ahead.employees()[emp]["title"]
     assert behind.employees()[emp]["title"] == final and final in ("Önce", "Sonra")
