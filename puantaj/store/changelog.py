@@ -151,25 +151,29 @@ def _apply_table(conn: sqlite3.Connection, table: str, changes: list[Change]) ->
             if stamps.get(name) is None or change.hlc > stamps[name]:
                 stamps[name] = change.hlc
                 values[name] = value
-    touched = 0
+    # group rows by the columns they set, so each group is one executemany
+    inserts: dict[tuple[str, ...], list[list]] = defaultdict(list)
+    updates: dict[tuple[str, ...], list[list]] = defaultdict(list)
     for row_id, (region, values, stamps) in merged.items():
         if not values:
             continue
-        touched += 1
-        names = sorted(values)
+        names = tuple(sorted(values))
         if row_id in new_rows:
-            cols = ", ".join(["id", "region", "_hlc", *(q(n) for n in names)])
-            conn.execute(
-                f"INSERT INTO {q(table)} ({cols}) VALUES ({','.join('?' * (len(names) + 3))})",
-                [row_id, region, json.dumps(stamps), *(values[n] for n in names)],
+            inserts[names].append(
+                [row_id, region, json.dumps(stamps), *(values[n] for n in names)]
             )
         else:
-            sets = ", ".join(f"{q(n)} = ?" for n in names)
-            conn.execute(
-                f"UPDATE {q(table)} SET {sets}, _hlc = ? WHERE id = ?",
-                [*(values[n] for n in names), json.dumps(stamps), row_id],
+            updates[names].append(
+                [*(values[n] for n in names), json.dumps(stamps), row_id]
             )
-    return touched
+    for names, rows in inserts.items():
+        cols = ", ".join(["id", "region", "_hlc", *(q(n) for n in names)])
+        marks = ",".join("?" * (len(names) + 3))
+        conn.executemany(f"INSERT INTO {q(table)} ({cols}) VALUES ({marks})", rows)
+    for names, rows in updates.items():
+        sets = ", ".join(f"{q(n)} = ?" for n in names)
+        conn.executemany(f"UPDATE {q(table)} SET {sets}, _hlc = ? WHERE id = ?", rows)
+    return sum(len(r) for r in inserts.values()) + sum(len(r) for r in updates.values())
 
 
 def observe(conn: sqlite3.Connection, stamp: Stamp) -> None:
