@@ -227,20 +227,7 @@ class TimesheetService:
 
     def fill_month(self, session: Session, grid: MonthGrid) -> int:
         """X on workdays, HT on each person's rest day, GT on holidays; empty cells only."""
-        edits = []
-        for employee in grid.employees:
-            rest = (
-                employee["weekly_rest_day"]
-                if employee["weekly_rest_day"] is not None
-                else 6
-            )
-            for day in grid.days:
-                if grid.cell(employee["id"], day) or not grid.is_employed(
-                    employee, day
-                ):
-                    continue
-                code = self._default_code(day, rest)
-                edits.append(Edit(employee["id"], day, code))
+        edits = [Edit(emp, day, code) for emp, day, code in self._empty_cells(grid)]
         return self.write(session, edits, source="fill")
 
     def copy_last_month(self, session: Session, grid: MonthGrid) -> int:
@@ -249,29 +236,30 @@ class TimesheetService:
         prev = grid.days[0] - dt.timedelta(days=1)
         last = self.load_month(session, grid.region, prev.year, prev.month)
         edits = []
-        for employee in grid.employees:
-            rest = (
-                employee["weekly_rest_day"]
-                if employee["weekly_rest_day"] is not None
-                else 6
+        for emp, day, default in self._empty_cells(grid):
+            old = (
+                last.cell(emp, prev.replace(day=day.day))
+                if day.day <= prev.day
+                else None
             )
-            for day in grid.days:
-                if grid.cell(employee["id"], day) or not grid.is_employed(
-                    employee, day
-                ):
-                    continue
-                default = self._default_code(day, rest)
-                try:
-                    old = last.cell(employee["id"], prev.replace(day=day.day))
-                except ValueError:
-                    old = None
-                code = (
-                    default
-                    if default != "X" or old is None or old.code in ("HT", "GT", None)
-                    else old.code
-                )
-                edits.append(Edit(employee["id"], day, code))
+            keep = (
+                default == "X"
+                and old is not None
+                and old.code not in ("HT", "GT", None)
+            )
+            edits.append(Edit(emp, day, old.code if keep else default))
         return self.write(session, edits, source="copy")
+
+    def _empty_cells(self, grid: MonthGrid):
+        """(employee id, day, calendar default code) of every empty employed cell."""
+        for employee in grid.employees:
+            rest = employee["weekly_rest_day"]
+            rest = 6 if rest is None else rest
+            for day in grid.days:
+                if grid.is_employed(employee, day) and not grid.cell(
+                    employee["id"], day
+                ):
+                    yield employee["id"], day, self._default_code(day, rest)
 
     def _default_code(self, day: dt.date, rest_day: int) -> str:
         if self.holidays.is_full_holiday(day):

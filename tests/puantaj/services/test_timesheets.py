@@ -196,3 +196,20 @@ def test_record_validation_names_fields(services, ankara):
     with pytest.raises(ValidationError) as err:
         veh.create(ankara, {"plate": "06 ABC 123", "vehicle_type": "private"})
     assert err.value.field == "plate"
+
+
+def test_copy_last_month_keeps_leave_and_follows_this_months_calendar(
+    services, ankara, staff
+):
+    ts = services.timesheets
+    feb = ts.load_month(ankara, "Ankara", 2026, 2)
+    ts.fill_month(ankara, feb)
+    ts.write(ankara, [Edit(staff["ayse"], dt.date(2026, 2, 10), "R")])
+    march = ts.load_month(ankara, "Ankara", 2026, 3)
+    assert ts.copy_last_month(ankara, march) == 31  # İlker is hired only in April
+    march = ts.load_month(ankara, "Ankara", 2026, 3)
+    code = {d.day: march.cell(staff["ayse"], d).code for d in march.days}
+    assert code[10] == "R"  # copied from 10 February, a workday in March too
+    assert code[1] == "HT" and code[8] == "HT"  # March's own Sundays
+    assert code[20] == code[21] == code[22] == "GT"  # Ramazan Bayramı
+    assert code[30] == "X" and code[31] == "X"  # no February counterpart: workdays
