@@ -26,16 +26,6 @@ _TYPES = {
     "real": Float,
 }
 
-SERVER_TABLES = (
-    "tokens",
-    "sites",
-    "conflicts",
-    "rejections",
-    "batches",
-    "sync_counter",
-)
-APP_ID = "puantaj-server"
-
 
 HEAD_VERSION = 2
 
@@ -63,6 +53,16 @@ def _synced(metadata: MetaData, spec: TableSpec, version: int) -> Table:
     Index(f"ix_{spec.name}_seq", table.c._seq)
     Index(f"ix_{spec.name}_region_seq", table.c.region, table.c._seq)
     return table
+
+
+def _history_id() -> Column:
+    """A growing history key: BIGINT on PostgreSQL, SQLite's rowid alias there."""
+    return Column(
+        "id",
+        BigInteger().with_variant(Integer, "sqlite"),
+        primary_key=True,
+        autoincrement=True,
+    )
 
 
 def build_metadata(schema: str | None = None, version: int = HEAD_VERSION) -> MetaData:
@@ -95,12 +95,7 @@ def build_metadata(schema: str | None = None, version: int = HEAD_VERSION) -> Me
     conflicts = Table(
         "conflicts",
         metadata,
-        Column(
-            "id",
-            BigInteger().with_variant(Integer, "sqlite"),
-            primary_key=True,
-            autoincrement=True,
-        ),
+        _history_id(),
         Column("tbl", String(40), nullable=False),
         Column("row_id", String(36), nullable=False),
         Column("region", String(64), nullable=False),
@@ -120,12 +115,7 @@ def build_metadata(schema: str | None = None, version: int = HEAD_VERSION) -> Me
     rejections = Table(
         "rejections",
         metadata,
-        Column(
-            "id",
-            BigInteger().with_variant(Integer, "sqlite"),
-            primary_key=True,
-            autoincrement=True,
-        ),
+        _history_id(),
         Column("site_id", String(64), nullable=False),
         Column("region", String(64), nullable=False),
         Column("tbl", String(40), nullable=False),

@@ -14,7 +14,7 @@ from sqlalchemy.pool import NullPool
 
 from server.config import ServerSettings
 from server.errors import SchemaError
-from server.schema import SERVER_TABLES, build_metadata
+from server.schema import build_metadata
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -135,6 +135,3 @@ def ensure_namespace(engine: Engine, settings: ServerSettings) -> None:
 
 def is_empty(engine: Engine) -> bool:
     return not inspect(engine).get_table_names()
-
-
-__all__ = ["SERVER_TABLES", "check_schema", "make_engine", "migrate"]

@@ -117,10 +117,6 @@ class SyncEngine:
         )
         return report
 
-    def last_report(self) -> SyncReport | None:
-        with self._store.connection() as conn:
-            return SyncReport.from_json(changelog.get_state(conn, "last_report"))
-
     def resync(self) -> int:
         """Queue every local row again and pull everything from the start."""
         with self._store.connection() as conn, transaction(conn):

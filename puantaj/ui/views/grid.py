@@ -109,7 +109,6 @@ class GridView(ttk.Frame):
         self.sheet.bind("<<SheetModified>>", self._modified)
         self.legend = ttk.Label(self, padding=4, text=self._legend_text())
         self.legend.pack(fill="x")
-        self._refusal = ""
         self._outside: set[tuple[int, int]] = set()
 
     def _legend_text(self) -> str:
@@ -189,8 +188,7 @@ class GridView(ttk.Frame):
     def _validate(self, event) -> str | None:
         try:
             return self.p.normalise(event.value)
-        except PuantajError as exc:
-            self._refusal = str(exc)
+        except PuantajError:
             self._status(self.t("grid.unknown", text=event.value))
             return None
 
