@@ -141,7 +141,12 @@ class CodeTable:
 
     def resolve(self, text: str) -> Code | None:
         """The code `text` names (code or alias, any case), or None."""
-        return self._lookup.get(turkish.upper((text or "").strip()))
+        code = self.codes.get(text)  # stored cells hold the canonical code
+        return (
+            code
+            if code is not None
+            else self._lookup.get(turkish.upper((text or "").strip()))
+        )
 
     def parse_entry(self, text: str) -> Entry:
         """Parse 'X', 'x', 'Ç+2', 'X 2,5' or '' into an Entry; unknown → ValidationError."""

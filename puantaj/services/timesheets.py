@@ -47,14 +47,19 @@ class MonthGrid:
     def cell(self, employee_id: str, day: dt.date) -> Cell | None:
         return self.cells.get(employee_id, {}).get(day)
 
-    def is_employed(self, employee: dict, day: dt.date) -> bool:
+    def employed_span(self, employee: dict) -> tuple[dt.date, dt.date]:
+        """First and last employed day of this month (first > last if none)."""
         span = employed_range(
             self.year,
             self.month,
             _date(employee["hire_date"]),
             _date(employee["exit_date"]),
         )
-        return span is not None and span[0] <= day <= span[1]
+        return span or (dt.date.max, dt.date.min)
+
+    def is_employed(self, employee: dict, day: dt.date) -> bool:
+        first, last = self.employed_span(employee)
+        return first <= day <= last
 
 
 def _date(text: str | None) -> dt.date | None:

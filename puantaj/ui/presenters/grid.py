@@ -65,12 +65,14 @@ class GridPresenter:
     # --- loading -----------------------------------------------------------
     def load(self, region: str, year: int, month: int) -> None:
         self.grid = self.timesheets.load_month(self.session, region, year, month)
-        self._outside = [
-            (r, c)
-            for r, employee in enumerate(self.grid.employees)
-            for c, day in enumerate(self.grid.days)
-            if not self.grid.is_employed(employee, day)
-        ]
+        self._outside = []
+        for r, employee in enumerate(self.grid.employees):
+            first, last = self.grid.employed_span(employee)
+            self._outside.extend(
+                (r, c)
+                for c, day in enumerate(self.grid.days)
+                if not first <= day <= last
+            )
 
     @property
     def day_count(self) -> int:

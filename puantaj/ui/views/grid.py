@@ -175,15 +175,17 @@ class GridView(ttk.Frame):
         sheet.redraw()
 
     def _paint_rows(self, rows) -> None:
-        outside = self._outside
+        """Colour day cells by their code, one highlight call per colour."""
+        by_color: dict[str, list[tuple[int, int]]] = {}
+        data = self.sheet.MT.data
         for r in rows:
+            row = data[r]
             for c in range(self.p.day_count):
-                if (r, c) in outside:
-                    continue
-                color = self.p.code_color(str(self.sheet.get_cell_data(r, c) or ""))
-                self.sheet.highlight_cells(
-                    row=r, column=c, bg=color or "white", redraw=False
-                )
+                if (r, c) not in self._outside:
+                    color = self.p.code_color(str(row[c] or "")) or "white"
+                    by_color.setdefault(color, []).append((r, c))
+        for color, cells in by_color.items():
+            self.sheet.highlight_cells(cells=cells, bg=color, redraw=False)
 
     def _validate(self, event) -> str | None:
         try:
