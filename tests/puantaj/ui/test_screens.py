@@ -179,3 +179,24 @@ def test_admin_sees_two_regions_and_the_server_overview(services, drive, tmp_pat
         driver.shot("09-admin")
     finally:
         server.stop()
+
+
+def test_the_interface_speaks_english_on_request(tmp_path, drive):
+    from puantaj.app import build_services
+    from puantaj.config import load_settings
+
+    english = build_services(
+        load_settings(env={"PUANTAJ_LANG": "en"}, flags={"home": str(tmp_path / "en")})
+    )
+    try:
+        driver = drive(english)
+        assert driver.app.login.submit.cget("text") == "Log in"
+        driver.login("izmir1")
+        tabs = [
+            driver.window.notebook.tab(i, "text")
+            for i in range(driver.window.notebook.index("end"))
+        ]
+        assert tabs[:3] == ["Timesheet", "Employees", "Vehicles"]
+        assert "Administration" not in tabs
+    finally:
+        english.store.close()
