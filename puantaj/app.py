@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from puantaj.config import Settings
-from puantaj.errors import SyncRejected
+from puantaj.errors import PuantajError, SyncRejected
 from puantaj.services.backup import BackupService
 from puantaj.services.calendar import CalendarService
 from puantaj.services.checks import CheckReport, run_checks
@@ -115,7 +115,13 @@ def run_desktop(services: Services, demo: bool = False) -> int:
 
     if demo and not services.users.has_users():
         services.users.seed_demo()
-    root = tk.Tk()
+    try:
+        root = tk.Tk()
+    except tk.TclError as exc:
+        raise PuantajError(
+            f"cannot open the window ({exc}); on a server without a screen use "
+            "`puantaj sync`, `puantaj backup` or `puantaj check`"
+        ) from None
     build_desktop(root, services, demo)
     root.mainloop()
     return 0

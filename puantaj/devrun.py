@@ -16,6 +16,7 @@ import requests
 
 from puantaj import app
 from puantaj.config import load_settings, save_settings
+from puantaj.errors import PuantajError
 from puantaj.services.session import Session
 
 ROOT = Path.cwd() / ".run"
@@ -71,6 +72,7 @@ def main() -> int:
     (ROOT / "server").mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "PUANTAJ_SERVER_HOME": str(ROOT / "server")}
     env.pop("DATABASE_URL", None)
+    _server_cli(env, "migrate")  # a .run/ left by an older version is brought up to date
     tokens = _tokens(env)
     url = f"http://127.0.0.1:{PORT}"
     server = subprocess.Popen(
@@ -105,6 +107,9 @@ def main() -> int:
         )
         print("log in as admin / demo1234, or ankara1 … izmir1 / demo1234")
         return app.run_desktop(services, demo=True)
+    except PuantajError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     finally:
         server.terminate()
         server.wait(timeout=15)
