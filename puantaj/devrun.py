@@ -72,7 +72,9 @@ def main() -> int:
     (ROOT / "server").mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "PUANTAJ_SERVER_HOME": str(ROOT / "server")}
     env.pop("DATABASE_URL", None)
-    _server_cli(env, "migrate")  # a .run/ left by an older version is brought up to date
+    _server_cli(
+        env, "migrate"
+    )  # a .run/ left by an older version is brought up to date
     tokens = _tokens(env)
     url = f"http://127.0.0.1:{PORT}"
     server = subprocess.Popen(

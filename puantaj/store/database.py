@@ -36,6 +36,10 @@ class Store:
         conn = getattr(self._local, "conn", None)
         if conn is None:
             conn = self._local.conn = self.connect()
+            if threading.current_thread() is threading.main_thread():
+                # the Tk thread never copies the WAL back (that can take a long
+                # time); workers do it — see checkpoint()
+                conn.execute("PRAGMA wal_autocheckpoint = 0")
             with self._lock:
                 self._open.add(conn)
         try:
@@ -43,6 +47,11 @@ class Store:
         finally:
             if conn.in_transaction:
                 conn.rollback()
+
+    def checkpoint(self) -> None:
+        """Copy the WAL back into the database without blocking anyone."""
+        with self.connection() as conn:
+            conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
     def close(self) -> None:
         """Close every thread's connection (at exit; tests call it too)."""

@@ -107,6 +107,10 @@ class SyncEngine:
             report.state, report.message = "error", str(exc)
         report.finished_at = _now_text()
         self._save(report)
+        try:
+            self._store.checkpoint()  # on this worker, so the Tk thread never has to
+        except sqlite3.Error as exc:
+            log.warning("WAL checkpoint skipped: %s", exc)
         log.info(
             "sync %s: pushed %s, pulled %s, refused %s %s",
             report.state,

@@ -104,6 +104,7 @@ class DesktopApp:
     def close(self) -> None:
         gc.unfreeze()
         self.controller.stop()
+        self.services.store.checkpoint()
         self.pump.stop()
         self.root.destroy()
 
