@@ -148,6 +148,25 @@ def test_server_backup_is_verified_and_pruned(tmp_path):
     assert len(list((env.home / "backups").glob("server-*.db"))) == 3
 
 
+def move_data(source: str, target: str, env: dict, *extra: str):
+    """Run `python migrate_db.py --from SOURCE --to TARGET` as a user would."""
+    return subprocess.run(
+        [
+            sys.executable,
+            str(servers.ROOT / "migrate_db.py"),
+            "--from",
+            source,
+            "--to",
+            target,
+            *extra,
+        ],
+        env=env,
+        cwd=servers.ROOT,
+        capture_output=True,
+        text=True,
+    )
+
+
 def test_sqlite_to_postgresql_move_is_proven_by_checksums(tmp_path):
     url = pg_url()
     require(url is not None, "PUANTAJ_TEST_PG is not set (no PostgreSQL)")
@@ -164,41 +183,13 @@ def test_sqlite_to_postgresql_move_is_proven_by_checksums(tmp_path):
     finally:
         server.stop()
     schema = f"t_{uuid.uuid4().hex[:10]}"
-    root = servers.ROOT
     env = {**src.env(), "PUANTAJ_DB_SCHEMA": schema}
     try:
-        move = subprocess.run(
-            [
-                sys.executable,
-                str(root / "migrate_db.py"),
-                "--from",
-                src.database_url,
-                "--to",
-                url,
-            ],
-            env=env,
-            cwd=root,
-            capture_output=True,
-            text=True,
-        )
+        move = move_data(src.database_url, url, env)
         assert move.returncode == 0, move.stdout + move.stderr
         assert "all tables match ✓" in move.stdout
         assert "conflicts" in move.stdout
-        check = subprocess.run(
-            [
-                sys.executable,
-                str(root / "migrate_db.py"),
-                "--from",
-                src.database_url,
-                "--to",
-                url,
-                "--validate-only",
-            ],
-            env=env,
-            cwd=root,
-            capture_output=True,
-            text=True,
-        )
+        check = move_data(src.database_url, url, env, "--validate-only")
         assert check.returncode == 0 and "✗" not in check.stdout
         # the moved server serves the same data and keeps counting from there
         pg = servers.ServerEnv(tmp_path / "pg", url, schema)
@@ -215,20 +206,7 @@ def test_sqlite_to_postgresql_move_is_proven_by_checksums(tmp_path):
         finally:
             moved.stop()
         # a second move into a non-empty target is refused
-        again = subprocess.run(
-            [
-                sys.executable,
-                str(root / "migrate_db.py"),
-                "--from",
-                src.database_url,
-                "--to",
-                url,
-            ],
-            env=env,
-            cwd=root,
-            capture_output=True,
-            text=True,
-        )
+        again = move_data(src.database_url, url, env)
         assert again.returncode == 2 and "not empty" in again.stderr
     finally:
         servers.drop_schema(url, schema)
@@ -239,19 +217,5 @@ def test_validate_only_reports_a_difference(tmp_path):
     for env in (a, b):
         env.cli("migrate")
     a.token("Ankara")
-    out = subprocess.run(
-        [
-            sys.executable,
-            str(servers.ROOT / "migrate_db.py"),
-            "--from",
-            a.database_url,
-            "--to",
-            b.database_url,
-            "--validate-only",
-        ],
-        capture_output=True,
-        text=True,
-        cwd=servers.ROOT,
-        env=a.env(),
-    )
+    out = move_data(a.database_url, b.database_url, a.env(), "--validate-only")
     assert out.returncode == 1 and "MISMATCH in tokens" in out.stderr
