@@ -219,3 +219,32 @@ def test_validate_only_reports_a_difference(tmp_path):
     a.token("Ankara")
     out = move_data(a.database_url, b.database_url, a.env(), "--validate-only")
     assert out.returncode == 1 and "MISMATCH in tokens" in out.stderr
+
+
+def test_cli_lists_and_restores_conflicts_and_locks_months(tmp_path):
+    import json
+
+    env = servers.sqlite_env(tmp_path)
+    server = servers.start(env)
+    try:
+        ankara = env.token("Ankara")
+        emp = employee("Ankara", "1", site="pc-1", title="Usta")
+        server.post("/sync", body([emp], site="pc-1"), ankara)
+        older = employee("Ankara", "1", site="pc-2", offset_ms=-60_000)
+        older["row"] = {"title": "Kalfa"}
+        server.post("/sync", body([older], site="pc-2"), ankara)
+        listed = [json.loads(line) for line in env.cli("conflicts").stdout.splitlines()]
+        (lost,) = [c for c in listed if c["column_name"] == "title"]
+        assert lost["value"] == "Kalfa"
+        restored = json.loads(env.cli("restore-conflict", str(lost["id"])).stdout)
+        assert restored["value"] == "Kalfa"
+        assert pull_all(server, ankara)[("employees", emp["id"])]["title"] == "Kalfa"
+        assert '"locked"' in env.cli("lock", "Ankara", "2026-03").stdout
+        no_reason = env.cli("unlock", "Ankara", "2026-03", check=False)
+        assert no_reason.returncode == 2 and "reason" in no_reason.stderr
+        assert (
+            '"draft"'
+            in env.cli("unlock", "Ankara", "2026-03", "--reason", "düzeltme").stdout
+        )
+    finally:
+        server.stop()
