@@ -37,76 +37,64 @@ class AdminView(ttk.Frame):
         )
         panes = ttk.PanedWindow(self, orient="vertical")
         panes.pack(fill="both", expand=True)
-        top = ttk.LabelFrame(panes, text=strings("admin.regions"), padding=4)
-        self.regions = ttk.Treeview(
-            top,
-            show="headings",
-            height=6,
-            columns=(
-                "region",
-                "sites",
-                "last_sync",
-                "employees",
-                "timesheets",
-                "unsent",
-                "conflicts",
-                "rejected",
-                "months",
-            ),
+        regions_box = self._pane(panes, "admin.regions")
+        self.regions = _table(
+            regions_box,
+            [
+                ("region", 110),
+                ("sites", 50),
+                ("last_sync", 130),
+                ("employees", 80),
+                ("timesheets", 80),
+                ("unsent", 60),
+                ("conflicts", 70),
+                ("rejected", 70),
+                ("months", 260),
+            ],
         )
-        for name, width in (
-            ("region", 110),
-            ("sites", 50),
-            ("last_sync", 130),
-            ("employees", 80),
-            ("timesheets", 80),
-            ("unsent", 60),
-            ("conflicts", 70),
-            ("rejected", 70),
-            ("months", 260),
-        ):
-            self.regions.heading(name, text=name)
-            self.regions.column(name, width=width)
-        self.regions.pack(fill="both", expand=True)
-        panes.add(top, weight=1)
-        middle = ttk.LabelFrame(panes, text=strings("admin.conflicts"), padding=4)
-        self.conflicts = ttk.Treeview(
-            middle,
-            show="headings",
-            height=6,
-            columns=(
-                "id",
-                "region",
-                "table",
-                "column",
-                "kind",
-                "value",
-                "winner",
-                "site",
-                "restored",
-            ),
+        conflicts_box = self._pane(panes, "admin.conflicts")
+        self.conflicts = _table(
+            conflicts_box,
+            [
+                (name, 90)
+                for name in (
+                    "id",
+                    "region",
+                    "table",
+                    "column",
+                    "kind",
+                    "value",
+                    "winner",
+                    "site",
+                    "restored",
+                )
+            ],
         )
-        for name in self.conflicts["columns"]:
-            self.conflicts.heading(name, text=name)
-            self.conflicts.column(name, width=90)
-        self.conflicts.pack(fill="both", expand=True)
         self.restore_button = ttk.Button(
-            middle, text=strings("admin.restore"), command=self.restore_selected
+            conflicts_box, text=strings("admin.restore"), command=self.restore_selected
         )
         self.restore_button.pack(anchor="e", pady=2)
-        panes.add(middle, weight=1)
-        bottom = ttk.LabelFrame(panes, text=strings("admin.activity"), padding=4)
-        self.activity = ttk.Treeview(
-            bottom,
-            show="headings",
-            height=6,
-            columns=("at", "user", "region", "employee", "day", "old", "new", "source"),
+        self.activity = _table(
+            self._pane(panes, "admin.activity"),
+            [
+                (name, 95)
+                for name in (
+                    "at",
+                    "user",
+                    "region",
+                    "employee",
+                    "day",
+                    "old",
+                    "new",
+                    "source",
+                )
+            ],
         )
-        for name in self.activity["columns"]:
-            self.activity.heading(name, text=name)
-            self.activity.column(name, width=95)
-        self.activity.pack(fill="both", expand=True)
-        panes.add(bottom, weight=1)
+
+    def _pane(self, panes: ttk.PanedWindow, title: str) -> ttk.LabelFrame:
+        box = ttk.LabelFrame(panes, text=self.t(title), padding=4)
+        panes.add(box, weight=1)
+        return box
 
     def refresh(self) -> None:
         """Ask the server on a worker; redraw the local activity log now."""
@@ -186,3 +174,15 @@ class AdminView(ttk.Frame):
         chosen = self.conflicts.selection()
         if chosen:
             self._controller.restore_conflict(int(chosen[0]), self._session.username)
+
+
+def _table(parent: tk.Misc, columns: list[tuple[str, int]]) -> ttk.Treeview:
+    """A headings-only Treeview with the given (column, width) pairs, packed."""
+    tree = ttk.Treeview(
+        parent, show="headings", height=6, columns=[name for name, _ in columns]
+    )
+    for name, width in columns:
+        tree.heading(name, text=name)
+        tree.column(name, width=width)
+    tree.pack(fill="both", expand=True)
+    return tree

@@ -27,6 +27,7 @@ def test_backup_while_another_thread_writes_then_restore(services, ankara):
         },
     )
     stop = threading.Event()
+    under_way = threading.Event()
     written = []
 
     def writer():
@@ -40,13 +41,14 @@ def test_backup_while_another_thread_writes_then_restore(services, ankara):
                     (f"00000000-0000-4000-8000-{n:012d}", f"Sürücü {n}"),
                 )
             written.append(n)
+            if n == 50:
+                under_way.set()
         conn.close()
 
     thread = threading.Thread(target=writer)
     thread.start()
     try:
-        while len(written) < 50:
-            threading.Event().wait(0.005)  # poll the writer's progress, not a sync
+        assert under_way.wait(timeout=30), "the writer never got going"
         info = services.backups.backup()
     finally:
         stop.set()
