@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
 from sqlalchemy import Connection
 
+from puantaj.core import jsonfast
 from server.auth import Caller
 from server.errors import Malformed
 from server.queries import Queries
+from server.rows import fetch_rows
 
 _CURSOR_RE = re.compile(r"^v1:(\d{1,18})$")
 
@@ -38,43 +39,36 @@ def pull(
 ) -> tuple[list[dict[str, Any]], int, bool]:
     """Rows written after sequence `after`, oldest first, as wire changes.
 
-    One statement finds the next `limit` rows across every table (one snapshot, so
-    the cursor never passes a commit it did not see); a second fetches their
-    columns. A row rewritten in between is sent as it is now and again at its new
-    sequence number, which is harmless: applying a change twice is a no-op.
-    Columns last written by the caller's own site are left out: it has them (or
-    newer), so sending them back would only cost bytes.
-    Returns (changes, new cursor sequence, more).
+    The counter is read first: every number up to its committed value belongs to
+    a committed transaction (the counter row is held until COMMIT), so the rows
+    numbered up to it are all visible now and no later commit can add one. One
+    statement then finds the next `limit` of those rows across every table, leaving
+    out rows whose every column the caller's own site wrote (it has them); a second
+    fetches their columns. When fewer than `limit` were found, the cursor moves to
+    the counter value, past the skipped rows. A row rewritten in between is sent
+    as it is now and again at its new number, which is harmless: applying a
+    change twice is a no-op. Returns (changes, new cursor sequence, more).
     """
+    top = conn.execute(queries.counter_value).scalar_one()
+    params = {"after": after, "top": top, "site": site_id, "lim": limit + 1}
     if caller.is_admin:
-        found = conn.execute(queries.next_rows_all, {"after": after, "lim": limit + 1})
+        found = conn.execute(queries.next_rows_all, params).all()
     else:
-        found = conn.execute(
-            queries.next_rows_region,
-            {"after": after, "lim": limit + 1, "scope": caller.scope},
-        )
-    found = found.all()
+        params["scope"] = caller.scope
+        found = conn.execute(queries.next_rows_region, params).all()
     more = len(found) > limit
     taken = found[:limit]
-    wanted = [
-        (name, row_id)
-        for name, row_id, _, site in taken
-        if not site_id or site != site_id
-    ]  # rows only the caller wrote: skip
     by_table: dict[str, list[str]] = {}
-    for name, row_id in wanted:
+    for name, row_id, _ in taken:
         by_table.setdefault(name, []).append(row_id)
-    rows: dict[tuple[str, str], Any] = {}
-    for name, ids in by_table.items():
-        for start in range(0, len(ids), 1000):
-            for row in conn.execute(
-                queries.rows_by_id[name], {"ids": ids[start : start + 1000]}
-            ).mappings():
-                rows[(name, row["id"])] = row
     changes: list[dict[str, Any]] = []
-    for name, row_id in wanted:
-        changes.extend(row_to_changes(name, rows[(name, row_id)], site_id))
-    cursor = taken[-1][2] if taken else after
+    for name, ids in by_table.items():
+        columns = queries.row_columns[name]
+        for row in fetch_rows(conn, queries, queries.rows_by_id, name, ids):
+            changes.extend(
+                row_to_changes(name, dict(zip(columns, row, strict=True)), site_id)
+            )
+    cursor = taken[-1][2] if more else max(top, after)
     return changes, cursor, more
 
 
@@ -83,7 +77,7 @@ def row_to_changes(table: str, row: Any, skip_site: str = "") -> list[dict[str, 
     those stamped by `skip_site`)."""
     groups: dict[str, dict[str, Any]] = {}
     suffix = ":" + skip_site if skip_site else None
-    for stamp, cols in json.loads(row["_hlc"] or "{}").items():
+    for stamp, cols in jsonfast.loads(row["_hlc"] or "{}").items():
         if suffix and stamp.endswith(suffix):
             continue
         groups[stamp] = {col: row[col] for col in cols}

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Dialect, Table, bindparam, func, literal, select, union_all
+from sqlalchemy import (
+    Dialect,
+    Table,
+    bindparam,
+    func,
+    literal,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 
+from puantaj.core import jsonfast
 from puantaj.core.tables import TABLES
 
 
@@ -23,24 +33,13 @@ class Queries:
             .values(value=counter.c.value + bindparam("n"))
             .returning(counter.c.value)
         )
+        self.counter_value = select(counter.c.value).where(counter.c.id == 1)
         self.prior_batch = select(batches.c.result).where(
             batches.c.batch_id == bindparam("batch_id")
         )
         self.locked_months = select(reports.c.region, reports.c.month).where(
             reports.c.status == "locked", reports.c.deleted == 0
         )
-        self.rows_by_id = {
-            name: select(t).where(t.c.id.in_(bindparam("ids", expanding=True)))
-            for name, t in self._synced()
-        }
-        # row locks in id order, so two batches touching the same rows cannot deadlock
-        self.rows_for_update = {
-            name: select(t)
-            .where(t.c.id.in_(bindparam("ids", expanding=True)))
-            .order_by(t.c.id)
-            .with_for_update()
-            for name, t in self._synced()
-        }
         # bulk writes go straight to the driver's executemany: no per-row compiling
         mark = "?" if dialect.paramstyle == "qmark" else "%s"
         quote = dialect.identifier_preparer.quote
@@ -48,6 +47,28 @@ class Queries:
             name: ("id", "region", *TABLES[name].data_columns, "_hlc", "_seq", "_site")
             for name in TABLES
         }
+        # rows by a list of ids bound as ONE parameter (a JSON array on SQLite, an
+        # array on PostgreSQL): one prepared statement whatever the list's length
+        if dialect.name == "postgresql":
+            among = "id = ANY(%s)"
+        else:
+            among = "id IN (SELECT value FROM json_each(?))"
+        self.rows_by_id = {
+            name: f"SELECT {', '.join(quote(c) for c in cols)} FROM {quote(name)}"
+            f" WHERE {among}"
+            for name, cols in self.row_columns.items()
+        }
+        # row locks in id order, so two batches touching the same rows cannot deadlock
+        self.rows_for_update = {
+            name: sql
+            + (" ORDER BY id FOR UPDATE" if dialect.name == "postgresql" else "")
+            for name, sql in self.rows_by_id.items()
+        }
+        self.id_list = (
+            (lambda ids: list(ids))
+            if dialect.name == "postgresql"
+            else (lambda ids: jsonfast.dumps_text(list(ids)))
+        )
         self.insert_rows = {
             name: f"INSERT INTO {quote(name)} ({', '.join(quote(c) for c in cols)}) "
             f"VALUES ({', '.join([mark] * len(cols))})"
@@ -67,11 +88,15 @@ class Queries:
         return ((name, self.tables[name]) for name in TABLES)
 
     def _next_rows(self, scoped: bool):
+        """The next rows after a cursor, up to a counter value, not written only
+        by the caller's own site."""
         branches = []
         for name, t in self._synced():
-            branch = select(
-                literal(name).label("tbl"), t.c.id, t.c._seq, t.c._site
-            ).where(t.c._seq > bindparam("after"))
+            branch = select(literal(name).label("tbl"), t.c.id, t.c._seq).where(
+                t.c._seq > bindparam("after"),
+                t.c._seq <= bindparam("top"),
+                or_(t.c._site.is_(None), t.c._site != bindparam("site")),
+            )
             if scoped:
                 branch = branch.where(t.c.region == bindparam("scope"))
             branches.append(branch)

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection
 
-from puantaj.core.tables import TABLES
+from puantaj.core import jsonfast
 from server.queries import Queries
 
-_CHUNK = 500
+_CHUNK = 5000  # ids per statement
 
 
 def site_of(stamp: str) -> str:
@@ -21,7 +20,9 @@ def site_of(stamp: str) -> str:
 def decode_stamps(text: str) -> dict[str, str]:
     """Stored form {"<stamp>": [columns]} → {column: stamp}."""
     return {
-        col: stamp for stamp, cols in json.loads(text or "{}").items() for col in cols
+        col: stamp
+        for stamp, cols in jsonfast.loads(text or "{}").items()
+        for col in cols
     }
 
 
@@ -29,10 +30,7 @@ def encode_stamps(stamps: dict[str, str]) -> str:
     grouped: dict[str, list[str]] = {}
     for col, stamp in stamps.items():
         grouped.setdefault(stamp, []).append(col)
-    return _ENCODE(grouped)
-
-
-_ENCODE = json.JSONEncoder(separators=(",", ":")).encode
+    return jsonfast.dumps_text(grouped)
 
 
 @dataclass
@@ -59,19 +57,28 @@ def load_rows(
         by_table.setdefault(table, []).append(row_id)
     out: dict[tuple[str, str], RowState] = {}
     for table, ids in by_table.items():
-        cols = TABLES[table].data_columns
-        ids.sort()
-        for start in range(0, len(ids), _CHUNK):
-            chunk = ids[start : start + _CHUNK]
-            query = queries.rows_for_update[table]
-            for row in conn.execute(query, {"ids": chunk}).mappings():
-                out[(table, row["id"])] = RowState(
-                    table,
-                    row["id"],
-                    row["region"],
-                    {c: row[c] for c in cols},
-                    decode_stamps(row["_hlc"]),
-                )
+        names = queries.row_columns[table][2:-3]
+        for row in fetch_rows(conn, queries, queries.rows_for_update, table, ids):
+            out[(table, row[0])] = RowState(
+                table,
+                row[0],
+                row[1],
+                dict(zip(names, row[2:-3], strict=True)),
+                decode_stamps(row[-3]),
+            )
+    return out
+
+
+def fetch_rows(
+    conn: Connection, queries: Queries, statements: dict[str, str], table: str, ids
+) -> list[tuple]:
+    """Rows of `table` whose id is in `ids`, as tuples in `queries.row_columns`
+    order (id, region, data…, _hlc, _seq, _site)."""
+    ids = sorted(ids)
+    out: list[tuple] = []
+    for start in range(0, len(ids), _CHUNK):
+        chunk = queries.id_list(ids[start : start + _CHUNK])
+        out.extend(conn.exec_driver_sql(statements[table], (chunk,)).all())
     return out
 
 

@@ -10,7 +10,6 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.pool import NullPool
 
 from server.config import ServerSettings
 from server.errors import SchemaError
@@ -26,9 +25,12 @@ def make_engine(settings: ServerSettings) -> Engine:
         path = settings.database_url.split("///", 1)[-1]
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
+        # pooled: a connection keeps its page cache warm between requests
         engine = create_engine(
             settings.database_url,
-            poolclass=NullPool,
+            pool_size=settings.pool_size,
+            max_overflow=settings.max_overflow,
+            pool_timeout=settings.pool_timeout_s,
             connect_args={"timeout": 30, "check_same_thread": False},
         )
 
@@ -40,6 +42,7 @@ def make_engine(settings: ServerSettings) -> Engine:
                 "synchronous = NORMAL",
                 "busy_timeout = 30000",
                 "foreign_keys = ON",
+                "cache_size = -32768",  # 32 MiB per connection
             ):
                 dbapi_conn.execute(f"PRAGMA {pragma}")
 

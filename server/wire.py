@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import gzip
-import json
 import zlib
 from typing import Any
 
 from flask import Request, Response
 
+from puantaj.core import jsonfast
 from server.errors import Malformed, NotJSON, TooLarge
 
 GZIP_MIN_BYTES = 1024
@@ -29,8 +29,8 @@ def read_json(request: Request, max_bytes: int) -> Any:
     elif encoding not in ("", "identity"):
         raise Malformed(f"unsupported Content-Encoding {encoding!r}")
     try:
-        return json.loads(raw)
-    except (UnicodeDecodeError, ValueError) as exc:
+        return jsonfast.loads(raw)
+    except ValueError as exc:
         raise Malformed(f"body is not valid JSON: {exc}") from None
 
 
@@ -49,7 +49,7 @@ def json_response(
     data: Any, status: int = 200, request: Request | None = None
 ) -> Response:
     """JSON, gzip-encoded when the client accepts it and it is worth it."""
-    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    body = jsonfast.dumps(data)
     response = Response(status=status, mimetype="application/json")
     accepts = request is not None and "gzip" in request.headers.get(
         "Accept-Encoding", ""

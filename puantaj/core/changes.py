@@ -5,18 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-import uuid
 from dataclasses import dataclass
 from typing import Any
 
 from puantaj.core import validators
-from puantaj.core.hlc import Stamp
+from puantaj.core.hlc import STAMP_RE, Stamp
 from puantaj.core.tables import TABLES, Column, TableSpec
 from puantaj.errors import ValidationError
 
 PROTOCOL = 1
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_REGION_RE = re.compile(r"^[^\x00-\x1f]{1,64}$")
+_COLUMNS = {spec.name: {c.name: c for c in spec.columns} for spec in TABLES.values()}
+_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # fullmatch: no trailing newline
+_REGION_RE = re.compile(r"[^\x00-\x1f]{1,64}")
+_UUID_RE = re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
 
 
 class ChangeError(ValidationError):
@@ -60,20 +61,38 @@ def parse_change(obj: object) -> Change:
     if spec is None:
         raise ChangeError("unknown_table", f"unknown table {table!r}", "table")
     row_id = obj.get("id")
-    if not _is_uuid(row_id):
+    if not isinstance(row_id, str) or not _UUID_RE.fullmatch(row_id):
         raise ChangeError("invalid_row", "id: must be a UUID string", "id")
     region = obj.get("region")
-    if not isinstance(region, str) or not _REGION_RE.match(region):
+    if not isinstance(region, str) or not _REGION_RE.fullmatch(region):
         raise ChangeError("invalid_row", "region: must be a short string", "region")
-    try:
-        Stamp.parse(obj.get("hlc"))
-    except ValidationError as exc:
-        raise ChangeError("invalid_row", str(exc), "hlc") from None
+    hlc = obj.get("hlc")
+    if not isinstance(hlc, str) or not STAMP_RE.fullmatch(hlc):
+        try:
+            Stamp.parse(hlc)  # for its message
+        except ValidationError as exc:
+            raise ChangeError("invalid_row", str(exc), "hlc") from None
     row = obj.get("row")
     if not isinstance(row, dict) or not row:
         raise ChangeError("invalid_row", "row: must be a non-empty object", "row")
-    clean = {name: check_value(spec, name, value) for name, value in row.items()}
-    return Change(spec.name, row_id, region, obj["hlc"], clean)
+    columns = _COLUMNS[spec.name]
+    clean = {}
+    for name, value in row.items():
+        column = columns.get(name) if isinstance(name, str) else None
+        if column is None:
+            raise ChangeError(
+                "invalid_row", f"{spec.name}: unknown column {name!r}", "row"
+            )
+        if (
+            type(value) is str
+            and column.kind == "text"
+            and column.plain
+            and 0 < len(value) <= column.max_len
+        ):
+            clean[name] = value  # the common case: plain text within its length
+        else:
+            clean[name] = _checked(column, name, value)
+    return Change(spec.name, row_id, region, hlc, clean)
 
 
 def check_value(spec: TableSpec, name: object, value: object) -> Any:
@@ -81,6 +100,10 @@ def check_value(spec: TableSpec, name: object, value: object) -> Any:
     column = spec.column(name) if isinstance(name, str) else None
     if column is None:
         raise ChangeError("invalid_row", f"{spec.name}: unknown column {name!r}", "row")
+    return _checked(column, name, value)
+
+
+def _checked(column: Column, name: str, value: object) -> Any:
     if value is None or value == "":
         if column.required:
             raise ChangeError("invalid_row", f"{name}: is required", name)
@@ -113,7 +136,7 @@ def _typed(column: Column, value: object) -> Any:
     if len(value) > column.max_len:
         raise ValidationError(f"{name}: longer than {column.max_len}", name)
     if kind == "date":
-        if not _DATE_RE.match(value):
+        if not _DATE_RE.fullmatch(value):
             raise ValidationError(f"{name}: must be YYYY-MM-DD", name)
         try:
             dt.date(int(value[:4]), int(value[5:7]), int(value[8:10]))
@@ -130,13 +153,3 @@ def _typed(column: Column, value: object) -> Any:
     elif column.check == "plate" and validators.normalize_plate(value, name) != value:
         raise ValidationError(f"{name}: plate not in canonical form", name)
     return value
-
-
-def _is_uuid(value: object) -> bool:
-    if not isinstance(value, str) or len(value) != 36:
-        return False
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        return False
-    return True

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from puantaj.errors import ValidationError
 
 MAX_COUNTER = 99_999
-_STAMP_RE = re.compile(r"^(\d{13}):(\d{5}):([A-Za-z0-9_.\-]{1,64})$")
+# used with fullmatch: ASCII digits only, no trailing newline
+STAMP_RE = re.compile(r"([0-9]{13}):([0-9]{5}):([A-Za-z0-9_.\-]{1,64})")
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -29,7 +30,7 @@ class Stamp:
         """Parse the wire form; raise ValidationError naming `field` if malformed."""
         if not isinstance(text, str):
             raise ValidationError(f"{field}: stamp must be a string", field)
-        match = _STAMP_RE.match(text)
+        match = STAMP_RE.fullmatch(text)
         if not match:
             raise ValidationError(f"{field}: malformed stamp {text[:80]!r}", field)
         return cls(int(match.group(1)), int(match.group(2)), match.group(3))

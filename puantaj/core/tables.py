@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
+from functools import cached_property
 
 # Fixed namespace so every office derives the same id for the same natural key.
 NAMESPACE = uuid.UUID("5b0b8a3e-6f0d-4d5e-9a41-7c1f0f3f2a10")
@@ -22,6 +23,11 @@ class Column:
     check: str = ""  # extra validator: tc | plate
     max_len: int = 200
 
+    @cached_property
+    def plain(self) -> bool:
+        """Free text: no choices and no extra check beyond its length."""
+        return not self.choices and not self.check
+
 
 @dataclass(frozen=True)
 class TableSpec:
@@ -32,7 +38,7 @@ class TableSpec:
     natural_key: tuple[str, ...] = ()
     indexes: tuple[tuple[str, ...], ...] = field(default=())
 
-    @property
+    @cached_property
     def data_columns(self) -> tuple[str, ...]:
         """Every stamped column, `deleted` and the audit columns included."""
         return tuple(c.name for c in self.columns)

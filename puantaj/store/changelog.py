@@ -9,19 +9,20 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from puantaj.core import jsonfast
 from puantaj.core.changes import Change
 from puantaj.core.ddl import q
 from puantaj.core.hlc import Stamp
 from puantaj.core.tables import TABLES
 
-_CHUNK = 400  # ids per IN (...) query, below SQLite's variable limit
-
 
 @dataclass
 class OutboxPage:
-    """Changes read from the outbox; `seqs` are acknowledged once the server took them."""
+    """The first `count` outbox entries (numbers up to `top`) and their rows'
+    changes; acknowledged once the server took them."""
 
-    seqs: list[int]
+    count: int
+    top: int
     changes: list[Change]
 
 
@@ -36,31 +37,38 @@ def site_id(conn: sqlite3.Connection) -> str:
 
 def read_page(conn: sqlite3.Connection, limit: int) -> OutboxPage:
     """The next `limit` queued rows, each as changes grouped by column stamp."""
-    entries = conn.execute(
-        "SELECT seq, tbl, row_id FROM _outbox ORDER BY seq LIMIT ?", (limit,)
-    ).fetchall()
-    by_table: dict[str, list[str]] = defaultdict(list)
-    for entry in entries:
-        by_table[entry["tbl"]].append(entry["row_id"])
+    count, top = conn.execute(
+        "SELECT count(*), max(seq) FROM (SELECT seq FROM _outbox ORDER BY seq LIMIT ?)",
+        (limit,),
+    ).fetchone()
     changes: list[Change] = []
-    for table, ids in by_table.items():
-        spec = TABLES[table]
-        cols = ", ".join(q(c) for c in spec.data_columns)
-        for start in range(0, len(ids), _CHUNK):
-            chunk = ids[start : start + _CHUNK]
-            marks = ",".join("?" * len(chunk))
-            rows = conn.execute(
-                f"SELECT id, region, _hlc, {cols} FROM {q(table)} WHERE id IN ({marks})",
-                chunk,
-            )
-            for row in rows:
-                changes.extend(row_changes(table, row, spec.data_columns))
-    return OutboxPage([e["seq"] for e in entries], changes)
+    if not count:
+        return OutboxPage(0, 0, changes)
+    tables = [
+        r[0]
+        for r in conn.execute(
+            "SELECT DISTINCT tbl FROM _outbox WHERE seq <= ?", (top,)
+        ).fetchall()
+    ]
+    for table in tables:
+        spec = TABLES.get(table)
+        if spec is None:
+            continue  # not a synced table (cannot be queued by the triggers)
+        cols = ", ".join(f"t.{q(c)}" for c in spec.data_columns)
+        rows = conn.execute(
+            f"SELECT t.id, t.region, t._hlc, {cols} FROM _outbox o"
+            f" JOIN {q(table)} t ON t.id = o.row_id"
+            " WHERE o.tbl = ? AND o.seq <= ? ORDER BY o.seq",
+            (table, top),
+        )
+        for row in rows:
+            changes.extend(row_changes(table, row, spec.data_columns))
+    return OutboxPage(count, top, changes)
 
 
 def row_changes(table: str, row: sqlite3.Row, columns: Iterable[str]) -> list[Change]:
     """One change per distinct stamp among the row's columns."""
-    stamps = json.loads(row["_hlc"] or "{}")
+    stamps = jsonfast.loads(row["_hlc"] or "{}")
     groups: dict[str, dict[str, object]] = defaultdict(dict)
     for name in columns:
         stamp = stamps.get(name)
@@ -72,13 +80,13 @@ def row_changes(table: str, row: sqlite3.Row, columns: Iterable[str]) -> list[Ch
     ]
 
 
-def acknowledge(conn: sqlite3.Connection, seqs: list[int]) -> None:
-    """Forget queue entries the server has taken (a row written since keeps a newer seq)."""
-    for start in range(0, len(seqs), _CHUNK):
-        chunk = seqs[start : start + _CHUNK]
-        conn.execute(
-            f"DELETE FROM _outbox WHERE seq IN ({','.join('?' * len(chunk))})", chunk
-        )
+def acknowledge(conn: sqlite3.Connection, page: OutboxPage) -> None:
+    """Forget the queue entries a page was read from.
+
+    Exact with one range: the page held every entry numbered up to `top`, and a
+    row written since was renumbered past every existing entry (so past `top`).
+    """
+    conn.execute("DELETE FROM _outbox WHERE seq <= ?", (page.top,))
 
 
 def record_rejections(
@@ -130,15 +138,15 @@ def apply_remote(conn: sqlite3.Connection, changes: list[Change]) -> int:
 
 
 def _apply_table(conn: sqlite3.Connection, table: str, changes: list[Change]) -> int:
-    ids = list({c.id for c in changes})
-    current: dict[str, dict] = {}
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        marks = ",".join("?" * len(chunk))
+    ids = jsonfast.dumps_text(list({c.id for c in changes}))
+    current: dict[str, dict] = {
+        row[0]: jsonfast.loads(row[1] or "{}")
         for row in conn.execute(
-            f"SELECT id, _hlc FROM {q(table)} WHERE id IN ({marks})", chunk
-        ):
-            current[row["id"]] = json.loads(row["_hlc"] or "{}")
+            f"SELECT id, _hlc FROM {q(table)}"
+            " WHERE id IN (SELECT value FROM json_each(?))",
+            (ids,),
+        )
+    }
     merged: dict[str, tuple[str, dict, dict]] = {}
     new_rows: set[str] = set()
     for change in changes:
@@ -160,11 +168,16 @@ def _apply_table(conn: sqlite3.Connection, table: str, changes: list[Change]) ->
         names = tuple(sorted(values))
         if row_id in new_rows:
             inserts[names].append(
-                [row_id, region, json.dumps(stamps), *(values[n] for n in names)]
+                [
+                    row_id,
+                    region,
+                    jsonfast.dumps_text(stamps),
+                    *(values[n] for n in names),
+                ]
             )
         else:
             updates[names].append(
-                [*(values[n] for n in names), json.dumps(stamps), row_id]
+                [*(values[n] for n in names), jsonfast.dumps_text(stamps), row_id]
             )
     for names, rows in inserts.items():
         cols = ", ".join(["id", "region", "_hlc", *(q(n) for n in names)])

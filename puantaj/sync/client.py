@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import gzip
-import json
 import time
 from dataclasses import dataclass
 from typing import Any
 
 import requests
 
+from puantaj.core import jsonfast
 from puantaj.core.changes import PROTOCOL
 from puantaj.errors import SyncRejected, SyncUnavailable
 
@@ -70,7 +70,7 @@ class SyncClient:
         headers = {}
         data = None
         if body is not None:
-            data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+            data = jsonfast.dumps(body)
             headers["Content-Type"] = "application/json"
             if len(data) >= GZIP_MIN_BYTES:
                 data = gzip.compress(data, compresslevel=5)
@@ -102,7 +102,7 @@ class SyncClient:
         response: requests.Response, sent: float, received: float, size: int
     ) -> Reply:
         try:
-            data = response.json()
+            data = jsonfast.loads(response.content)
         except ValueError:
             data = {}
         detail = data.get("detail", "") if isinstance(data, dict) else ""

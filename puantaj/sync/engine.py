@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 CLOCK_TOLERANCE_MS = 60_000  # local stamps further ahead than this are renewed
 MAX_EXCHANGES = 100_000
+CHECKPOINT_AFTER_ROWS = 1000
 
 
 @dataclass
@@ -107,10 +108,13 @@ class SyncEngine:
             report.state, report.message = "error", str(exc)
         report.finished_at = _now_text()
         self._save(report)
-        try:
-            self._store.checkpoint()  # on this worker, so the Tk thread never has to
-        except sqlite3.Error as exc:
-            log.warning("WAL checkpoint skipped: %s", exc)
+        if report.pushed + report.pulled >= CHECKPOINT_AFTER_ROWS:
+            # a big run leaves a big WAL: copy it back here, on the worker, so the
+            # Tk thread never has to (small runs: the worker's autocheckpoint)
+            try:
+                self._store.checkpoint()
+            except sqlite3.Error as exc:
+                log.warning("WAL checkpoint skipped: %s", exc)
         log.info(
             "sync %s: pushed %s, pulled %s, refused %s %s",
             report.state,
@@ -137,7 +141,7 @@ class SyncEngine:
             more, done = True, 0
             for _ in range(MAX_EXCHANGES):
                 page = changelog.read_page(conn, self.page_size)
-                if not page.seqs and not more:
+                if not page.count and not more:
                     break
                 cursor = changelog.get_state(conn, "cursor")
                 scope = changelog.get_state(conn, "scope")
@@ -149,14 +153,14 @@ class SyncEngine:
                     "limit": self.page_size,
                     "batch_id": _batch_id(site, wire),
                     # what is still waiting here, so the admin's /status can show it
-                    "pending": max(total - done - len(page.seqs), 0),
+                    "pending": max(total - done - page.count, 0),
                 }
                 if scope and scope != "*":
                     body["region"] = scope
                 reply = client.sync(body)
                 more = bool(reply.data.get("more"))
                 self._checkpoint(conn, page, reply, report)
-                done += len(page.seqs)
+                done += page.count
                 progress(min(done, max(total, done)), max(total, done))
             report.pending = changelog.pending_count(conn)
 
@@ -186,7 +190,7 @@ class SyncEngine:
                 "the server sent no valid server_time", "protocol"
             ) from None
         with transaction(conn):
-            changelog.acknowledge(conn, page.seqs)
+            changelog.acknowledge(conn, page)
             if kept:
                 changelog.record_rejections(conn, kept, page.changes)
             report.pulled += changelog.apply_remote(conn, pulled)

@@ -102,10 +102,10 @@ def test_only_changed_columns_get_new_stamps_and_ack_keeps_rewritten_rows(
             json.loads(r["_hlc"]) for r in conn.execute("SELECT _hlc FROM employees")
         ]
         assert stamps["title"] > stamps["first_name"]
-        changelog.acknowledge(conn, first.seqs)  # acked what was read before the edit
+        changelog.acknowledge(conn, first)  # acked what was read before the edit
         assert changelog.pending_count(conn) == 1  # the newer write is still queued
         again = changelog.read_page(conn, 10)
-        changelog.acknowledge(conn, again.seqs)
+        changelog.acknowledge(conn, again)
         assert changelog.pending_count(conn) == 0
 
 
@@ -121,7 +121,7 @@ def test_pulled_changes_apply_per_column_without_being_queued(services, ankara):
         },
     )
     with services.store.connection() as conn:
-        changelog.acknowledge(conn, changelog.read_page(conn, 10).seqs)
+        changelog.acknowledge(conn, changelog.read_page(conn, 10))
         local = json.loads(conn.execute("SELECT _hlc FROM employees").fetchone()[0])
         old = Stamp.parse(local["first_name"])
         newer = str(Stamp(old.ms + 1000, 0, "remote"))
