@@ -32,9 +32,13 @@ EMPLOYEES = 200
 CODES = ("X", "X", "X", "X", "X", "HT", "Yİ", "R")
 
 
-def desk(folder: Path, url: str, token: str, page_size: int = 5000):
-    services = build_services(load_settings(env={}, flags={"home": str(folder)}))
-    engine = SyncEngine(services.store, lambda: SyncClient(url, token, 120), page_size)
+def desk(folder: Path, url: str, token: str):
+    """A desktop store and its sync engine, with the app's own settings."""
+    settings = load_settings(env={}, flags={"home": str(folder)})
+    services = build_services(settings)
+    engine = SyncEngine(
+        services.store, lambda: SyncClient(url, token, 120), settings.page_size
+    )
     return services, engine
 
 
@@ -136,6 +140,7 @@ def initial(folder: Path, rows: int) -> None:
         tokens = env.tokens(["*"])
         services, engine = desk(folder / "hq", server.url, tokens["*"])
         made = generate(services, rows)
+        services.store.checkpoint()  # as the app's workers keep the WAL short
         seconds, report = timed_sync(engine)
         assert report.ok and report.pending == 0, report
         print(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 from collections.abc import Mapping
@@ -23,6 +24,7 @@ from server.wire import json_response
 
 log = logging.getLogger(__name__)
 PUBLIC = {"health.health"}
+GC_GEN0_THRESHOLD = 50_000
 
 
 def create_app(
@@ -57,6 +59,9 @@ def create_app(
     if settings.api_key:
         with context.write() as conn:
             auth.ensure_token(conn, tables, settings.api_key, "*", "API_KEY")
+    # a push builds ~10 objects per row; the default thresholds would run a
+    # full collection over every live object many times per large batch
+    gc.set_threshold(GC_GEN0_THRESHOLD, 20, 20)
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.extensions["puantaj"] = context

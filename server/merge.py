@@ -146,9 +146,18 @@ class Merger:
         key = (change.table, change.id)
         state = batch.states.get(key)
         if state is None:
-            state = batch.states[key] = RowState(
-                change.table, change.id, change.region, is_new=True
+            # a row the server has never seen: every column simply takes the value
+            batch.states[key] = RowState(
+                change.table,
+                change.id,
+                change.region,
+                dict(change.row),
+                dict.fromkeys(change.row, change.hlc),
+                is_new=True,
+                dirty=True,
             )
+            batch.result.accepted += 1
+            return
         for name, value in change.row.items():
             current = state.stamps.get(name)
             if current == change.hlc:

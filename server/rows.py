@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -97,16 +98,28 @@ def write_rows(conn: Connection, queries: Queries, states: list[RowState]) -> No
             conn.exec_driver_sql(queries.update_rows[table], changed)
 
 
+@functools.cache
+def _deleted_at(cols: tuple[str, ...]) -> int:
+    return cols.index("deleted")
+
+
 def _full(state: RowState, cols: tuple[str, ...]) -> tuple:
     """The row as a tuple in `cols` order (id, region, data…, _hlc, _seq, _site)."""
     values = state.values
-    out = [state.id, state.region]
-    out.extend(values.get(c) for c in cols[2:-3])
-    deleted = cols.index("deleted")
+    get = values.get
+    out = [state.id, state.region, *[get(c) for c in cols[2:-3]]]
+    deleted = _deleted_at(cols)
     if out[deleted] is None:
         out[deleted] = 0
-    out.append(encode_stamps(state.stamps))
-    out.append(state.seq)
-    sites = {site_of(stamp) for stamp in state.stamps.values()}
-    out.append(sites.pop() if len(sites) == 1 else None)
+    distinct = set(state.stamps.values())
+    if len(distinct) == 1:  # one write made the row: the common case
+        (stamp,) = distinct
+        out.append(jsonfast.dumps_text({stamp: list(state.stamps)}))
+        out.append(state.seq)
+        out.append(site_of(stamp))
+    else:
+        out.append(encode_stamps(state.stamps))
+        out.append(state.seq)
+        sites = {site_of(stamp) for stamp in distinct}
+        out.append(sites.pop() if len(sites) == 1 else None)
     return tuple(out)

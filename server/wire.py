@@ -55,7 +55,7 @@ def json_response(
         "Accept-Encoding", ""
     )
     if accepts and len(body) >= GZIP_MIN_BYTES:
-        body = gzip.compress(body, compresslevel=5)
+        body = gzip.compress(body, compresslevel=1)
         response.headers["Content-Encoding"] = "gzip"
         response.headers["Vary"] = "Accept-Encoding"
     response.set_data(body)

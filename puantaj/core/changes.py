@@ -83,7 +83,9 @@ def parse_change(obj: object) -> Change:
             raise ChangeError(
                 "invalid_row", f"{spec.name}: unknown column {name!r}", "row"
             )
-        if (
+        if value is None and not column.required:
+            clean[name] = None
+        elif (
             type(value) is str
             and column.kind == "text"
             and column.plain

@@ -18,12 +18,13 @@ from puantaj.core.tables import TABLES
 
 @dataclass
 class OutboxPage:
-    """The first `count` outbox entries (numbers up to `top`) and their rows'
-    changes; acknowledged once the server took them."""
+    """The outbox entries numbered after `after` up to `top` (`count` of them) and
+    their rows' changes in wire form; acknowledged once the server took them."""
 
     count: int
     top: int
-    changes: list[Change]
+    changes: list[dict]
+    after: int = 0
 
 
 def pending_count(conn: sqlite3.Connection) -> int:
@@ -35,19 +36,21 @@ def site_id(conn: sqlite3.Connection) -> str:
     return conn.execute("SELECT site_id FROM _clock").fetchone()[0]
 
 
-def read_page(conn: sqlite3.Connection, limit: int) -> OutboxPage:
-    """The next `limit` queued rows, each as changes grouped by column stamp."""
+def read_page(conn: sqlite3.Connection, limit: int, after: int = 0) -> OutboxPage:
+    """The next `limit` queued rows after entry `after`, each as wire changes
+    grouped by column stamp."""
     count, top = conn.execute(
-        "SELECT count(*), max(seq) FROM (SELECT seq FROM _outbox ORDER BY seq LIMIT ?)",
-        (limit,),
+        "SELECT count(*), max(seq) FROM"
+        " (SELECT seq FROM _outbox WHERE seq > ? ORDER BY seq LIMIT ?)",
+        (after, limit),
     ).fetchone()
-    changes: list[Change] = []
+    changes: list[dict] = []
     if not count:
-        return OutboxPage(0, 0, changes)
+        return OutboxPage(0, after, changes, after)
     tables = [
         r[0]
         for r in conn.execute(
-            "SELECT DISTINCT tbl FROM _outbox WHERE seq <= ?", (top,)
+            "SELECT DISTINCT tbl FROM _outbox WHERE seq > ? AND seq <= ?", (after, top)
         ).fetchall()
     ]
     for table in tables:
@@ -55,27 +58,33 @@ def read_page(conn: sqlite3.Connection, limit: int) -> OutboxPage:
         if spec is None:
             continue  # not a synced table (cannot be queued by the triggers)
         cols = ", ".join(f"t.{q(c)}" for c in spec.data_columns)
-        rows = conn.execute(
+        cursor = conn.cursor()
+        cursor.row_factory = None  # plain tuples: this runs for every queued row
+        cursor.execute(
             f"SELECT t.id, t.region, t._hlc, {cols} FROM _outbox o"
             f" JOIN {q(table)} t ON t.id = o.row_id"
-            " WHERE o.tbl = ? AND o.seq <= ? ORDER BY o.seq",
-            (table, top),
+            # by the page's number range, not the (tbl, row_id) index: the page
+            # is a small part of what a table may have queued
+            " WHERE o.seq > ? AND o.seq <= ? AND +o.tbl = ? ORDER BY o.seq",
+            (after, top, table),
         )
-        for row in rows:
-            changes.extend(row_changes(table, row, spec.data_columns))
-    return OutboxPage(count, top, changes)
+        position = {name: i for i, name in enumerate(spec.data_columns, start=3)}
+        for row in cursor:
+            changes.extend(row_changes(table, row, position))
+    return OutboxPage(count, top, changes, after)
 
 
-def row_changes(table: str, row: sqlite3.Row, columns: Iterable[str]) -> list[Change]:
-    """One change per distinct stamp among the row's columns."""
-    stamps = jsonfast.loads(row["_hlc"] or "{}")
-    groups: dict[str, dict[str, object]] = defaultdict(dict)
-    for name in columns:
-        stamp = stamps.get(name)
-        if stamp:
-            groups[stamp][name] = row[name]
+def row_changes(table: str, row: tuple, position: dict[str, int]) -> list[dict]:
+    """One wire change per distinct stamp among the row's columns; `row` is
+    (id, region, _hlc, …) with each column at `position[name]`."""
+    stamps: dict[str, str] = jsonfast.loads(row[2] or "{}")
+    groups: dict[str, dict[str, object]] = {}
+    for name, stamp in stamps.items():
+        where = position.get(name)
+        if where is not None and stamp:
+            groups.setdefault(stamp, {})[name] = row[where]
     return [
-        Change(table, row["id"], row["region"], stamp, values)
+        {"table": table, "id": row[0], "region": row[1], "hlc": stamp, "row": values}
         for stamp, values in sorted(groups.items())
     ]
 
@@ -90,12 +99,12 @@ def acknowledge(conn: sqlite3.Connection, page: OutboxPage) -> None:
 
 
 def record_rejections(
-    conn: sqlite3.Connection, rejected: list[dict], sent: list[Change]
+    conn: sqlite3.Connection, rejected: list[dict], sent: list[dict]
 ) -> None:
     """Keep refused changes with their reason, for the clerk to see and fix."""
     by_key: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for change in sent:
-        by_key[(change.table, change.id)].append(change.to_wire())
+        by_key[(change["table"], change["id"])].append(change)
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     conn.executemany(
         "INSERT INTO _rejected (tbl, row_id, reason, detail, change, rejected_at)"

@@ -14,6 +14,7 @@ from puantaj.core.changes import PROTOCOL
 from puantaj.errors import SyncRejected, SyncUnavailable
 
 GZIP_MIN_BYTES = 2048
+GZIP_LEVEL = 1  # JSON compresses ~8x even at 1; higher levels cost CPU time
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ class SyncClient:
             data = jsonfast.dumps(body)
             headers["Content-Type"] = "application/json"
             if len(data) >= GZIP_MIN_BYTES:
-                data = gzip.compress(data, compresslevel=5)
+                data = gzip.compress(data, compresslevel=GZIP_LEVEL)
                 headers["Content-Encoding"] = "gzip"
         sent = time.time() * 1000
         try:

@@ -16,6 +16,7 @@ import sqlite3
 import time
 import uuid
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 
 from puantaj.core.changes import ChangeError, parse_change
@@ -108,9 +109,9 @@ class SyncEngine:
             report.state, report.message = "error", str(exc)
         report.finished_at = _now_text()
         self._save(report)
-        if report.pushed + report.pulled >= CHECKPOINT_AFTER_ROWS:
-            # a big run leaves a big WAL: copy it back here, on the worker, so the
-            # Tk thread never has to (small runs: the worker's autocheckpoint)
+        if report.pulled >= CHECKPOINT_AFTER_ROWS:
+            # a big pull leaves a big WAL: copy it back here, on the worker, so the
+            # Tk thread never has to (otherwise the worker's autocheckpoint does)
             try:
                 self._store.checkpoint()
             except sqlite3.Error as exc:
@@ -134,39 +135,57 @@ class SyncEngine:
     def _exchange_all(
         self, client: SyncClient, report: SyncReport, progress: Progress
     ) -> None:
-        with self._store.connection() as conn:
+        """Exchange page after page. While one page is on the wire the next is read
+        from the outbox (a pipeline of two), so a large push keeps both ends busy;
+        each reply is still checkpointed before the next request goes out."""
+        with (
+            self._store.connection() as conn,
+            ThreadPoolExecutor(1, thread_name_prefix="sync-send") as sender,
+        ):
             total = changelog.pending_count(conn)
             site = changelog.site_id(conn)
             progress(0, total)
             more, done = True, 0
+            page = changelog.read_page(conn, self.page_size)
             for _ in range(MAX_EXCHANGES):
-                page = changelog.read_page(conn, self.page_size)
                 if not page.count and not more:
                     break
-                cursor = changelog.get_state(conn, "cursor")
-                scope = changelog.get_state(conn, "scope")
-                wire = [c.to_wire() for c in page.changes]
-                body = {
-                    "site_id": site,
-                    "cursor": cursor,
-                    "changes": wire,
-                    "limit": self.page_size,
-                    "batch_id": _batch_id(site, wire),
-                    # what is still waiting here, so the admin's /status can show it
-                    "pending": max(total - done - page.count, 0),
-                }
-                if scope and scope != "*":
-                    body["region"] = scope
-                reply = client.sync(body)
+                body = self._body(conn, site, page, max(total - done - page.count, 0))
+                in_flight = sender.submit(client.sync, body)
+                ahead = None
+                if page.count == self.page_size:  # a full page: more may be queued
+                    ahead = changelog.read_page(conn, self.page_size, page.top)
+                reply = in_flight.result()
                 more = bool(reply.data.get("more"))
-                self._checkpoint(conn, page, reply, report)
+                changed_here = self._checkpoint(conn, page, reply, report)
                 done += page.count
                 progress(min(done, max(total, done)), max(total, done))
+                if ahead is None or changed_here:
+                    # the reply rewrote local rows: read what is queued afresh
+                    ahead = changelog.read_page(conn, self.page_size)
+                page = ahead
             report.pending = changelog.pending_count(conn)
+
+    def _body(self, conn, site: str, page: changelog.OutboxPage, pending: int) -> dict:
+        body = {
+            "site_id": site,
+            "cursor": changelog.get_state(conn, "cursor"),
+            "changes": page.changes,
+            "limit": self.page_size,
+            "batch_id": _batch_id(site, page.changes),
+            # what is still waiting here, so the admin's /status can show it
+            "pending": pending,
+        }
+        scope = changelog.get_state(conn, "scope")
+        if scope and scope != "*":
+            body["region"] = scope
+        return body
 
     def _checkpoint(
         self, conn, page: changelog.OutboxPage, reply: Reply, report: SyncReport
-    ) -> None:
+    ) -> bool:
+        """Store what one reply says in one transaction; True if it rewrote local
+        rows (pulled changes applied, or stamps renewed)."""
         data = reply.data
         pulled = []
         for raw in data.get("changes") or []:
@@ -207,6 +226,7 @@ class SyncEngine:
         report.scope = str(data.get("scope") or "")
         report.bytes_sent += reply.bytes_sent
         report.bytes_received += reply.bytes_received
+        return bool(pulled or future)
 
     @staticmethod
     def _correct_clock(conn, reply: Reply, server: Stamp) -> int:

@@ -6,6 +6,7 @@ import subprocess
 
 import pytest
 
+from puantaj.core.changes import parse_change
 from puantaj.core.hlc import Stamp
 from puantaj.store import changelog
 from tests.conftest import require
@@ -32,9 +33,10 @@ def test_a_raw_sql_write_in_the_sqlite3_shell_is_captured(services):
     with services.store.connection() as conn:
         page = changelog.read_page(conn, 100)
         assert changelog.pending_count(conn) == 1
-    (emp,) = [c for c in page.changes if c.table == "employees" and "title" in c.row]
+    changes = [parse_change(c) for c in page.changes]  # valid on the wire
+    (emp,) = [c for c in changes if c.table == "employees" and "title" in c.row]
     assert emp.row == {"title": "Şoför"}
-    others = [c for c in page.changes if c.table == "employees" and c is not emp]
+    others = [c for c in changes if c.table == "employees" and c is not emp]
     assert others and "first_name" in others[0].row
     assert Stamp.parse(emp.hlc) > Stamp.parse(others[0].hlc)
 
