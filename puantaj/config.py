@@ -58,6 +58,9 @@ class Settings:
         return self.home / SETTINGS_FILE
 
 
+MAX_PAGE_SIZE = 20_000  # the server takes at most this many changes a request
+
+
 def default_home() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
@@ -78,6 +81,7 @@ def load_settings(
             "sync_url": env.get("PUANTAJ_SYNC_URL"),
             "sync_token": env.get("PUANTAJ_SYNC_TOKEN"),
             "language": env.get("PUANTAJ_LANG"),
+            "page_size": env.get("PUANTAJ_SYNC_PAGE_SIZE"),
         },
     )
     return _apply(settings, flags)
@@ -128,7 +132,10 @@ def _coerce(key: str, current: object, value: object) -> object:
                 else str(value).lower() in ("1", "true", "yes", "on")
             )
         if isinstance(current, int):
-            return int(value)
+            number = int(value)
+            if key == "page_size" and not 1 <= number <= MAX_PAGE_SIZE:
+                raise ValueError("page size out of range")
+            return number
         if isinstance(current, float):
             number = float(value)
             if key == "sync_interval_min" and not 0.01 <= number <= 1440:
