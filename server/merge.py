@@ -11,6 +11,7 @@ that took N + 1. Only the writes and the commit happen under it.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -74,8 +75,14 @@ class Merger:
         site_id: str,
         batch_id: str,
         changes: list[Any],
+        before_numbering: Callable[[PushResult], None] = lambda result: None,
     ) -> PushResult:
-        """Apply a batch inside the caller's transaction; the same batch_id twice is a no-op."""
+        """Apply a batch inside the caller's transaction; the same batch_id twice is a no-op.
+
+        `before_numbering` runs once the outcome is known and the history is
+        written, before the writers' lock is taken: whatever it writes does not
+        lengthen the time other batches wait for that lock.
+        """
         # validation needs no lock: do it before serialising on the counter
         batch = _Batch(caller, site_id, batch_id, {}, set())
         parsed: list[tuple[Any, Change]] = []
@@ -98,7 +105,9 @@ class Merger:
                 parsed.append((raw, change))
         prior = conn.execute(self.queries.prior_batch, {"batch_id": batch_id}).scalar()
         if prior is not None:
-            return PushResult(**json.loads(prior))
+            result = PushResult(**json.loads(prior))
+            before_numbering(result)
+            return result
         batch.states = load_rows(
             conn, self.queries, {(c.table, c.id) for _, c in parsed}
         )
@@ -115,7 +124,9 @@ class Merger:
         if parsed:
             # fixed-width stamps: the greatest string is the greatest triple
             self.clock.observe(Stamp.parse(max(c.hlc for _, c in parsed)))
-        self._write(conn, batch)
+        self._write_history(conn, batch)
+        before_numbering(batch.result)
+        self._write_rows(conn, batch)
         return batch.result
 
     def _locked_months(self, conn: Connection) -> set[tuple[str, str]]:
@@ -192,13 +203,18 @@ class Merger:
                 )
         batch.result.accepted += 1
 
-    def _write(self, conn: Connection, batch: _Batch) -> None:
+    def _write_rows(self, conn: Connection, batch: _Batch) -> None:
+        """Number the changed rows under the writers' lock and write them; only
+        the COMMIT is left to do under that lock."""
         dirty = [s for s in batch.states.values() if s.dirty]
         if dirty:
             last = conn.execute(self.queries.bump, {"n": len(dirty)}).scalar_one()
             for offset, state in enumerate(dirty):
                 state.seq = last - len(dirty) + 1 + offset
             write_rows(conn, self.queries, dirty)
+
+    def _write_history(self, conn: Connection, batch: _Batch) -> None:
+        """Conflicts kept, refusals and the batch's outcome (for a resend)."""
         now = now_text()
         if batch.conflicts:
             conn.execute(

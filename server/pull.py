@@ -39,23 +39,25 @@ def pull(
 ) -> tuple[list[dict[str, Any]], int, bool]:
     """Rows written after sequence `after`, oldest first, as wire changes.
 
-    The counter is read first: every number up to its committed value belongs to
-    a committed transaction (the counter row is held until COMMIT), so the rows
-    numbered up to it are all visible now and no later commit can add one. One
-    statement then finds the next `limit` of those rows across every table, leaving
+    One statement reads the counter and the rows numbered up to it: every number
+    up to the counter's committed value belongs to a committed transaction (the
+    counter row is held until COMMIT), so those rows are all visible in the
+    statement's snapshot and no later commit can add one. It finds the next
+    `limit` of them across every table, leaving
     out rows whose every column the caller's own site wrote (it has them); a second
     fetches their columns. When fewer than `limit` were found, the cursor moves to
     the counter value, past the skipped rows. A row rewritten in between is sent
     as it is now and again at its new number, which is harmless: applying a
     change twice is a no-op. Returns (changes, new cursor sequence, more).
     """
-    top = conn.execute(queries.counter_value).scalar_one()
-    params = {"after": after, "top": top, "site": site_id, "lim": limit + 1}
+    params = {"after": after, "site": site_id, "lim": limit + 1}
     if caller.is_admin:
         found = conn.execute(queries.next_rows_all, params).all()
     else:
         params["scope"] = caller.scope
         found = conn.execute(queries.next_rows_region, params).all()
+    top = next(seq for name, _, seq in found if name == "")
+    found = [row for row in found if row[0] != ""]
     more = len(found) > limit
     taken = found[:limit]
     by_table: dict[str, list[str]] = {}

@@ -33,7 +33,6 @@ class Queries:
             .values(value=counter.c.value + bindparam("n"))
             .returning(counter.c.value)
         )
-        self.counter_value = select(counter.c.value).where(counter.c.id == 1)
         self.prior_batch = select(batches.c.result).where(
             batches.c.batch_id == bindparam("batch_id")
         )
@@ -88,19 +87,28 @@ class Queries:
         return ((name, self.tables[name]) for name in TABLES)
 
     def _next_rows(self, scoped: bool):
-        """The next rows after a cursor, up to a counter value, not written only
-        by the caller's own site."""
+        """The next rows after a cursor, up to the counter's value, not written
+        only by the caller's own site; plus one last row ("", "", counter value).
+
+        One statement, so the counter and the rows are read in one snapshot.
+        """
+        counter = self.tables["sync_counter"]
+        top = select(counter.c.value).where(counter.c.id == 1).scalar_subquery()
         branches = []
         for name, t in self._synced():
             branch = select(literal(name).label("tbl"), t.c.id, t.c._seq).where(
                 t.c._seq > bindparam("after"),
-                t.c._seq <= bindparam("top"),
+                t.c._seq <= top,
                 or_(t.c._site.is_(None), t.c._site != bindparam("site")),
             )
             if scoped:
                 branch = branch.where(t.c.region == bindparam("scope"))
             branches.append(branch)
-        return union_all(*branches).order_by("_seq").limit(bindparam("lim"))
+        found = union_all(*branches).order_by("_seq").limit(bindparam("lim")).subquery()
+        return union_all(
+            select(found.c.tbl, found.c.id, found.c._seq),
+            select(literal("").label("tbl"), literal("").label("id"), top),
+        )
 
     def _site_upsert(self, dialect: str):
         sites = self.tables["sites"]

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection
+from sqlalchemy.exc import DBAPIError
 
 from puantaj.core import jsonfast
 from server.queries import Queries
@@ -79,8 +82,34 @@ def fetch_rows(
     out: list[tuple] = []
     for start in range(0, len(ids), _CHUNK):
         chunk = queries.id_list(ids[start : start + _CHUNK])
-        out.extend(conn.exec_driver_sql(statements[table], (chunk,)).all())
+        out.extend(driver_query(conn, statements[table], (chunk,)))
     return out
+
+
+def driver_query(conn: Connection, sql: str, params: tuple) -> list[tuple]:
+    """Run SQL on the transaction's own DBAPI cursor and return plain tuples
+    (the hot path: no result metadata built per statement). Driver errors come
+    out as SQLAlchemy's, as from any other statement."""
+    with _driver_cursor(conn, sql, params) as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall() if cursor.description else []
+
+
+def driver_many(conn: Connection, sql: str, rows: list[tuple]) -> None:
+    with _driver_cursor(conn, sql, rows) as cursor:
+        cursor.executemany(sql, rows)
+
+
+@contextmanager
+def _driver_cursor(conn: Connection, sql: str, params) -> Iterator[Any]:
+    cursor = conn.connection.cursor()
+    error = conn.dialect.loaded_dbapi.Error
+    try:
+        yield cursor
+    except error as exc:
+        raise DBAPIError.instance(sql, params, exc, error) from exc
+    finally:
+        cursor.close()
 
 
 def write_rows(conn: Connection, queries: Queries, states: list[RowState]) -> None:
@@ -92,10 +121,10 @@ def write_rows(conn: Connection, queries: Queries, states: list[RowState]) -> No
         cols = queries.row_columns[table]
         fresh = [_full(s, cols) for s in items if s.is_new]
         if fresh:
-            conn.exec_driver_sql(queries.insert_rows[table], fresh)
+            driver_many(conn, queries.insert_rows[table], fresh)
         changed = [(*_full(s, cols)[1:], s.id) for s in items if not s.is_new]
         if changed:
-            conn.exec_driver_sql(queries.update_rows[table], changed)
+            driver_many(conn, queries.update_rows[table], changed)
 
 
 @functools.cache

@@ -60,7 +60,10 @@ def make_engine(settings: ServerSettings) -> Engine:
         pool_size=settings.pool_size,
         max_overflow=settings.max_overflow,
         pool_timeout=settings.pool_timeout_s,
-        pool_pre_ping=True,
+        # no ping per checkout (a round trip on every request): a connection the
+        # database dropped fails its first statement, which answers 503 (the
+        # client retries) and makes SQLAlchemy renew the whole pool
+        pool_pre_ping=False,
         connect_args=connect_args,
     )
 

@@ -13,6 +13,7 @@ from puantaj.core.changes import PROTOCOL
 from server.auth import Caller, now_text
 from server.context import ServerContext, ctx
 from server.errors import Forbidden, Malformed, TooLarge
+from server.merge import PushResult
 from server.pull import make_cursor, parse_cursor, pull
 from server.wire import json_response, read_json
 
@@ -52,22 +53,27 @@ def _exchange(context: ServerContext, caller: Caller, req: SyncRequest):
         pulled, cursor, more = pull(
             conn, context.queries, caller, req.after, req.limit, req.site_id
         )
+
+        def record_site(pushed: PushResult | None) -> None:
+            conn.execute(
+                context.queries.upsert_site,
+                {
+                    "site_id": req.site_id,
+                    "region": caller.scope,
+                    "now": now_text(),
+                    "push_at": now_text() if pushed else None,
+                    "pushed": pushed.accepted if pushed else 0,
+                    "refused": len(pushed.rejected) if pushed else 0,
+                    "pending": req.pending,
+                },
+            )
+
         if req.changes:
             result = context.merger.push(
-                conn, caller, req.site_id, req.batch_id, req.changes
+                conn, caller, req.site_id, req.batch_id, req.changes, record_site
             )
-        conn.execute(
-            context.queries.upsert_site,
-            {
-                "site_id": req.site_id,
-                "region": caller.scope,
-                "now": now_text(),
-                "push_at": now_text() if result else None,
-                "pushed": result.accepted if result else 0,
-                "refused": len(result.rejected) if result else 0,
-                "pending": req.pending,
-            },
-        )
+        else:
+            record_site(None)
     return json_response(
         {
             "protocol": PROTOCOL,
