@@ -211,7 +211,7 @@ class Merger:
             last = conn.execute(self.queries.bump, {"n": len(dirty)}).scalar_one()
             for offset, state in enumerate(dirty):
                 state.seq = last - len(dirty) + 1 + offset
-            write_rows(conn, self.queries, dirty)
+            write_rows(conn, self.queries, dirty, batch.site_id)
 
     def _write_history(self, conn: Connection, batch: _Batch) -> None:
         """Conflicts kept, refusals and the batch's outcome (for a resend)."""

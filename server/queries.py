@@ -17,6 +17,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 from puantaj.core import jsonfast
 from puantaj.core.tables import TABLES
 
+# the server's own columns after a synced table's data columns
+SYSTEM_TAIL = ("_hlc", "_seq", "_site", "_prev_seq")
+
 
 class Queries:
     """Prebuilt SQLAlchemy statements over one set of tables."""
@@ -43,7 +46,7 @@ class Queries:
         mark = "?" if dialect.paramstyle == "qmark" else "%s"
         quote = dialect.identifier_preparer.quote
         self.row_columns = {
-            name: ("id", "region", *TABLES[name].data_columns, "_hlc", "_seq", "_site")
+            name: ("id", "region", *TABLES[name].data_columns, *SYSTEM_TAIL)
             for name in TABLES
         }
         # rows by a list of ids bound as ONE parameter (a JSON array on SQLite, an
@@ -99,7 +102,12 @@ class Queries:
             branch = select(literal(name).label("tbl"), t.c.id, t.c._seq).where(
                 t.c._seq > bindparam("after"),
                 t.c._seq <= top,
-                or_(t.c._site.is_(None), t.c._site != bindparam("site")),
+                # not the caller's own write over a version it has seen
+                or_(
+                    t.c._site.is_(None),
+                    t.c._site != bindparam("site"),
+                    func.coalesce(t.c._prev_seq, 0) > bindparam("after"),
+                ),
             )
             if scoped:
                 branch = branch.where(t.c.region == bindparam("scope"))

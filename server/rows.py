@@ -12,9 +12,10 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
 
 from puantaj.core import jsonfast
-from server.queries import Queries
+from server.queries import SYSTEM_TAIL, Queries
 
 _CHUNK = 5000  # ids per statement
+_TAIL = -len(SYSTEM_TAIL)  # where the server's own columns start in a row tuple
 
 
 def site_of(stamp: str) -> str:
@@ -49,6 +50,7 @@ class RowState:
     is_new: bool = False
     dirty: bool = False
     seq: int = 0
+    prev_seq: int = 0  # the stored version's number (0: new)
 
 
 def load_rows(
@@ -61,14 +63,15 @@ def load_rows(
         by_table.setdefault(table, []).append(row_id)
     out: dict[tuple[str, str], RowState] = {}
     for table, ids in by_table.items():
-        names = queries.row_columns[table][2:-3]
+        names = queries.row_columns[table][2:_TAIL]
         for row in fetch_rows(conn, queries, queries.rows_for_update, table, ids):
             out[(table, row[0])] = RowState(
                 table,
                 row[0],
                 row[1],
-                dict(zip(names, row[2:-3], strict=True)),
-                decode_stamps(row[-3]),
+                dict(zip(names, row[2:_TAIL], strict=True)),
+                decode_stamps(row[_TAIL]),
+                prev_seq=row[_TAIL + 1],
             )
     return out
 
@@ -77,7 +80,7 @@ def fetch_rows(
     conn: Connection, queries: Queries, statements: dict[str, str], table: str, ids
 ) -> list[tuple]:
     """Rows of `table` whose id is in `ids`, as tuples in `queries.row_columns`
-    order (id, region, data…, _hlc, _seq, _site)."""
+    order (id, region, data…, _hlc, _seq, _site, _prev_seq)."""
     ids = sorted(ids)
     out: list[tuple] = []
     for start in range(0, len(ids), _CHUNK):
@@ -112,17 +115,20 @@ def _driver_cursor(conn: Connection, sql: str, params) -> Iterator[Any]:
         cursor.close()
 
 
-def write_rows(conn: Connection, queries: Queries, states: list[RowState]) -> None:
-    """Insert new rows and update changed ones, in bulk per table."""
+def write_rows(
+    conn: Connection, queries: Queries, states: list[RowState], site: str
+) -> None:
+    """Insert new rows and update changed ones (written by `site`), in bulk per
+    table."""
     by_table: dict[str, list[RowState]] = {}
     for state in states:
         by_table.setdefault(state.table, []).append(state)
     for table, items in by_table.items():
         cols = queries.row_columns[table]
-        fresh = [_full(s, cols) for s in items if s.is_new]
+        fresh = [_full(s, cols, site) for s in items if s.is_new]
         if fresh:
             driver_many(conn, queries.insert_rows[table], fresh)
-        changed = [(*_full(s, cols)[1:], s.id) for s in items if not s.is_new]
+        changed = [(*_full(s, cols, site)[1:], s.id) for s in items if not s.is_new]
         if changed:
             driver_many(conn, queries.update_rows[table], changed)
 
@@ -132,11 +138,11 @@ def _deleted_at(cols: tuple[str, ...]) -> int:
     return cols.index("deleted")
 
 
-def _full(state: RowState, cols: tuple[str, ...]) -> tuple:
-    """The row as a tuple in `cols` order (id, region, data…, _hlc, _seq, _site)."""
-    values = state.values
-    get = values.get
-    out = [state.id, state.region, *[get(c) for c in cols[2:-3]]]
+def _full(state: RowState, cols: tuple[str, ...], site: str) -> tuple:
+    """The row as a tuple in `cols` order (id, region, data…, _hlc, _seq, _site,
+    _prev_seq), written by `site` over the version numbered `state.prev_seq`."""
+    get = state.values.get
+    out = [state.id, state.region, *[get(c) for c in cols[2:_TAIL]]]
     deleted = _deleted_at(cols)
     if out[deleted] is None:
         out[deleted] = 0
@@ -144,11 +150,7 @@ def _full(state: RowState, cols: tuple[str, ...]) -> tuple:
     if len(distinct) == 1:  # one write made the row: the common case
         (stamp,) = distinct
         out.append(jsonfast.dumps_text({stamp: list(state.stamps)}))
-        out.append(state.seq)
-        out.append(site_of(stamp))
     else:
         out.append(encode_stamps(state.stamps))
-        out.append(state.seq)
-        sites = {site_of(stamp) for stamp in distinct}
-        out.append(sites.pop() if len(sites) == 1 else None)
+    out += (state.seq, site, state.prev_seq)
     return tuple(out)

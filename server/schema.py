@@ -27,7 +27,7 @@ _TYPES = {
 }
 
 
-HEAD_VERSION = 2
+HEAD_VERSION = 3
 
 
 def _synced(metadata: MetaData, spec: TableSpec, version: int) -> Table:
@@ -46,9 +46,13 @@ def _synced(metadata: MetaData, spec: TableSpec, version: int) -> Table:
     cols.append(Column("_hlc", Text, nullable=False))  # {"<stamp>": [columns], ...}
     cols.append(Column("_seq", BigInteger, nullable=False))
     if version >= 2:
-        # the one site that wrote every column, or NULL: lets a pull skip a caller's
-        # own rows without reading them
+        # the site whose batch wrote this version of the row (before 0003: the one
+        # site that wrote every column, or NULL)
         cols.append(Column("_site", String(64)))
+    if version >= 3:
+        # the number of the version this write replaced (0: a new row): a pull skips
+        # the caller's own write over a version it has already seen
+        cols.append(Column("_prev_seq", BigInteger))
     table = Table(spec.name, metadata, *cols)
     Index(f"ix_{spec.name}_seq", table.c._seq)
     Index(f"ix_{spec.name}_region_seq", table.c.region, table.c._seq)

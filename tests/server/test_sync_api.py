@@ -14,7 +14,7 @@ from tests.server.helpers import body, cell, employee, pull_all, stamp
 def test_health_reports_database_schema_and_time(server):
     data = server.get("/health", None).json()
     assert data["status"] == "ok" and data["database"] == "ok"
-    assert data["schema_version"] == 2
+    assert data["schema_version"] == 3
     assert data["server_time"].endswith(":server")
 
 
@@ -45,6 +45,39 @@ def test_push_then_pull_round_trip_and_idempotent_batch(server):
         "/sync", body([], site="pc-2", cursor=seen["cursor"]), ankara
     ).json()
     assert after["changes"] == []
+
+
+def test_own_edit_of_a_seen_row_is_not_sent_back_but_an_unseen_version_is(server):
+    ankara = server.env.token("Ankara")
+    created = server.post("/sync", body([employee("Ankara", "1")], site="pc-1"), ankara)
+    # pc-2 has seen the row, then edits it: nothing comes back to it
+    seen = server.post("/sync", body([], site="pc-2"), ankara).json()
+    assert len(seen["changes"]) == 1 and created.ok
+    edit = employee("Ankara", "1", site="pc-2", title="Usta")
+    edit["row"] = {"title": "Usta"}
+    mine = server.post(
+        "/sync", body([edit], site="pc-2", cursor=seen["cursor"]), ankara
+    ).json()
+    quiet = server.post(
+        "/sync", body([], site="pc-2", cursor=mine["cursor"]), ankara
+    ).json()
+    assert quiet["changes"] == []
+    # pc-1 wrote first_name again and pc-2 edits before seeing it: on pc-2's next
+    # pull the row comes with pc-1's column (not pc-2's own)
+    server.post(
+        "/sync",
+        body([employee("Ankara", "1", site="pc-1", first_name="Yeni")], site="pc-1"),
+        ankara,
+    )
+    blind = employee("Ankara", "1", site="pc-2", offset_ms=5)
+    blind["row"] = {"title": "Şef"}
+    server.post("/sync", body([blind], site="pc-2", cursor=quiet["cursor"]), ankara)
+    back = server.post(
+        "/sync", body([], site="pc-2", cursor=quiet["cursor"]), ankara
+    ).json()
+    (change,) = [c for c in back["changes"] if "first_name" in c["row"]]
+    assert change["row"]["first_name"] == "Yeni"
+    assert all("title" not in c["row"] for c in back["changes"])
 
 
 def test_refusals_are_per_change_and_never_abort_the_rest(server):
