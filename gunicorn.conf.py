@@ -5,8 +5,11 @@ import os
 bind = os.environ.get("PUANTAJ_BIND", f"0.0.0.0:{os.environ.get('PORT', '8765')}")
 # processes rather than threads: a thread holding the writers' lock must not wait
 # for the GIL behind its siblings
-workers = int(os.environ.get("WEB_CONCURRENCY", str(2 * (os.cpu_count() or 1))))
-threads = int(os.environ.get("PUANTAJ_THREADS", "2"))
+# a request spends much of its time waiting on the database: a few processes with
+# a few threads each keep the cores busy with less switching than many processes
+# (bench/server_bench.py on 2 cores: 3 × 3 ≥ 4 × 2 > 6 × 1)
+workers = int(os.environ.get("WEB_CONCURRENCY", str((os.cpu_count() or 1) + 1)))
+threads = int(os.environ.get("PUANTAJ_THREADS", "3"))
 worker_class = "gthread"
 timeout = 120
 graceful_timeout = 20

@@ -162,8 +162,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--clients", type=int, default=100)
     parser.add_argument("--seconds", type=float, default=20)
-    parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--threads", type=int, default=2)
+    # gunicorn.conf.py's defaults: cores + 1 workers, 3 threads each
+    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) + 1)
+    parser.add_argument("--threads", type=int, default=3)
     parser.add_argument("--database-url", default=None)
     args = parser.parse_args()
     pg = args.database_url or os.environ.get("PUANTAJ_TEST_PG")

@@ -17,11 +17,12 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from puantaj.core import jsonfast
 from puantaj.core.changes import Change, ChangeError, parse_change
 from puantaj.core.hlc import HybridClock, Stamp
 from server.auth import Caller, now_text
 from server.queries import Queries
-from server.rows import RowState, load_rows, site_of, write_rows
+from server.rows import RowState, driver_query, load_rows, site_of, write_rows
 
 LOCKED = "locked"
 
@@ -103,9 +104,9 @@ class Merger:
                 batch.refuse(raw, "clock_ahead", "stamp is more than 5 minutes ahead")
             else:
                 parsed.append((raw, change))
-        prior = conn.execute(self.queries.prior_batch, {"batch_id": batch_id}).scalar()
-        if prior is not None:
-            result = PushResult(**json.loads(prior))
+        prior = driver_query(conn, self.queries.prior_batch, (batch_id,))
+        if prior:
+            result = PushResult(**json.loads(prior[0][0]))
             before_numbering(result)
             return result
         batch.states = load_rows(
@@ -208,7 +209,7 @@ class Merger:
         the COMMIT is left to do under that lock."""
         dirty = [s for s in batch.states.values() if s.dirty]
         if dirty:
-            last = conn.execute(self.queries.bump, {"n": len(dirty)}).scalar_one()
+            ((last,),) = driver_query(conn, self.queries.bump, (len(dirty),))
             for offset, state in enumerate(dirty):
                 state.seq = last - len(dirty) + 1 + offset
             write_rows(conn, self.queries, dirty, batch.site_id)
@@ -240,20 +241,11 @@ class Merger:
                     for r in batch.result.rejected
                 ],
             )
-        conn.execute(
-            self.tables["batches"]
-            .insert()
-            .values(
-                batch_id=batch.batch_id,
-                site_id=batch.site_id,
-                at=now,
-                result=json.dumps(
-                    {
-                        "accepted": batch.result.accepted,
-                        "rejected": batch.result.rejected,
-                    }
-                ),
-            )
+        outcome = {"accepted": batch.result.accepted, "rejected": batch.result.rejected}
+        driver_query(
+            conn,
+            self.queries.insert_batch,
+            (batch.batch_id, batch.site_id, now, jsonfast.dumps_text(outcome)),
         )
 
 

@@ -12,7 +12,6 @@ from sqlalchemy import (
     select,
     union_all,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 
 from puantaj.core import jsonfast
 from puantaj.core.tables import TABLES
@@ -26,19 +25,7 @@ class Queries:
 
     def __init__(self, tables: dict[str, Table], dialect: Dialect) -> None:
         self.tables = tables
-        counter = tables["sync_counter"]
-        batches = tables["batches"]
         reports = tables["reports"]
-        # takes the writers' lock (the counter row) and hands out n numbers at once
-        self.bump = (
-            counter.update()
-            .where(counter.c.id == 1)
-            .values(value=counter.c.value + bindparam("n"))
-            .returning(counter.c.value)
-        )
-        self.prior_batch = select(batches.c.result).where(
-            batches.c.batch_id == bindparam("batch_id")
-        )
         self.locked_months = select(reports.c.region, reports.c.month).where(
             reports.c.status == "locked", reports.c.deleted == 0
         )
@@ -84,7 +71,24 @@ class Queries:
         }
         self.next_rows_all = self._next_rows(scoped=False)
         self.next_rows_region = self._next_rows(scoped=True)
-        self.upsert_site = self._site_upsert(dialect.name)
+        # the small statements every sync runs, as driver SQL (same text on both)
+        m = mark
+        # takes the writers' lock (the counter row) and hands out n numbers at once
+        self.bump = (
+            f"UPDATE sync_counter SET value = value + {m} WHERE id = 1 RETURNING value"
+        )
+        self.prior_batch = f"SELECT result FROM batches WHERE batch_id = {m}"
+        self.insert_batch = f"INSERT INTO batches (batch_id, site_id, at, result) VALUES ({m},{m},{m},{m})"
+        self.upsert_site = (
+            "INSERT INTO sites (site_id, region, last_sync_at, last_push_at,"
+            f" pushed_total, refused_total, pending) VALUES ({m},{m},{m},{m},{m},{m},{m})"
+            " ON CONFLICT (site_id) DO UPDATE SET"
+            " last_sync_at = excluded.last_sync_at,"
+            " last_push_at = coalesce(excluded.last_push_at, sites.last_push_at),"
+            " pending = coalesce(excluded.pending, sites.pending),"
+            " pushed_total = sites.pushed_total + excluded.pushed_total,"
+            " refused_total = sites.refused_total + excluded.refused_total"
+        )
 
     def _synced(self):
         return ((name, self.tables[name]) for name in TABLES)
@@ -116,29 +120,4 @@ class Queries:
         return union_all(
             select(found.c.tbl, found.c.id, found.c._seq),
             select(literal("").label("tbl"), literal("").label("id"), top),
-        )
-
-    def _site_upsert(self, dialect: str):
-        sites = self.tables["sites"]
-        module = postgresql if dialect == "postgresql" else sqlite
-        stmt = module.insert(sites).values(
-            site_id=bindparam("site_id"),
-            region=bindparam("region"),
-            last_sync_at=bindparam("now"),
-            last_push_at=bindparam("push_at"),
-            pushed_total=bindparam("pushed"),
-            refused_total=bindparam("refused"),
-            pending=bindparam("pending"),
-        )
-        return stmt.on_conflict_do_update(
-            index_elements=[sites.c.site_id],
-            set_={
-                "last_sync_at": stmt.excluded.last_sync_at,
-                "last_push_at": func.coalesce(
-                    stmt.excluded.last_push_at, sites.c.last_push_at
-                ),
-                "pending": func.coalesce(stmt.excluded.pending, sites.c.pending),
-                "pushed_total": sites.c.pushed_total + stmt.excluded.pushed_total,
-                "refused_total": sites.c.refused_total + stmt.excluded.refused_total,
-            },
         )

@@ -15,6 +15,7 @@ from server.context import ServerContext, ctx
 from server.errors import Forbidden, Malformed, TooLarge
 from server.merge import PushResult
 from server.pull import make_cursor, parse_cursor, pull
+from server.rows import driver_query
 from server.wire import json_response, read_json
 
 bp = Blueprint("sync", __name__)
@@ -55,17 +56,19 @@ def _exchange(context: ServerContext, caller: Caller, req: SyncRequest):
         )
 
         def record_site(pushed: PushResult | None) -> None:
-            conn.execute(
+            now = now_text()
+            driver_query(
+                conn,
                 context.queries.upsert_site,
-                {
-                    "site_id": req.site_id,
-                    "region": caller.scope,
-                    "now": now_text(),
-                    "push_at": now_text() if pushed else None,
-                    "pushed": pushed.accepted if pushed else 0,
-                    "refused": len(pushed.rejected) if pushed else 0,
-                    "pending": req.pending,
-                },
+                (
+                    req.site_id,
+                    caller.scope,
+                    now,
+                    now if pushed else None,
+                    pushed.accepted if pushed else 0,
+                    len(pushed.rejected) if pushed else 0,
+                    req.pending,
+                ),
             )
 
         if req.changes:
