@@ -159,11 +159,19 @@ def _apply_table(conn: sqlite3.Connection, table: str, changes: list[Change]) ->
     merged: dict[str, tuple[str, dict, dict]] = {}
     new_rows: set[str] = set()
     for change in changes:
-        stamps = current.get(change.id)
-        if stamps is None:
-            stamps = current[change.id] = {}
-            new_rows.add(change.id)
-        _, values, _ = merged.setdefault(change.id, (change.region, {}, stamps))
+        entry = merged.get(change.id)
+        if entry is None:
+            stamps = current.get(change.id)
+            if stamps is None:  # a row new here takes every column as it comes
+                new_rows.add(change.id)
+                merged[change.id] = (
+                    change.region,
+                    dict(change.row),
+                    dict.fromkeys(change.row, change.hlc),
+                )
+                continue
+            entry = merged[change.id] = (change.region, {}, stamps)
+        _, values, stamps = entry
         for name, value in change.row.items():
             if stamps.get(name) is None or change.hlc > stamps[name]:
                 stamps[name] = change.hlc

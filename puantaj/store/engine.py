@@ -35,6 +35,9 @@ def connect(path: Path | str, wal: bool = False) -> sqlite3.Connection:
         if wal:
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
+        # 32 MiB of page cache (SQLite's default is 2 MiB): applying a pull inserts
+        # into several indexes at random places, 2-3× faster when they stay cached
+        conn.execute("PRAGMA cache_size = -32768")
         conn.execute("PRAGMA foreign_keys = ON")
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"cannot open database {path}: {exc}") from exc

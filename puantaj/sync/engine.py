@@ -135,9 +135,10 @@ class SyncEngine:
     def _exchange_all(
         self, client: SyncClient, report: SyncReport, progress: Progress
     ) -> None:
-        """Exchange page after page. While one page is on the wire the next is read
-        from the outbox (a pipeline of two), so a large push keeps both ends busy;
-        each reply is still checkpointed before the next request goes out."""
+        """Exchange page after page, keeping both ends busy: while a page is on the
+        wire the next one is read from the outbox, and once only pulling is left
+        the next pull is asked for before the current one is applied. Each reply is
+        still checkpointed in order, in one local transaction."""
         with (
             self._store.connection() as conn,
             ThreadPoolExecutor(1, thread_name_prefix="sync-send") as sender,
@@ -145,38 +146,69 @@ class SyncEngine:
             total = changelog.pending_count(conn)
             site = changelog.site_id(conn)
             progress(0, total)
-            more, done = True, 0
+            done = 0
             page = changelog.read_page(conn, self.page_size)
+            cursor = changelog.get_state(conn, "cursor")
+            scope = changelog.get_state(conn, "scope")
+            in_flight = sender.submit(
+                client.sync, self._body(site, cursor, scope, page, total - page.count)
+            )
             for _ in range(MAX_EXCHANGES):
-                if not page.count and not more:
-                    break
-                body = self._body(conn, site, page, max(total - done - page.count, 0))
-                in_flight = sender.submit(client.sync, body)
                 ahead = None
                 if page.count == self.page_size:  # a full page: more may be queued
                     ahead = changelog.read_page(conn, self.page_size, page.top)
                 reply = in_flight.result()
                 more = bool(reply.data.get("more"))
+                pull_only = more and ahead is None
+                if pull_only:
+                    # nothing more to push: ask for the next pull right away
+                    ahead = changelog.OutboxPage(0, page.top, [], page.top)
+                    in_flight = sender.submit(
+                        client.sync,
+                        self._body(
+                            site,
+                            str(reply.data.get("cursor") or ""),
+                            str(reply.data.get("scope") or ""),
+                            ahead,
+                            0,
+                        ),
+                    )
                 changed_here = self._checkpoint(conn, page, reply, report)
                 done += page.count
                 progress(min(done, max(total, done)), max(total, done))
+                if pull_only:
+                    page = ahead
+                    continue
                 if ahead is None or changed_here:
                     # the reply rewrote local rows: read what is queued afresh
                     ahead = changelog.read_page(conn, self.page_size)
                 page = ahead
+                if not page.count and not more:
+                    break
+                in_flight = sender.submit(
+                    client.sync,
+                    self._body(
+                        site,
+                        changelog.get_state(conn, "cursor"),
+                        changelog.get_state(conn, "scope"),
+                        page,
+                        max(total - done - page.count, 0),
+                    ),
+                )
             report.pending = changelog.pending_count(conn)
 
-    def _body(self, conn, site: str, page: changelog.OutboxPage, pending: int) -> dict:
+    def _body(
+        self, site: str, cursor: str, scope: str, page: changelog.OutboxPage, pending
+    ) -> dict:
         body = {
             "site_id": site,
-            "cursor": changelog.get_state(conn, "cursor"),
+            "cursor": cursor,
             "changes": page.changes,
             "limit": self.page_size,
             "batch_id": _batch_id(site, page.changes),
             # what is still waiting here, so the admin's /status can show it
-            "pending": pending,
+            "pending": max(pending, 0),
         }
-        scope = changelog.get_state(conn, "scope")
         if scope and scope != "*":
             body["region"] = scope
         return body
