@@ -133,7 +133,8 @@ def timed_sync(engine: SyncEngine) -> tuple[float, object]:
     return time.perf_counter() - t0, report
 
 
-def initial(folder: Path, rows: int) -> None:
+def initial_once(folder: Path, rows: int) -> tuple[float, float, object, object]:
+    """One initial push of `rows` and one admin initial pull, on a fresh server."""
     env = servers.sqlite_env(folder)
     server = servers.start(env)
     try:
@@ -141,22 +142,30 @@ def initial(folder: Path, rows: int) -> None:
         services, engine = desk(folder / "hq", server.url, tokens["*"])
         made = generate(services, rows)
         services.store.checkpoint()  # as the app's workers keep the WAL short
-        seconds, report = timed_sync(engine)
-        assert report.ok and report.pending == 0, report
-        print(
-            f"initial push: {made} rows in {seconds:.2f} s = {made / seconds:,.0f} rows/s,"
-            f" {report.bytes_sent / 1e6:.1f} MB sent (gzip)"
-        )
+        push_s, pushed = timed_sync(engine)
+        assert pushed.ok and pushed.pending == 0 and pushed.pushed >= made, pushed
         _, fresh = desk(folder / "admin", server.url, tokens["*"])
-        seconds, report = timed_sync(fresh)
-        assert report.ok, report
-        print(
-            f"admin initial pull: {report.pulled} rows in {seconds:.2f} s = "
-            f"{report.pulled / seconds:,.0f} rows/s, {report.bytes_received / 1e6:.1f} MB "
-            f"received (gzip)"
-        )
+        pull_s, pulled = timed_sync(fresh)
+        assert pulled.ok and pulled.pulled >= made, pulled
+        return push_s, pull_s, pushed, pulled
     finally:
         server.stop()
+
+
+def initial(folder: Path, rows: int, runs: int = 3) -> None:
+    results = [initial_once(folder / f"run{n}", rows) for n in range(runs)]
+    for label, index, attr, size in (
+        ("initial push", 0, "pushed", "bytes_sent"),
+        ("admin initial pull", 1, "pulled", "bytes_received"),
+    ):
+        rates = sorted(getattr(r[index + 2], attr) / r[index] for r in results)
+        report = results[0][index + 2]
+        print(
+            f"{label}: {getattr(report, attr):,} rows, median "
+            f"{statistics.median(rates):,.0f} rows/s (min {rates[0]:,.0f}, max "
+            f"{rates[-1]:,.0f}, {runs} runs), {getattr(report, size) / 1e6:.1f} MB "
+            "(gzip)"
+        )
 
 
 def incremental(
