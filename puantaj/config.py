@@ -28,6 +28,7 @@ _FILE_KEYS = (
     "region",
     "backup_keep",
     "timeout_s",
+    "page_size",
 )
 
 

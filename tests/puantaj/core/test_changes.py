@@ -36,6 +36,15 @@ def test_a_valid_change_is_normalised():
         ({"row": {"first_name": None}}, "invalid_row", "first_name"),
         ({"row": {"weekly_rest_day": "6"}}, "invalid_row", "weekly_rest_day"),
         ({"row": {"daily_hours": float("nan")}}, "invalid_row", "daily_hours"),
+        # text that only looks right: a trailing newline, non-ASCII digits, an id
+        # with its hyphens moved, a region with a control character
+        ({"row": {"hire_date": "2026-01-05\n"}}, "invalid_row", "hire_date"),
+        ({"row": {"hire_date": "٢٠٢٦-01-05"}}, "invalid_row", "hire_date"),
+        ({"hlc": "1700000000000:00000:site\n"}, "invalid_row", "hlc"),
+        ({"id": EMP.replace("-", "") + "----"}, "invalid_row", "id"),
+        ({"region": "Ankara\n"}, "invalid_row", "region"),
+        ({"row": {"first_name": "A" * 81}}, "invalid_row", "first_name"),
+        ({"row": {"first_name": ""}}, "invalid_row", "first_name"),
     ],
 )
 def test_bad_changes_name_the_bad_field(over, reason, field):
