@@ -69,6 +69,22 @@ class Queries:
             + f" WHERE id = {mark}"
             for name, cols in self.row_columns.items()
         }
+        # PostgreSQL: all rows of a table in ONE statement, each column bound as an
+        # array (one execution for the database, not one per row)
+        self.bulk = dialect.name == "postgresql"
+        if self.bulk:
+            self.insert_rows = {
+                name: f"INSERT INTO {quote(name)} ({', '.join(quote(c) for c in cols)})"
+                f" SELECT * FROM {_unnest(name, cols)}"
+                for name, cols in self.row_columns.items()
+            }
+            self.update_rows = {
+                name: f"UPDATE {quote(name)} t SET "
+                + ", ".join(f"{quote(c)} = v.{quote(c)}" for c in cols[1:])
+                + f" FROM {_unnest(name, cols)} AS v"
+                f" ({', '.join(quote(c) for c in cols)}) WHERE t.id = v.id"
+                for name, cols in self.row_columns.items()
+            }
         self.next_rows_all = self._next_rows(scoped=False)
         self.next_rows_region = self._next_rows(scoped=True)
         # the small statements every sync runs, as driver SQL (same text on both)
@@ -121,3 +137,28 @@ class Queries:
             select(found.c.tbl, found.c.id, found.c._seq),
             select(literal("").label("tbl"), literal("").label("id"), top),
         )
+
+
+_PG_ARRAY = {
+    "text": "text",
+    "date": "varchar",
+    "month": "varchar",
+    "int": "bigint",
+    "bool": "smallint",
+    "real": "float8",
+}
+_PG_SYSTEM = {
+    "id": "varchar",
+    "region": "varchar",
+    "_hlc": "text",
+    "_seq": "bigint",
+    "_site": "varchar",
+    "_prev_seq": "bigint",
+}
+
+
+def _unnest(table: str, cols: tuple[str, ...]) -> str:
+    """unnest(%s::type[], …) over `cols`, one array parameter per column."""
+    kinds = {c.name: c.kind for c in TABLES[table].columns}
+    types = [_PG_SYSTEM.get(c) or _PG_ARRAY[kinds[c]] for c in cols]
+    return "unnest(" + ", ".join(f"%s::{t}[]" for t in types) + ")"

@@ -126,11 +126,23 @@ def write_rows(
     for table, items in by_table.items():
         cols = queries.row_columns[table]
         fresh = [_full(s, cols, site) for s in items if s.is_new]
+        changed = [_full(s, cols, site) for s in items if not s.is_new]
+        if queries.bulk:  # one statement per table, a column per array
+            for sql, rows in (
+                (queries.insert_rows[table], fresh),
+                (queries.update_rows[table], changed),
+            ):
+                if rows:
+                    driver_query(
+                        conn, sql, tuple(list(c) for c in zip(*rows, strict=True))
+                    )
+            continue
         if fresh:
             driver_many(conn, queries.insert_rows[table], fresh)
-        changed = [(*_full(s, cols, site)[1:], s.id) for s in items if not s.is_new]
         if changed:
-            driver_many(conn, queries.update_rows[table], changed)
+            driver_many(
+                conn, queries.update_rows[table], [(*r[1:], r[0]) for r in changed]
+            )
 
 
 @functools.cache
