@@ -29,7 +29,6 @@ class Queries:
         self.locked_months = select(reports.c.region, reports.c.month).where(
             reports.c.status == "locked", reports.c.deleted == 0
         )
-        # bulk writes go straight to the driver's executemany: no per-row compiling
         mark = "?" if dialect.paramstyle == "qmark" else "%s"
         quote = dialect.identifier_preparer.quote
         self.row_columns = {
@@ -58,33 +57,33 @@ class Queries:
             if dialect.name == "postgresql"
             else (lambda ids: jsonfast.dumps_text(list(ids)))
         )
-        self.insert_rows = {
-            name: f"INSERT INTO {quote(name)} ({', '.join(quote(c) for c in cols)}) "
-            f"VALUES ({', '.join([mark] * len(cols))})"
-            for name, cols in self.row_columns.items()
-        }
-        self.update_rows = {
-            name: f"UPDATE {quote(name)} SET "
-            + ", ".join(f"{quote(c)} = {mark}" for c in cols[1:])
-            + f" WHERE id = {mark}"
-            for name, cols in self.row_columns.items()
-        }
-        # PostgreSQL: all rows of a table in ONE statement, each column bound as an
-        # array (one execution for the database, not one per row)
+        # bulk writes go to the driver: on PostgreSQL all rows of a table in ONE
+        # statement, each column bound as an array (one execution, not one per
+        # row); on SQLite an executemany of one prepared statement
         self.bulk = dialect.name == "postgresql"
-        if self.bulk:
-            self.insert_rows = {
-                name: f"INSERT INTO {quote(name)} ({', '.join(quote(c) for c in cols)})"
-                f" SELECT * FROM {_unnest(name, cols)}"
-                for name, cols in self.row_columns.items()
-            }
-            self.update_rows = {
-                name: f"UPDATE {quote(name)} t SET "
-                + ", ".join(f"{quote(c)} = v.{quote(c)}" for c in cols[1:])
-                + f" FROM {_unnest(name, cols)} AS v"
-                f" ({', '.join(quote(c) for c in cols)}) WHERE t.id = v.id"
-                for name, cols in self.row_columns.items()
-            }
+        self.insert_rows: dict[str, str] = {}
+        self.update_rows: dict[str, str] = {}
+        for name, cols in self.row_columns.items():
+            names = ", ".join(quote(c) for c in cols)
+            if self.bulk:
+                source = _unnest(name, cols)
+                self.insert_rows[name] = (
+                    f"INSERT INTO {quote(name)} ({names}) SELECT * FROM {source}"
+                )
+                sets = ", ".join(f"{quote(c)} = v.{quote(c)}" for c in cols[1:])
+                self.update_rows[name] = (
+                    f"UPDATE {quote(name)} t SET {sets} FROM {source} AS v ({names})"
+                    " WHERE t.id = v.id"
+                )
+            else:
+                marks = ", ".join([mark] * len(cols))
+                self.insert_rows[name] = (
+                    f"INSERT INTO {quote(name)} ({names}) VALUES ({marks})"
+                )
+                sets = ", ".join(f"{quote(c)} = {mark}" for c in cols[1:])
+                self.update_rows[name] = (
+                    f"UPDATE {quote(name)} SET {sets} WHERE id = {mark}"
+                )
         self.next_rows_all = self._next_rows(scoped=False)
         self.next_rows_region = self._next_rows(scoped=True)
         # the small statements every sync runs, as driver SQL (same text on both)
