@@ -205,17 +205,32 @@ class Merger:
         batch.result.accepted += 1
 
     def _write_rows(self, conn: Connection, batch: _Batch) -> None:
-        """Number the changed rows under the writers' lock and write them; only
-        the COMMIT is left to do under that lock."""
+        """Store the batch's outcome (for a resend), number the changed rows under
+        the writers' lock and write them; only the COMMIT is left to do under
+        that lock."""
         dirty = [s for s in batch.states.values() if s.dirty]
+        outcome = {"accepted": batch.result.accepted, "rejected": batch.result.rejected}
+        record = (
+            batch.batch_id,
+            batch.site_id,
+            now_text(),
+            jsonfast.dumps_text(outcome),
+        )
+        if dirty and self.queries.record_and_bump:  # one round trip for both
+            ((last,),) = driver_query(
+                conn, self.queries.record_and_bump, (*record, len(dirty))
+            )
+        else:
+            driver_query(conn, self.queries.insert_batch, record)
+            if dirty:
+                ((last,),) = driver_query(conn, self.queries.bump, (len(dirty),))
         if dirty:
-            ((last,),) = driver_query(conn, self.queries.bump, (len(dirty),))
             for offset, state in enumerate(dirty):
                 state.seq = last - len(dirty) + 1 + offset
             write_rows(conn, self.queries, dirty, batch.site_id)
 
     def _write_history(self, conn: Connection, batch: _Batch) -> None:
-        """Conflicts kept, refusals and the batch's outcome (for a resend)."""
+        """Conflicts kept and refusals."""
         now = now_text()
         if batch.conflicts:
             conn.execute(
@@ -241,12 +256,6 @@ class Merger:
                     for r in batch.result.rejected
                 ],
             )
-        outcome = {"accepted": batch.result.accepted, "rejected": batch.result.rejected}
-        driver_query(
-            conn,
-            self.queries.insert_batch,
-            (batch.batch_id, batch.site_id, now, jsonfast.dumps_text(outcome)),
-        )
 
 
 def _conflict(

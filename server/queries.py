@@ -94,6 +94,10 @@ class Queries:
         )
         self.prior_batch = f"SELECT result FROM batches WHERE batch_id = {m}"
         self.insert_batch = f"INSERT INTO batches (batch_id, site_id, at, result) VALUES ({m},{m},{m},{m})"
+        # PostgreSQL: the batch's outcome and the numbers in one statement
+        self.record_and_bump = (
+            f"WITH outcome AS ({self.insert_batch}) {self.bump}" if self.bulk else None
+        )
         self.upsert_site = (
             "INSERT INTO sites (site_id, region, last_sync_at, last_push_at,"
             f" pushed_total, refused_total, pending) VALUES ({m},{m},{m},{m},{m},{m},{m})"
