@@ -16,6 +16,14 @@ from server.config import load_server_settings
 from server.errors import APIError, SchemaError
 
 
+class _NoDelayHandler(WSGIRequestHandler):
+    """The dev server writes a response's headers and body in two sends; with
+    Nagle's algorithm on, the body then waits for the client's delayed ACK (up to
+    40 ms on Linux). gunicorn sets TCP_NODELAY itself."""
+
+    disable_nagle_algorithm = True
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="puantaj-server")
     parser.add_argument("--database-url", help="overrides DATABASE_URL")
@@ -152,11 +160,3 @@ def _admin_command(args, conn, context, system) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
-
-
-class _NoDelayHandler(WSGIRequestHandler):
-    """The dev server writes a response's headers and body in two sends; with
-    Nagle's algorithm on, the body then waits for the client's delayed ACK (up to
-    40 ms on Linux). gunicorn sets TCP_NODELAY itself."""
-
-    disable_nagle_algorithm = True
