@@ -176,26 +176,20 @@ def _apply_table(conn: sqlite3.Connection, table: str, changes: list[Change]) ->
             if stamps.get(name) is None or change.hlc > stamps[name]:
                 stamps[name] = change.hlc
                 values[name] = value
-    # group rows by the columns they set, so each group is one executemany
-    inserts: dict[tuple[str, ...], list[list]] = defaultdict(list)
-    updates: dict[tuple[str, ...], list[list]] = defaultdict(list)
+    # group rows by the columns they set (in the order they came), so each group
+    # is one executemany
+    inserts: dict[tuple[str, ...], list[tuple]] = defaultdict(list)
+    updates: dict[tuple[str, ...], list[tuple]] = defaultdict(list)
+    dumps = jsonfast.dumps_text
     for row_id, (region, values, stamps) in merged.items():
         if not values:
             continue
-        names = tuple(sorted(values))
         if row_id in new_rows:
-            inserts[names].append(
-                [
-                    row_id,
-                    region,
-                    jsonfast.dumps_text(stamps),
-                    *(values[n] for n in names),
-                ]
+            inserts[tuple(values)].append(
+                (row_id, region, dumps(stamps), *values.values())
             )
         else:
-            updates[names].append(
-                [*(values[n] for n in names), jsonfast.dumps_text(stamps), row_id]
-            )
+            updates[tuple(values)].append((*values.values(), dumps(stamps), row_id))
     for names, rows in inserts.items():
         cols = ", ".join(["id", "region", "_hlc", *(q(n) for n in names)])
         marks = ",".join("?" * (len(names) + 3))
