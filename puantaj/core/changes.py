@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -86,6 +87,10 @@ def parse_change(obj: object) -> Change:
         if value is None and not column.required:
             clean[name] = None
         elif (
+            type(value) is int and column.kind == "bool" and (value == 0 or value == 1)
+        ):
+            clean[name] = value
+        elif (
             type(value) is str
             and column.kind == "text"
             and column.plain
@@ -138,12 +143,9 @@ def _typed(column: Column, value: object) -> Any:
     if len(value) > column.max_len:
         raise ValidationError(f"{name}: longer than {column.max_len}", name)
     if kind == "date":
-        if not _DATE_RE.fullmatch(value):
-            raise ValidationError(f"{name}: must be YYYY-MM-DD", name)
-        try:
-            dt.date(int(value[:4]), int(value[5:7]), int(value[8:10]))
-        except ValueError:
-            raise ValidationError(f"{name}: no such day {value!r}", name) from None
+        problem = _date_problem(value)
+        if problem:
+            raise ValidationError(f"{name}: {problem}", name)
     elif kind == "month":
         validators.parse_month(value, name)
     if column.choices and value not in column.choices:
@@ -155,3 +157,16 @@ def _typed(column: Column, value: object) -> Any:
     elif column.check == "plate" and validators.normalize_plate(value, name) != value:
         raise ValidationError(f"{name}: plate not in canonical form", name)
     return value
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_problem(value: str) -> str:
+    """Why `value` is not a YYYY-MM-DD day ("" if it is one); cached, as a sync
+    carries the same few hundred days over and over."""
+    if not _DATE_RE.fullmatch(value):
+        return "must be YYYY-MM-DD"
+    try:
+        dt.date(int(value[:4]), int(value[5:7]), int(value[8:10]))
+    except ValueError:
+        return f"no such day {value!r}"
+    return ""
