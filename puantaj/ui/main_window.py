@@ -106,6 +106,10 @@ class DesktopApp:
         self.controller.stop()
         self.services.store.checkpoint()
         self.pump.stop()
+        # callbacks still scheduled (tksheet's tooltips and refreshes) would fire
+        # into destroyed widgets and print "invalid command name" errors
+        for pending in self.root.tk.splitlist(self.root.tk.call("after", "info")):
+            self.root.after_cancel(pending)
         self.root.destroy()
 
     def _report_error(self, exc_type, exc, tb) -> None:
