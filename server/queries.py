@@ -21,7 +21,8 @@ SYSTEM_TAIL = ("_hlc", "_seq", "_site", "_prev_seq")
 
 
 class Queries:
-    """Prebuilt SQLAlchemy statements over one set of tables."""
+    """The hot sync path's statements over one set of tables, built once: driver
+    SQL where it runs per request, SQLAlchemy Core where a query is composed."""
 
     def __init__(self, tables: dict[str, Table], dialect: Dialect) -> None:
         self.tables = tables
@@ -87,20 +88,23 @@ class Queries:
         self.next_rows_all = self._next_rows(scoped=False)
         self.next_rows_region = self._next_rows(scoped=True)
         # the small statements every sync runs, as driver SQL (same text on both)
-        m = mark
         # takes the writers' lock (the counter row) and hands out n numbers at once
         self.bump = (
-            f"UPDATE sync_counter SET value = value + {m} WHERE id = 1 RETURNING value"
+            f"UPDATE sync_counter SET value = value + {mark} WHERE id = 1"
+            " RETURNING value"
         )
-        self.prior_batch = f"SELECT result FROM batches WHERE batch_id = {m}"
-        self.insert_batch = f"INSERT INTO batches (batch_id, site_id, at, result) VALUES ({m},{m},{m},{m})"
+        self.prior_batch = f"SELECT result FROM batches WHERE batch_id = {mark}"
+        self.insert_batch = (
+            "INSERT INTO batches (batch_id, site_id, at, result)"
+            f" VALUES ({', '.join([mark] * 4)})"
+        )
         # PostgreSQL: the batch's outcome and the numbers in one statement
         self.record_and_bump = (
             f"WITH outcome AS ({self.insert_batch}) {self.bump}" if self.bulk else None
         )
         self.upsert_site = (
             "INSERT INTO sites (site_id, region, last_sync_at, last_push_at,"
-            f" pushed_total, refused_total, pending) VALUES ({m},{m},{m},{m},{m},{m},{m})"
+            f" pushed_total, refused_total, pending) VALUES ({', '.join([mark] * 7)})"
             " ON CONFLICT (site_id) DO UPDATE SET"
             " last_sync_at = excluded.last_sync_at,"
             " last_push_at = coalesce(excluded.last_push_at, sites.last_push_at),"
@@ -113,8 +117,9 @@ class Queries:
         return ((name, self.tables[name]) for name in TABLES)
 
     def _next_rows(self, scoped: bool):
-        """The next rows after a cursor, up to the counter's value, not written
-        only by the caller's own site; plus one last row ("", "", counter value).
+        """The next rows after a cursor, up to the counter's value, leaving out the
+        caller's own writes over versions it had already seen; plus one last row
+        ("", "", counter value).
 
         One statement, so the counter and the rows are read in one snapshot.
         """

@@ -158,11 +158,5 @@ def _full(state: RowState, cols: tuple[str, ...], site: str) -> tuple:
     deleted = _deleted_at(cols)
     if out[deleted] is None:
         out[deleted] = 0
-    distinct = set(state.stamps.values())
-    if len(distinct) == 1:  # one write made the row: the common case
-        (stamp,) = distinct
-        out.append(jsonfast.dumps_text({stamp: list(state.stamps)}))
-    else:
-        out.append(encode_stamps(state.stamps))
-    out += (state.seq, site, state.prev_seq)
+    out += (encode_stamps(state.stamps), state.seq, site, state.prev_seq)
     return tuple(out)

@@ -13,8 +13,6 @@ from typing import Any
 
 import orjson
 
-JSONDecodeError = json.JSONDecodeError  # orjson's error subclasses it
-
 
 def dumps(obj: Any) -> bytes:
     """UTF-8 JSON bytes, compact."""
@@ -29,6 +27,6 @@ def dumps_text(obj: Any) -> str:
 
 
 def loads(data: bytes | str) -> Any:
-    """Parse JSON; raises ValueError (JSONDecodeError) on anything malformed,
+    """Parse JSON; raises ValueError (orjson's JSONDecodeError) on anything malformed,
     including invalid UTF-8, lone surrogates, NaN and infinities."""
     return orjson.loads(data)

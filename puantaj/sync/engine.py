@@ -198,7 +198,12 @@ class SyncEngine:
             report.pending = changelog.pending_count(conn)
 
     def _body(
-        self, site: str, cursor: str, scope: str, page: changelog.OutboxPage, pending
+        self,
+        site: str,
+        cursor: str,
+        scope: str,
+        page: changelog.OutboxPage,
+        pending: int,
     ) -> dict:
         body = {
             "site_id": site,
