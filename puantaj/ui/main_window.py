@@ -107,9 +107,11 @@ class DesktopApp:
         self.services.store.checkpoint()
         self.pump.stop()
         # callbacks still scheduled (tksheet's tooltips and refreshes) would fire
-        # into destroyed widgets and print "invalid command name" errors
+        # into destroyed widgets and print "invalid command name" errors. Only the
+        # timers are cancelled: their commands belong to the widgets that made them
+        # and go when those are destroyed (deleting them here made destroy fail).
         for pending in self.root.tk.splitlist(self.root.tk.call("after", "info")):
-            self.root.after_cancel(pending)
+            self.root.tk.call("after", "cancel", pending)
         self.root.destroy()
 
     def _report_error(self, exc_type, exc, tb) -> None:

@@ -11,6 +11,7 @@ from tksheet import Sheet
 
 from puantaj.errors import PuantajError
 from puantaj.ui.presenters.grid import GREY, GridPresenter
+from puantaj.ui.sheet_cells import CellEditor, bind_cells_once, repaint_cells
 
 BINDINGS = (
     "single_select",
@@ -107,6 +108,8 @@ class GridView(ttk.Frame):
         self.sheet.enable_bindings(*BINDINGS)
         self.sheet.edit_validation(self._validate)
         self.sheet.bind("<<SheetModified>>", self._modified)
+        self.editor = CellEditor(self.sheet)
+        bind_cells_once(self.sheet)
         self.legend = ttk.Label(self, padding=4, text=self._legend_text())
         self.legend.pack(fill="x")
         self._outside: set[tuple[int, int]] = set()
@@ -133,6 +136,7 @@ class GridView(ttk.Frame):
             self.region.set(region)
         if not region:
             return
+        self.editor.finish()
         self.p.load(region, year, month)
         self._draw()
 
@@ -218,7 +222,11 @@ class GridView(ttk.Frame):
                     r, self.p.day_count + offset, value, redraw=False
                 )
         self._paint_rows(rows)
-        self.sheet.set_refresh_timer(True)  # one coalesced redraw, after the edit's own
+        width = len(self.sheet.MT.col_positions) - 1
+        totals = range(self.p.day_count, width)
+        shown = set(changes) | {(r, c) for r in rows for c in totals}
+        if not repaint_cells(self.sheet, shown):
+            self.sheet.set_refresh_timer(True)  # the view moved: one full redraw
         self._status(self.t("grid.saved", n=len(changes)))
 
     def _spread(self, changes: dict) -> dict:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import tkinter as tk
+
 import openpyxl
+import pytest
 
 from puantaj.services.session import Session
 
@@ -235,3 +238,22 @@ def test_export_xlsx_reads_back_with_the_right_totals(services, drive):
     assert rows["1"][header.index("Çalışılan")] == 31 - 4 - 3
     csv_path = reports.export_csv()
     assert "Sicil" in csv_path.read_text(encoding="utf-8-sig")
+
+
+def test_closing_with_timers_pending_keeps_the_month_and_exits_cleanly(
+    services, drive, capfd
+):
+    a, _ = staff(services)
+    driver = drive(services)
+    driver.login("ankara1")
+    open_month(driver)
+    driver.type_cell(0, 1, "x")
+    sheet = driver.window.grid_view.sheet
+    sheet.MT.start_tooltip_timer()  # what hovering over a cell leaves behind
+    sheet.set_refresh_timer()
+    driver.app.close()  # raised TclError "can't delete Tcl command" before
+    with pytest.raises(tk.TclError):  # the window is gone
+        driver.root.winfo_exists()
+    assert cells(services) == {(a, "2026-03-02"): ("X", None)}
+    assert "invalid command name" not in capfd.readouterr().err
+

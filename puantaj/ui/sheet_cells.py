@@ -1,0 +1,315 @@
+"""Cell-sized drawing for tksheet: a typed code costs its cell and its row's totals.
+
+tksheet redraws every visible cell (~1,000 canvas items, 20–40 ms) when its cell
+editor opens and again after it closes. Here the grid gets its own light editor
+(`CellEditor`), and after an edit only the changed cells are drawn (`repaint_cells`),
+by tksheet's own drawing code: those cells' canvas items are handed to tksheet's
+item pools as if they were the only ones on screen, tksheet draws them (highlights
+blended with the selection, text, alignment exactly as a full redraw would), and the
+other items are put back untouched. `tests/puantaj/ui/test_sheet_cells.py` compares
+the screen after typing with a full redraw item by item, so a tksheet upgrade that
+changes these internals fails there, not on a clerk's screen; tksheet is pinned to
+7.6.x for that reason.
+"""
+
+from __future__ import annotations
+
+import tkinter as tk
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+
+from tksheet import Sheet
+from tksheet.functions import event_has_char_key, event_opens_dropdown_or_checkbox
+
+_POOLS = ("text", "high", "dropdown", "checkbox")
+MAX_BLOCKS = 12  # past this many runs of cells a full redraw is as cheap
+
+
+class _View:
+    """Where the table canvas is scrolled to, in tksheet's terms."""
+
+    def __init__(self, mt) -> None:
+        self.width, self.height = mt.winfo_width(), mt.winfo_height()
+        self.top, self.bottom = mt.canvasy(0), mt.canvasy(self.height)
+        self.left, self.right = mt.canvasx(0), mt.canvasx(self.width)
+        rows, cols = mt.row_positions, mt.col_positions
+        self.grid_rows = (bisect_left(rows, self.top), bisect_right(rows, self.bottom))
+        self.grid_cols = (bisect_left(cols, self.left), bisect_right(cols, self.right))
+        r0, r1 = self.grid_rows
+        c0, c1 = self.grid_cols
+        # the rows and columns tksheet draws text for
+        self.rows = (r0 - 1 if r0 else r0, r1 - 1 if r1 == len(rows) else r1)
+        self.cols = (c0 - 1 if c0 else c0, c1 - 1 if c1 == len(cols) else c1)
+
+
+def repaint_cells(sheet: Sheet, cells: Iterable[tuple[int, int]]) -> bool:
+    """Redraw the given display cells where they are on screen; False (and nothing
+    drawn) when the view has moved or resized since the last full redraw, or so
+    many cells changed that a full redraw is as cheap: the caller asks for one."""
+    mt = sheet.MT
+    if not mt.disp_grid or mt.scrollregion != _scrollregion(mt):
+        return False
+    view = _View(mt)
+    (r0, r1), (c0, c1) = view.rows, view.cols
+    by_row: dict[int, set[int]] = {}
+    for r, c in cells:
+        if r0 <= r < r1 and c0 <= c < c1:
+            by_row.setdefault(r, set()).add(c)
+    blocks = [
+        (r, run)
+        for r, columns in sorted(by_row.items())
+        for run in _runs(sorted(columns))
+    ]
+    if len(blocks) > MAX_BLOCKS:
+        return False
+    for r, (start, end) in blocks:
+        _redraw_block(mt, view, r, start, end)
+    return True
+
+
+def _scrollregion(mt) -> tuple:
+    return (
+        0,
+        0,
+        mt.col_positions[-1] + 1 + mt.PAR.ops.empty_horizontal + 2,
+        mt.row_positions[-1] + 1 + mt.PAR.ops.empty_vertical + 2,
+    )
+
+
+def _runs(numbers: list[int]) -> Iterable[tuple[int, int]]:
+    """Consecutive runs of sorted numbers as (start, end) half-open ranges."""
+    start = prev = None
+    for r in numbers:
+        if start is None:
+            start = prev = r
+        elif r == prev + 1:
+            prev = r
+        else:
+            yield start, prev + 1
+            start = prev = r
+    if start is not None:
+        yield start, prev + 1
+
+
+def _redraw_block(mt, view: _View, r: int, c0: int, c1: int) -> None:
+    """Let tksheet's redraw draw columns c0..c1 of row r as if they were the whole
+    screen."""
+    block: set[int] = set()
+    for c in range(c0, c1):
+        block.update(mt.find_withtag(f"{r}_{c}"))
+    kept = {}
+    for pool in _POOLS:
+        shown = getattr(mt, f"disp_{pool}")
+        kept[pool] = {iid: v for iid, v in shown.items() if iid not in block}
+        setattr(
+            mt, f"disp_{pool}", {iid: v for iid, v in shown.items() if iid in block}
+        )
+    kept_corners, kept_grid = mt.disp_corners, mt.disp_grid
+    mt.disp_corners, mt.disp_grid = set(), {}
+    last_row, last_col = mt.row_positions[-1] + 1, mt.col_positions[-1] + 1
+    # Grid lines stay as they are (no positions given: tksheet draws none), and
+    # only the block's text is raised over its cells: moving the grid lines or
+    # raising every text item would make Tk repaint the whole canvas.
+    mt.lift = _do_nothing
+    try:
+        mt.redraw_grid_and_text(
+            last_row_line_pos=last_row,
+            last_col_line_pos=last_col,
+            scrollpos_top=view.top,
+            scrollpos_bot=view.bottom,
+            scrollpos_left=view.left,
+            scrollpos_right=view.right,
+            x_stop=min(last_col, view.right),
+            y_stop=min(last_row, view.bottom),
+            col_pos_exists=False,
+            row_pos_exists=False,
+            can_width=view.width,
+            can_height=view.height,
+            grid_start_row=view.grid_rows[0],
+            grid_end_row=view.grid_rows[1],
+            grid_start_col=view.grid_cols[0],
+            grid_end_col=view.grid_cols[1],
+            text_start_row=r,
+            text_end_row=r + 1,
+            text_start_col=c0,
+            text_end_col=c1,
+        )
+        for iid in mt.disp_text:
+            mt.tag_raise(iid)
+    finally:
+        del mt.lift
+        for pool, items in kept.items():
+            getattr(mt, f"disp_{pool}").update(items)
+        mt.disp_corners |= kept_corners
+        mt.disp_grid = kept_grid
+
+
+def bind_cells_once(sheet: Sheet) -> None:
+    """tksheet binds its cell tags again on every redraw; each tkinter `tag_bind`
+    registers a new Tcl command that lives as long as the widget, so a day of
+    scrolling piles up thousands. Bind each (tag, event) once instead."""
+    for canvas in (sheet.MT, sheet.RI, sheet.CH):
+        canvas.tag_bind = _once(canvas)
+
+
+def _once(canvas):
+    bound: set[tuple[str, str]] = set()
+    tag_bind = canvas.tag_bind
+
+    def call(tag, sequence=None, func=None, add=None):
+        if func is None or add:
+            return tag_bind(tag, sequence, func, add)
+        if (tag, sequence) not in bound:
+            bound.add((tag, sequence))
+            tag_bind(tag, sequence, func, add)
+        return None
+
+    return call
+
+
+def _do_nothing(*_args, **_kwargs) -> bool:
+    return True
+
+
+class CellEditor:
+    """The cell editor of the grid: one Entry, made once, shown over the cell.
+
+    Replaces tksheet's editor (a Text widget whose every command goes through a
+    Python proxy, re-bound and given a new context menu each time it opens, with a
+    full redraw on open and on close). Closing hands the value to tksheet as its own
+    editor does — validation, undo stack, `<<SheetModified>>` — so paste, undo and
+    range typing work as before. Enter/Tab move on; Escape cancels; leaving the
+    cell (a click elsewhere) keeps what was typed."""
+
+    def __init__(self, sheet: Sheet) -> None:
+        mt = self._mt = sheet.MT
+        ops = sheet.ops
+        self.entry = tk.Entry(
+            mt,
+            bd=0,
+            relief="flat",
+            justify="center",
+            font=ops.table_font,
+            background=ops.table_bg,
+            foreground=ops.table_fg,
+            insertbackground=ops.table_fg,
+            highlightthickness=2,
+            highlightcolor=ops.table_selected_box_cells_fg,
+            highlightbackground=ops.table_selected_box_cells_fg,
+        )
+        self._item = mt.create_window(
+            0, 0, window=self.entry, anchor="nw", state="hidden"
+        )
+        self.cell: tuple[int, int] | None = None
+        for key, name in (
+            ("<Return>", "Return"),
+            ("<KP_Enter>", "Return"),
+            ("<Tab>", "Tab"),
+            ("<Escape>", "Escape"),
+            ("<FocusOut>", "FocusOut"),
+        ):
+            self.entry.bind(key, lambda _e, name=name: self.close(name))
+        mt.open_text_editor = self.open
+        mt.go_to_next_cell = _turning_pages(mt, mt.go_to_next_cell)
+
+    def open(self, event=None, r: int = 0, c: int = 0, **_options) -> bool:
+        """tksheet's open_text_editor: a typed character replaces the cell, Enter
+        and F2 edit what is there, BackSpace starts empty."""
+        mt = self._mt
+        text = str(mt.get_cell_data(mt.datarn(r), mt.datacn(c), none_to_empty_str=True))
+        if event_opens_dropdown_or_checkbox(event):
+            if getattr(event, "keysym", "") == "BackSpace":
+                text = ""
+        elif event_has_char_key(event):
+            text = event.char
+        elif event is not None:
+            return False
+        if self.cell is not None:
+            self.close("FocusOut")
+        if not mt.cell_completely_visible(r, c):
+            mt.see(r, c)
+        x, y = mt.col_positions[c], mt.row_positions[r]
+        mt.coords(self._item, x, y)
+        mt.itemconfigure(
+            self._item,
+            width=mt.col_positions[c + 1] - x + 1,
+            height=mt.row_positions[r + 1] - y + 1,
+            state="normal",
+        )
+        self.entry.delete(0, "end")
+        self.entry.insert(0, text)
+        self.entry.focus_set()
+        self.cell = (r, c)
+        return True
+
+    def close(self, key: str = "FocusOut") -> str:
+        """Hide the editor; unless `key` is Escape, give tksheet the typed value
+        as its own editor would (validation, undo, `<<SheetModified>>`)."""
+        if self.cell is None:
+            return "break"
+        (r, c), self.cell = self.cell, None
+        mt = self._mt
+        value = self.entry.get()
+        mt.itemconfigure(self._item, state="hidden")
+        if key != "FocusOut":
+            mt.focus_set()
+        if key == "Escape":
+            return "break"
+        datarn, datacn = mt.datarn(r), mt.datacn(c)
+        before = mt.get_cell_data(datarn, datacn)
+        event = mt.new_single_edit_event(r, c, datarn, datacn, key, before, value)
+        value, event = mt.single_edit_run_validation(datarn, datacn, event)
+        edited = value is not None and mt.set_cell_data_undo(
+            r=r, c=c, datarn=datarn, datacn=datacn, value=value, redraw=False
+        )
+        if mt.scrollregion != _scrollregion(mt):  # the entry widened its column
+            mt.recreate_all_selection_boxes()
+            mt.main_table_redraw_grid_and_text(
+                redraw_header=True, redraw_row_index=True
+            )
+        selected = mt.selected
+        if (
+            selected
+            and (selected.row, selected.column) == (r, c)
+            and (edited or mt.cell_equal_to(datarn, datacn, value))
+        ):
+            ranges = _shaded_ranges(mt)
+            mt.go_to_next_cell(r, c, key)
+            if _shaded_ranges(mt) != ranges:  # a shaded range was let go of
+                mt.main_table_redraw_grid_and_text(
+                    redraw_header=True, redraw_row_index=True
+                )
+        return "break"
+
+    def finish(self) -> None:
+        """Store what is being typed (before the grid is reloaded)."""
+        self.close("FocusOut")
+
+
+def _shaded_ranges(mt) -> set:
+    """Selected ranges that tksheet shades (a lone selected cell only has a border)."""
+    return {
+        (box.coords, box.type_)
+        for box in mt.selection_boxes.values()
+        if box.state == "normal"
+    }
+
+
+def _turning_pages(mt, go_to_next_cell):
+    """Enter/Tab after an edit that leaves the screen scrolls the next cell to the
+    top-left instead of the bottom-right edge: a clerk typing along a row pays for
+    one full redraw per screenful, not one per cell past the edge."""
+
+    def call(*args, **kwargs):
+        see = mt.see
+
+        def see_from_top_left(*see_args, **see_kwargs):
+            return see(*see_args, **{**see_kwargs, "bottom_right_corner": False})
+
+        mt.see = see_from_top_left
+        try:
+            return go_to_next_cell(*args, **kwargs)
+        finally:
+            del mt.see
+
+    return call

@@ -1,0 +1,186 @@
+"""The grid's own cell editor and cell-sized redraws, in a real Tk window.
+
+What the clerk sees after an edit must be exactly what a full tksheet redraw would
+show: these tests compare every visible canvas item after typing with the items
+after a full redraw, so a tksheet upgrade that changes the internals the fast path
+leans on fails here."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from tests.puantaj.ui.test_grid import cells, open_month, staff
+
+DAYS = 31  # March 2026
+
+
+def screen(sheet) -> Counter:
+    """What the table canvas shows: each visible cell item's cell, kind, content
+    and place (item ids and stacking aside)."""
+    mt = sheet.MT
+    shown = Counter()
+    for iid in mt.find_withtag("c"):
+        if mt.itemcget(iid, "state") == "hidden":
+            continue
+        cell = next(t for t in mt.gettags(iid) if "_" in t and t[0].isdigit())
+        kind = mt.type(iid)
+        content = mt.itemcget(iid, "text" if kind == "text" else "fill")
+        shown[(cell, kind, content, tuple(round(v) for v in mt.coords(iid)))] += 1
+    return shown
+
+
+def texts_above_cells(sheet) -> bool:
+    """Every shown text is stacked above the shown rectangle of its cell."""
+    mt = sheet.MT
+    order = {iid: n for n, iid in enumerate(mt.find_all())}
+    rects, texts = {}, {}
+    for iid in mt.find_withtag("c"):
+        if mt.itemcget(iid, "state") == "hidden":
+            continue
+        cell = mt.gettags(iid)[2]
+        (texts if mt.type(iid) == "text" else rects)[cell] = order[iid]
+    return all(texts[cell] > rects.get(cell, -1) for cell in texts)
+
+
+def full_redraw(driver) -> Counter:
+    sheet = driver.window.grid_view.sheet
+    sheet.MT.main_table_redraw_grid_and_text(redraw_header=True, redraw_row_index=True)
+    driver.root.update()
+    return screen(sheet)
+
+
+def press(driver, *keys: str) -> None:
+    for key in keys:
+        driver.root.focus_get().event_generate("<KeyPress>", keysym=key, when="tail")
+        driver.root.update()
+
+
+def test_typed_codes_redraw_exactly_what_a_full_redraw_shows(services, drive):
+    staff(services, 3)
+    driver = drive(services)
+    driver.login("ankara1")
+    open_month(driver)
+    sheet = driver.window.grid_view.sheet
+    sheet.select_cell(0, 1)
+    sheet.MT.focus_force()
+    driver.root.update()
+    press(driver, "x", "Tab")  # empty → coloured, totals change
+    press(driver, "r", "Tab")
+    press(driver, "y", "i", "Return")  # Turkish İ; Enter moves down
+    press(driver, "q", "Return")  # refused: nothing changes, nothing moves
+    press(driver, "Left", "Left", "x", "Return")  # arrows, then down again
+    assert [sheet.get_cell_data(r, c) for r, c in ((0, 1), (0, 2), (0, 3), (1, 1))] == [
+        "X",
+        "R",
+        "Yİ",
+        "X",
+    ]
+    seen = screen(sheet)
+    assert ("0_2", "text", "R", seen_place(seen, "0_2")) in seen
+    assert texts_above_cells(sheet)
+    assert seen == full_redraw(driver)
+    assert sheet.get_cell_data(0, DAYS + 7) == "1"  # the R total
+    assert sheet.get_selected_cells() == {(2, 1)}
+    width = sheet.column_width(1)
+    press(
+        driver, "x", "plus", "1", "2", "comma", "5", "Return"
+    )  # wider than the column
+    assert sheet.column_width(1) > width
+    assert screen(sheet) == full_redraw(driver)
+
+
+def seen_place(seen: Counter, cell: str) -> tuple:
+    return next(key[3] for key in seen if key[0] == cell and key[1] == "text")
+
+
+def test_typing_into_a_selected_range_draws_every_cell_of_it(services, drive):
+    staff(services, 2)
+    driver = drive(services)
+    driver.login("ankara1")
+    open_month(driver)
+    sheet = driver.window.grid_view.sheet
+    sheet.select_cell(0, 5)
+    for r, c in ((0, 6), (1, 5), (1, 6)):
+        sheet.add_cell_selection(r, c)
+    sheet.MT.focus_force()
+    driver.root.update()
+    press(driver, "x", "Return")
+    seen = screen(sheet)
+    assert all(sheet.get_cell_data(r, c) == "X" for r in (0, 1) for c in (5, 6))
+    assert seen == full_redraw(driver)  # range highlight blended as tksheet does
+
+
+def test_escape_cancels_and_clicking_away_keeps_what_was_typed(services, drive):
+    a, _ = staff(services)
+    driver = drive(services)
+    driver.login("ankara1")
+    open_month(driver)
+    sheet = driver.window.grid_view.sheet
+    sheet.select_cell(0, 1)
+    sheet.MT.focus_force()
+    driver.root.update()
+    press(driver, "x", "Escape")
+    assert cells(services) == {} and sheet.get_cell_data(0, 1) == ""
+    assert driver.root.focus_get() is sheet.MT
+    press(driver, "r")
+    sheet.MT.focus_force()  # what a click elsewhere in the grid does
+    driver.root.update()
+    assert cells(services) == {(a, "2026-03-02"): ("R", None)}
+    assert sheet.get_selected_cells() == {(0, 1)}  # no move without Enter or Tab
+
+
+def test_reloading_while_typing_stores_the_entry_first(services, drive):
+    a, _ = staff(services)
+    driver = drive(services)
+    driver.login("ankara1")
+    open_month(driver)
+    sheet = driver.window.grid_view.sheet
+    sheet.select_cell(0, 2)
+    sheet.MT.focus_force()
+    driver.root.update()
+    press(driver, "d")
+    driver.window.grid_view.reload()  # e.g. a sync finished meanwhile
+    driver.root.update()
+    assert cells(services) == {(a, "2026-03-03"): ("D", None)}
+    assert sheet.get_cell_data(0, 2) == "D"
+
+
+def test_typing_past_the_right_edge_turns_a_page(services, drive):
+    staff(services, 2)
+    driver = drive(services)
+    driver.login("ankara1")
+    open_month(driver)
+    sheet = driver.window.grid_view.sheet
+    mt = sheet.MT
+    last_seen = max(c for c in range(DAYS) if mt.cell_completely_visible(0, c))
+    sheet.select_cell(0, last_seen)
+    mt.focus_force()
+    driver.root.update()
+    assert not mt.cell_completely_visible(0, DAYS - 1)
+    press(driver, "x", "Tab")
+    assert sheet.get_selected_cells() == {(0, last_seen + 1)}
+    # the rest of the month and the totals are now in view, not one more column
+    assert mt.cell_completely_visible(0, last_seen + 1)
+    assert mt.cell_completely_visible(0, DAYS - 1)
+    press(driver, "r", "Tab")
+    assert sheet.get_cell_data(0, last_seen + 1) == "R"
+    assert screen(sheet) == full_redraw(driver)
+
+
+def test_a_day_of_typing_and_scrolling_registers_no_new_tcl_commands(services, drive):
+    staff(services, 40)
+    driver = drive(services)
+    driver.login("ankara1")
+    open_month(driver)
+    sheet = driver.window.grid_view.sheet
+    canvases = (sheet.MT, sheet.RI, sheet.CH)
+    sheet.select_cell(0, 1)
+    sheet.MT.focus_force()
+    press(driver, "x", "Tab")  # the first edit and redraw bind what they need
+    full_redraw(driver)
+    before = [len(canvas._tclCommands or ()) for canvas in canvases]
+    for _ in range(10):
+        press(driver, "r", "Tab", "x", "Return")
+        sheet.MT.yview_scroll(1, "pages")  # tksheet redraws everything here
+        full_redraw(driver)
+    assert [len(canvas._tclCommands or ()) for canvas in canvases] == before
