@@ -256,4 +256,3 @@ def test_closing_with_timers_pending_keeps_the_month_and_exits_cleanly(
         driver.root.winfo_exists()
     assert cells(services) == {(a, "2026-03-02"): ("X", None)}
     assert "invalid command name" not in capfd.readouterr().err
-
