@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import tkinter as tk
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from tksheet import Sheet
 from tksheet.functions import event_has_char_key, event_opens_dropdown_or_checkbox
@@ -181,8 +181,9 @@ class CellEditor:
     range typing work as before. Enter/Tab move on; Escape cancels; leaving the
     cell (a click elsewhere) keeps what was typed."""
 
-    def __init__(self, sheet: Sheet) -> None:
+    def __init__(self, sheet: Sheet, on_close: Callable[[], None]) -> None:
         mt = self._mt = sheet.MT
+        self._on_close = on_close
         ops = sheet.ops
         self.entry = tk.Entry(
             mt,
@@ -253,8 +254,13 @@ class CellEditor:
         mt.itemconfigure(self._item, state="hidden")
         if key != "FocusOut":
             mt.focus_set()
-        if key == "Escape":
-            return "break"
+        if key != "Escape":
+            self._store(r, c, value, key)
+        self._on_close()
+        return "break"
+
+    def _store(self, r: int, c: int, value: str, key: str) -> None:
+        mt = self._mt
         datarn, datacn = mt.datarn(r), mt.datacn(c)
         before = mt.get_cell_data(datarn, datacn)
         event = mt.new_single_edit_event(r, c, datarn, datacn, key, before, value)
@@ -279,11 +285,6 @@ class CellEditor:
                 mt.main_table_redraw_grid_and_text(
                     redraw_header=True, redraw_row_index=True
                 )
-        return "break"
-
-    def finish(self) -> None:
-        """Store what is being typed (before the grid is reloaded)."""
-        self.close("FocusOut")
 
 
 def _shaded_ranges(mt) -> set:

@@ -108,7 +108,8 @@ class GridView(ttk.Frame):
         self.sheet.enable_bindings(*BINDINGS)
         self.sheet.edit_validation(self._validate)
         self.sheet.bind("<<SheetModified>>", self._modified)
-        self.editor = CellEditor(self.sheet)
+        self._reload_pending = False
+        self.editor = CellEditor(self.sheet, on_close=self._editor_closed)
         bind_cells_once(self.sheet)
         self.legend = ttk.Label(self, padding=4, text=self._legend_text())
         self.legend.pack(fill="x")
@@ -127,7 +128,12 @@ class GridView(ttk.Frame):
         self.region_box["values"] = self._regions()
 
     def reload(self) -> None:
-        """Load the chosen month and region and redraw everything."""
+        """Load the chosen month and region and redraw everything. While a code is
+        being typed (a sync finished meanwhile) this waits until the editor closes."""
+        if self.editor.cell is not None:
+            self._reload_pending = True
+            return
+        self._reload_pending = False
         year, month = (int(x) for x in self.month.get().split("-"))
         region = self.region.get()
         if not region or region == "*":
@@ -136,7 +142,6 @@ class GridView(ttk.Frame):
             self.region.set(region)
         if not region:
             return
-        self.editor.finish()
         self.p.load(region, year, month)
         self._draw()
 
@@ -190,6 +195,10 @@ class GridView(ttk.Frame):
                     by_color.setdefault(color, []).append((r, c))
         for color, cells in by_color.items():
             self.sheet.highlight_cells(cells=cells, bg=color, redraw=False)
+
+    def _editor_closed(self) -> None:
+        if self._reload_pending:
+            self.reload()
 
     def _validate(self, event) -> str | None:
         try:
@@ -252,6 +261,7 @@ class GridView(ttk.Frame):
         self._run(self.p.copy_last_month)
 
     def _run(self, action: Callable[[], int]) -> None:
+        self.editor.close()  # what is being typed is stored before the action
         try:
             count = action()
         except PuantajError as exc:

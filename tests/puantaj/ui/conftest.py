@@ -28,6 +28,9 @@ def root():
         return
     window.geometry("1280x760+0+0")
     yield window
+    # timers left behind would fire in a later test and print Tcl errors there
+    for pending in window.tk.splitlist(window.tk.call("after", "info")):
+        window.tk.call("after", "cancel", pending)
     with contextlib.suppress(tk.TclError):  # already closed by the test
         window.destroy()
 

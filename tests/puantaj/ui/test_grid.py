@@ -251,8 +251,10 @@ def test_closing_with_timers_pending_keeps_the_month_and_exits_cleanly(
     sheet = driver.window.grid_view.sheet
     sheet.MT.start_tooltip_timer()  # what hovering over a cell leaves behind
     sheet.set_refresh_timer()
+    capfd.readouterr()
     driver.app.close()  # raised TclError "can't delete Tcl command" before
     with pytest.raises(tk.TclError):  # the window is gone
         driver.root.winfo_exists()
-    assert cells(services) == {(a, "2026-03-02"): ("X", None)}
+    driver.root.tk.call("update")  # nothing left to fire into destroyed widgets
     assert "invalid command name" not in capfd.readouterr().err
+    assert cells(services) == {(a, "2026-03-02"): ("X", None)}

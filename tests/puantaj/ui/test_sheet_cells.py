@@ -7,9 +7,11 @@ leans on fails here."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 
-from tests.puantaj.ui.test_grid import cells, open_month, staff
+from puantaj.services.timesheets import Edit
+from tests.puantaj.ui.test_grid import ANKARA, cells, open_month, staff
 
 DAYS = 31  # March 2026
 
@@ -129,8 +131,8 @@ def test_escape_cancels_and_clicking_away_keeps_what_was_typed(services, drive):
     assert sheet.get_selected_cells() == {(0, 1)}  # no move without Enter or Tab
 
 
-def test_reloading_while_typing_stores_the_entry_first(services, drive):
-    a, _ = staff(services)
+def test_a_sync_reload_while_typing_waits_for_the_entry(services, drive):
+    a, b = staff(services)
     driver = drive(services)
     driver.login("ankara1")
     open_month(driver)
@@ -138,11 +140,37 @@ def test_reloading_while_typing_stores_the_entry_first(services, drive):
     sheet.select_cell(0, 2)
     sheet.MT.focus_force()
     driver.root.update()
-    press(driver, "d")
-    driver.window.grid_view.reload()  # e.g. a sync finished meanwhile
+    press(driver, "y")  # half of "Yİ"
+    # meanwhile a sync brings another office's edit and the grid reloads
+    services.timesheets.write(ANKARA, [Edit(b, dt.date(2026, 3, 2), "R")])
+    driver.window.grid_view.reload()
     driver.root.update()
-    assert cells(services) == {(a, "2026-03-03"): ("D", None)}
-    assert sheet.get_cell_data(0, 2) == "D"
+    assert driver.window.grid_view.editor.entry.get() == "y"  # still typing
+    press(driver, "Iabovedot", "Return")
+    assert cells(services) == {
+        (a, "2026-03-03"): ("Yİ", None),
+        (b, "2026-03-02"): ("R", None),
+    }
+    assert sheet.get_cell_data(0, 2) == "Yİ"
+    assert sheet.get_cell_data(1, 1) == "R"  # the reload ran once the entry closed
+
+
+def test_fill_month_stores_the_entry_being_typed_first(services, drive):
+    (a,) = staff(services, 1)
+    driver = drive(services)
+    driver.login("ankara1")
+    open_month(driver)
+    sheet = driver.window.grid_view.sheet
+    sheet.select_cell(0, 2)
+    sheet.MT.focus_force()
+    driver.root.update()
+    press(driver, "r")
+    driver.window.grid_view.fill_button.invoke()  # a button click keeps the focus
+    driver.root.update()
+    stored = cells(services)
+    assert stored[(a, "2026-03-03")] == ("R", None)  # not overwritten by X
+    assert stored[(a, "2026-03-02")] == ("X", None)
+    assert sheet.get_cell_data(0, 2) == "R"
 
 
 def test_typing_past_the_right_edge_turns_a_page(services, drive):
