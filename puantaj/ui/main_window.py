@@ -30,6 +30,7 @@ from puantaj.ui.views.reports import ReportsView
 from puantaj.ui.views.settings import SettingsView
 
 log = logging.getLogger(__name__)
+UNSENT_DELAY_MS = 300  # the unsent count follows edits this much later
 
 
 @dataclass
@@ -142,9 +143,12 @@ class MainWindow(ttk.Frame):
         self.status = StatusBar(self, strings)
         self.status.pack(fill="x", side="bottom")
 
+        self._counting: str | None = None
+
         def show(text: str) -> None:
             self.status.show_message(text)
-            self.status.set_unsent(*unsent(services.store))
+            if self._counting is None:  # once per burst of edits, not per keystroke
+                self._counting = self.after(UNSENT_DELAY_MS, self._count_unsent)
 
         regions = (
             self.overview.regions if session.is_admin else lambda: [session.region]
@@ -342,6 +346,10 @@ class MainWindow(ttk.Frame):
                 view.refresh()
         if str(current) == str(self.due.master.master):
             self._fill_due(self.due)
+
+    def _count_unsent(self) -> None:
+        self._counting = None
+        self.status.set_unsent(*unsent(self.services.store))
 
     def on_message(self, message: object) -> None:
         if isinstance(message, SyncEvent):

@@ -14,7 +14,6 @@ changes these internals fails there, not on a clerk's screen; tksheet is pinned 
 
 from __future__ import annotations
 
-import tkinter as tk
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 
@@ -97,13 +96,10 @@ def _redraw_block(mt, view: _View, r: int, c0: int, c1: int) -> None:
     block: set[int] = set()
     for c in range(c0, c1):
         block.update(mt.find_withtag(f"{r}_{c}"))
-    kept = {}
+    kept = {}  # everything else on screen, set aside as it is
     for pool in _POOLS:
-        shown = getattr(mt, f"disp_{pool}")
-        kept[pool] = {iid: v for iid, v in shown.items() if iid not in block}
-        setattr(
-            mt, f"disp_{pool}", {iid: v for iid, v in shown.items() if iid in block}
-        )
+        shown = kept[pool] = getattr(mt, f"disp_{pool}")
+        setattr(mt, f"disp_{pool}", {i: shown.pop(i) for i in block if i in shown})
     kept_corners, kept_grid = mt.disp_corners, mt.disp_grid
     mt.disp_corners, mt.disp_grid = set(), {}
     last_row, last_col = mt.row_positions[-1] + 1, mt.col_positions[-1] + 1
@@ -139,7 +135,8 @@ def _redraw_block(mt, view: _View, r: int, c0: int, c1: int) -> None:
     finally:
         del mt.lift
         for pool, items in kept.items():
-            getattr(mt, f"disp_{pool}").update(items)
+            items.update(getattr(mt, f"disp_{pool}"))
+            setattr(mt, f"disp_{pool}", items)
         mt.disp_corners |= kept_corners
         mt.disp_grid = kept_grid
 
@@ -172,46 +169,55 @@ def _do_nothing(*_args, **_kwargs) -> bool:
 
 
 class CellEditor:
-    """The cell editor of the grid: one Entry, made once, shown over the cell.
+    """The grid's cell editor: a box and a text item drawn on the table canvas.
 
     Replaces tksheet's editor (a Text widget whose every command goes through a
     Python proxy, re-bound and given a new context menu each time it opens, with a
-    full redraw on open and on close). Closing hands the value to tksheet as its own
-    editor does — validation, undo stack, `<<SheetModified>>` — so paste, undo and
-    range typing work as before. Enter/Tab move on; Escape cancels; leaving the
-    cell (a click elsewhere) keeps what was typed."""
+    full redraw on open and on close). Nothing is mapped and the focus never
+    leaves the canvas, so opening costs two canvas items. Keys reach it through a
+    bindtag placed before tksheet's own, which see none of them while it is open.
+    Closing hands the value to tksheet as its own editor does (validation, undo
+    stack, `<<SheetModified>>`), so paste, undo and range typing work as before.
+    Enter/Tab store and move on; Escape cancels; a click elsewhere or leaving the
+    grid stores what was typed and stays."""
 
     def __init__(self, sheet: Sheet, on_close: Callable[[], None]) -> None:
         mt = self._mt = sheet.MT
         self._on_close = on_close
         ops = sheet.ops
-        self.entry = tk.Entry(
-            mt,
-            bd=0,
-            relief="flat",
-            justify="center",
+        self._box = mt.create_rectangle(
+            0,
+            0,
+            0,
+            0,
+            fill=ops.table_bg,
+            outline=ops.table_selected_box_cells_fg,
+            width=2,
+            state="hidden",
+            tags=("lift",),
+        )
+        self._text = mt.create_text(
+            0,
+            0,
+            anchor="n",
             font=ops.table_font,
-            background=ops.table_bg,
-            foreground=ops.table_fg,
-            insertbackground=ops.table_fg,
-            highlightthickness=2,
-            highlightcolor=ops.table_selected_box_cells_fg,
-            highlightbackground=ops.table_selected_box_cells_fg,
+            fill=ops.table_fg,
+            state="hidden",
+            tags=("lift",),
         )
-        self._item = mt.create_window(
-            0, 0, window=self.entry, anchor="nw", state="hidden"
-        )
+        mt.configure(insertbackground=ops.table_fg, insertwidth=1)
         self.cell: tuple[int, int] | None = None
-        for key, name in (
-            ("<Return>", "Return"),
-            ("<KP_Enter>", "Return"),
-            ("<Tab>", "Tab"),
-            ("<Escape>", "Escape"),
-            ("<FocusOut>", "FocusOut"),
-        ):
-            self.entry.bind(key, lambda _e, name=name: self.close(name))
+        tag = f"cell-editor-{id(self)}"
+        for canvas in (mt, sheet.RI, sheet.CH):
+            canvas.bindtags((tag, *canvas.bindtags()))
+        mt.bind_class(tag, "<Key>", self._key)
+        mt.bind_class(tag, "<ButtonPress>", self._click)
+        mt.bind_class(tag, "<FocusOut>", self._click)
         mt.open_text_editor = self.open
         mt.go_to_next_cell = _turning_pages(mt, mt.go_to_next_cell)
+
+    def text(self) -> str:
+        return self._mt.itemcget(self._text, "text")
 
     def open(self, event=None, r: int = 0, c: int = 0, **_options) -> bool:
         """tksheet's open_text_editor: a typed character replaces the cell, Enter
@@ -229,19 +235,58 @@ class CellEditor:
             self.close("FocusOut")
         if not mt.cell_completely_visible(r, c):
             mt.see(r, c)
-        x, y = mt.col_positions[c], mt.row_positions[r]
-        mt.coords(self._item, x, y)
-        mt.itemconfigure(
-            self._item,
-            width=mt.col_positions[c + 1] - x + 1,
-            height=mt.row_positions[r + 1] - y + 1,
-            state="normal",
-        )
-        self.entry.delete(0, "end")
-        self.entry.insert(0, text)
-        self.entry.focus_set()
         self.cell = (r, c)
+        middle = (mt.col_positions[c] + mt.col_positions[c + 1]) / 2
+        mt.coords(self._text, middle, mt.row_positions[r] + 3)
+        mt.itemconfigure(self._text, text=text, state="normal")
+        self._fit()
+        mt.itemconfigure(self._box, state="normal")
+        mt.tag_raise(self._box)
+        mt.tag_raise(self._text)
+        mt.focus_set()
+        mt.focus(self._text)
+        mt.icursor(self._text, "end")
         return True
+
+    def _fit(self) -> None:
+        """Size the box to the cell, or wider when the text is longer."""
+        mt = self._mt
+        r, c = self.cell
+        left, right = mt.col_positions[c], mt.col_positions[c + 1]
+        text_left, _, text_right, _ = mt.bbox(self._text) or (left, 0, left, 0)
+        grow = max(0, (text_right - text_left) + 6 - (right - left)) / 2
+        top, bottom = mt.row_positions[r], mt.row_positions[r + 1]
+        mt.coords(self._box, left + 1 - grow, top + 1, right + grow, bottom)
+
+    def _key(self, event) -> str | None:
+        if self.cell is None:
+            return None  # tksheet's own keys: moving, copying, opening this editor
+        mt, item = self._mt, self._text
+        key = event.keysym
+        control = event.state & 0x4
+        if key in ("Return", "KP_Enter", "Tab", "Escape"):
+            return self.close("Return" if key == "KP_Enter" else key)
+        at = mt.index(item, "insert")
+        if key == "BackSpace" and at > 0:
+            mt.dchars(item, at - 1)
+        elif key in ("Delete", "KP_Delete"):
+            mt.dchars(item, at)
+        elif key in ("Left", "Right", "Home", "End"):
+            moves = {"Left": at - 1, "Right": at + 1, "Home": 0, "End": "end"}
+            mt.icursor(item, moves[key])
+        elif control and key.lower() == "v":
+            pasted = mt.clipboard_get().strip().splitlines()
+            mt.insert(item, "insert", pasted[0] if pasted else "")
+        elif event.char and event.char.isprintable() and not control:
+            mt.insert(item, "insert", event.char)
+        self._fit()
+        return "break"
+
+    def _click(self, _event) -> None:
+        """A click anywhere in the sheet or the focus leaving it stores the entry
+        (without moving); tksheet then handles the click as usual."""
+        if self.cell is not None:
+            self.close("FocusOut")
 
     def close(self, key: str = "FocusOut") -> str:
         """Hide the editor; unless `key` is Escape, give tksheet the typed value
@@ -250,10 +295,10 @@ class CellEditor:
             return "break"
         (r, c), self.cell = self.cell, None
         mt = self._mt
-        value = self.entry.get()
-        mt.itemconfigure(self._item, state="hidden")
-        if key != "FocusOut":
-            mt.focus_set()
+        value = self.text()
+        mt.focus("")
+        mt.itemconfigure(self._text, state="hidden")
+        mt.itemconfigure(self._box, state="hidden")
         if key != "Escape":
             self._store(r, c, value, key)
         self._on_close()

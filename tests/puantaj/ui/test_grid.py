@@ -77,6 +77,9 @@ def test_typing_a_month_for_two_employees_updates_store_and_totals(services, dri
     driver.type_cell(0, 3, "yi")  # Turkish upper-case: YI → Yİ
     driver.type_cell(1, 1, "r")
     driver.type_cell(1, 2, "d")
+    # the status bar's unsent count follows (2 new employees and 5 typed days)
+    status = driver.window.status
+    driver.wait_for(lambda: status.unsent.get() == "Gönderilmemiş: 7")
     stored = cells(services)
     assert stored[(a, "2026-03-02")] == ("X", None)
     assert stored[(a, "2026-03-03")] == ("X", 2.0)

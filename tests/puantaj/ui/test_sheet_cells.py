@@ -113,7 +113,7 @@ def test_typing_into_a_selected_range_draws_every_cell_of_it(services, drive):
 
 
 def test_escape_cancels_and_clicking_away_keeps_what_was_typed(services, drive):
-    a, _ = staff(services)
+    a, b = staff(services)
     driver = drive(services)
     driver.login("ankara1")
     open_month(driver)
@@ -125,10 +125,22 @@ def test_escape_cancels_and_clicking_away_keeps_what_was_typed(services, drive):
     assert cells(services) == {} and sheet.get_cell_data(0, 1) == ""
     assert driver.root.focus_get() is sheet.MT
     press(driver, "r")
-    sheet.MT.focus_force()  # what a click elsewhere in the grid does
-    driver.root.update()
+    click(driver, 1, 5)  # a click elsewhere in the grid
     assert cells(services) == {(a, "2026-03-02"): ("R", None)}
-    assert sheet.get_selected_cells() == {(0, 1)}  # no move without Enter or Tab
+    assert sheet.get_selected_cells() == {(1, 5)}  # the click's cell, as usual
+    press(driver, "d")
+    driver.window.grid_view.month_box.focus_force()  # leaving the grid
+    driver.root.update()
+    assert cells(services)[(b, "2026-03-06")] == ("D", None)
+
+
+def click(driver, r: int, c: int) -> None:
+    mt = driver.window.grid_view.sheet.MT
+    x = mt.col_positions[c] - mt.canvasx(0) + 5
+    y = mt.row_positions[r] - mt.canvasy(0) + 5
+    for event in ("<ButtonPress-1>", "<ButtonRelease-1>"):
+        mt.event_generate(event, x=int(x), y=int(y))
+        driver.root.update()
 
 
 def test_a_sync_reload_while_typing_waits_for_the_entry(services, drive):
@@ -145,7 +157,7 @@ def test_a_sync_reload_while_typing_waits_for_the_entry(services, drive):
     services.timesheets.write(ANKARA, [Edit(b, dt.date(2026, 3, 2), "R")])
     driver.window.grid_view.reload()
     driver.root.update()
-    assert driver.window.grid_view.editor.entry.get() == "y"  # still typing
+    assert driver.window.grid_view.editor.text() == "y"  # still typing
     press(driver, "Iabovedot", "Return")
     assert cells(services) == {
         (a, "2026-03-03"): ("Yİ", None),
@@ -212,3 +224,35 @@ def test_a_day_of_typing_and_scrolling_registers_no_new_tcl_commands(services, d
         sheet.MT.yview_scroll(1, "pages")  # tksheet redraws everything here
         full_redraw(driver)
     assert [len(canvas._tclCommands or ()) for canvas in canvases] == before
+
+
+def test_editing_keys_work_inside_the_cell_and_not_on_the_grid(services, drive):
+    a, _ = staff(services)
+    driver = drive(services)
+    driver.login("ankara1")
+    open_month(driver)
+    sheet = driver.window.grid_view.sheet
+    editor = driver.window.grid_view.editor
+    sheet.select_cell(0, 1)
+    sheet.MT.focus_force()
+    driver.root.update()
+    press(driver, "x", "plus", "2", "BackSpace", "3")
+    assert editor.text() == "x+3"
+    press(driver, "Left", "Left")  # moves the caret, not the selection
+    assert sheet.get_selected_cells() == {(0, 1)}
+    press(driver, "Right", "Delete", "4", "Return")
+    assert cells(services) == {(a, "2026-03-02"): ("X", 4.0)}
+    press(driver, "Up", "Return")  # Enter on a filled cell edits what is there
+    assert editor.text() == "X+4"
+    press(driver, "End", "BackSpace", "BackSpace", "Home", "Delete", "d", "Tab")
+    assert cells(services) == {(a, "2026-03-02"): ("D", None)}
+    assert sheet.get_selected_cells() == {(0, 2)}
+    driver.root.clipboard_clear()
+    driver.root.clipboard_append("x+1,5\n")
+    press(driver, "BackSpace")  # an empty editor
+    sheet.MT.event_generate("<Control-v>")  # pastes into the entry, not the grid
+    driver.root.update()
+    assert editor.text() == "x+1,5"
+    press(driver, "Return")
+    assert cells(services)[(a, "2026-03-03")] == ("X", 1.5)
+    assert (a, "2026-03-04") not in cells(services)
