@@ -149,12 +149,12 @@ class GridView(ttk.Frame):
         p = self.p
         sheet = self.sheet
         headers = p.headers()
+        sheet.dehighlight_all(redraw=False)  # (set_sheet_data's would redraw again)
         sheet.set_sheet_data(
             [row for row in p.rows()],
             reset_col_positions=True,
             reset_row_positions=True,
             redraw=False,
-            reset_highlights=True,
         )
         sheet.headers([h.text for h in headers], redraw=False)
         sheet.row_index(p.index(), redraw=False)
@@ -170,7 +170,7 @@ class GridView(ttk.Frame):
         outside = p.locked_cells()
         self._outside = set(outside)
         if outside:
-            sheet.readonly_cells(cells=outside, readonly=True)
+            sheet.readonly_cells(cells=outside, readonly=True, redraw=False)
             sheet.highlight_cells(cells=outside, bg=GREY, redraw=False)
         self._paint_rows(range(len(p.grid.employees)))
         locked = p.is_locked
@@ -186,12 +186,16 @@ class GridView(ttk.Frame):
     def _paint_rows(self, rows) -> None:
         """Colour day cells by their code, one highlight call per colour."""
         by_color: dict[str, list[tuple[int, int]]] = {}
+        color_of: dict[str, str] = {}  # a month holds a handful of distinct texts
         data = self.sheet.MT.data
         for r in rows:
             row = data[r]
             for c in range(self.p.day_count):
                 if (r, c) not in self._outside:
-                    color = self.p.code_color(str(row[c] or "")) or "white"
+                    text = str(row[c] or "")
+                    color = color_of.get(text)
+                    if color is None:
+                        color = color_of[text] = self.p.code_color(text) or "white"
                     by_color.setdefault(color, []).append((r, c))
         for color, cells in by_color.items():
             self.sheet.highlight_cells(cells=cells, bg=color, redraw=False)
