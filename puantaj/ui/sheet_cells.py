@@ -212,7 +212,7 @@ class CellEditor:
             canvas.bindtags((tag, *canvas.bindtags()))
         mt.bind_class(tag, "<Key>", self._key)
         mt.bind_class(tag, "<ButtonPress>", self._click)
-        mt.bind_class(tag, "<FocusOut>", self._click)
+        mt.bind_class(tag, "<FocusOut>", self._focus_out)
         mt.open_text_editor = self.open
         mt.go_to_next_cell = _turning_pages(mt, mt.go_to_next_cell)
 
@@ -283,9 +283,15 @@ class CellEditor:
         return "break"
 
     def _click(self, _event) -> None:
-        """A click anywhere in the sheet or the focus leaving it stores the entry
-        (without moving); tksheet then handles the click as usual."""
+        """A click anywhere in the sheet stores the entry (without moving); tksheet
+        then handles the click as usual."""
         if self.cell is not None:
+            self.close("FocusOut")
+
+    def _focus_out(self, _event) -> None:
+        """The focus leaving the sheet stores the entry; the focus coming to the
+        table (opening the editor from the row or column headers) does not."""
+        if self.cell is not None and self._mt.focus_get() is not self._mt:
             self.close("FocusOut")
 
     def close(self, key: str = "FocusOut") -> str:

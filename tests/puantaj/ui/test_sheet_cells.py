@@ -256,3 +256,16 @@ def test_editing_keys_work_inside_the_cell_and_not_on_the_grid(services, drive):
     press(driver, "Return")
     assert cells(services)[(a, "2026-03-03")] == ("X", 1.5)
     assert (a, "2026-03-04") not in cells(services)
+
+
+def test_typing_after_clicking_a_row_header_goes_to_the_selected_cell(services, drive):
+    a, _ = staff(services)
+    driver = drive(services)
+    driver.login("ankara1")
+    open_month(driver)
+    sheet = driver.window.grid_view.sheet
+    sheet.select_cell(0, 4)
+    sheet.RI.focus_force()  # the row index has the focus, as after a click there
+    driver.root.update()
+    press(driver, "x", "plus", "2", "Return")
+    assert cells(services) == {(a, "2026-03-05"): ("X", 2.0)}  # not "x" then "+2"
