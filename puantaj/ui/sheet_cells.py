@@ -211,7 +211,8 @@ class CellEditor:
         for canvas in (mt, sheet.RI, sheet.CH):
             canvas.bindtags((tag, *canvas.bindtags()))
         mt.bind_class(tag, "<Key>", self._key)
-        mt.bind_class(tag, "<ButtonPress>", self._click)
+        for button in (1, 2, 3):  # not 4 and 5: the wheel scrolls, editor and all
+            mt.bind_class(tag, f"<ButtonPress-{button}>", self._click)
         mt.bind_class(tag, "<FocusOut>", self._focus_out)
         mt.open_text_editor = self.open
         mt.go_to_next_cell = _turning_pages(mt, mt.go_to_next_cell)

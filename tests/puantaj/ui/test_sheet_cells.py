@@ -129,6 +129,9 @@ def test_escape_cancels_and_clicking_away_keeps_what_was_typed(services, drive):
     assert cells(services) == {(a, "2026-03-02"): ("R", None)}
     assert sheet.get_selected_cells() == {(1, 5)}  # the click's cell, as usual
     press(driver, "d")
+    sheet.MT.event_generate("<ButtonPress-5>", x=10, y=10)  # the wheel only scrolls
+    driver.root.update()
+    assert driver.window.grid_view.editor.text() == "d"
     driver.window.grid_view.month_box.focus_force()  # leaving the grid
     driver.root.update()
     assert cells(services)[(b, "2026-03-06")] == ("D", None)
