@@ -57,15 +57,22 @@ def press(driver, *keys: str) -> None:
         driver.root.update()
 
 
-def test_typed_codes_redraw_exactly_what_a_full_redraw_shows(services, drive):
-    staff(services, 3)
+def at_cell(services, drive, cell: tuple[int, int], employees: int = 2):
+    """Log in as the Ankara clerk with `employees` people, open March 2026 and put
+    the focus on `cell`; return the driver, the sheet and the employee ids."""
+    ids = staff(services, employees)
     driver = drive(services)
     driver.login("ankara1")
     open_month(driver)
     sheet = driver.window.grid_view.sheet
-    sheet.select_cell(0, 1)
+    sheet.select_cell(*cell)
     sheet.MT.focus_force()
     driver.root.update()
+    return driver, sheet, ids
+
+
+def test_typed_codes_redraw_exactly_what_a_full_redraw_shows(services, drive):
+    driver, sheet, _ = at_cell(services, drive, (0, 1), 3)
     press(driver, "x", "Tab")  # empty → coloured, totals change
     press(driver, "r", "Tab")
     press(driver, "y", "i", "Return")  # Turkish İ; Enter moves down
@@ -96,15 +103,9 @@ def seen_place(seen: Counter, cell: str) -> tuple:
 
 
 def test_typing_into_a_selected_range_draws_every_cell_of_it(services, drive):
-    staff(services, 2)
-    driver = drive(services)
-    driver.login("ankara1")
-    open_month(driver)
-    sheet = driver.window.grid_view.sheet
-    sheet.select_cell(0, 5)
+    driver, sheet, _ = at_cell(services, drive, (0, 5))
     for r, c in ((0, 6), (1, 5), (1, 6)):
         sheet.add_cell_selection(r, c)
-    sheet.MT.focus_force()
     driver.root.update()
     press(driver, "x", "Return")
     seen = screen(sheet)
@@ -113,14 +114,7 @@ def test_typing_into_a_selected_range_draws_every_cell_of_it(services, drive):
 
 
 def test_escape_cancels_and_clicking_away_keeps_what_was_typed(services, drive):
-    a, b = staff(services)
-    driver = drive(services)
-    driver.login("ankara1")
-    open_month(driver)
-    sheet = driver.window.grid_view.sheet
-    sheet.select_cell(0, 1)
-    sheet.MT.focus_force()
-    driver.root.update()
+    driver, sheet, (a, b) = at_cell(services, drive, (0, 1))
     press(driver, "x", "Escape")
     assert cells(services) == {} and sheet.get_cell_data(0, 1) == ""
     assert driver.root.focus_get() is sheet.MT
@@ -147,14 +141,7 @@ def click(driver, r: int, c: int) -> None:
 
 
 def test_a_sync_reload_while_typing_waits_for_the_entry(services, drive):
-    a, b = staff(services)
-    driver = drive(services)
-    driver.login("ankara1")
-    open_month(driver)
-    sheet = driver.window.grid_view.sheet
-    sheet.select_cell(0, 2)
-    sheet.MT.focus_force()
-    driver.root.update()
+    driver, sheet, (a, b) = at_cell(services, drive, (0, 2))
     press(driver, "y")  # half of "Yİ"
     # meanwhile a sync brings another office's edit and the grid reloads
     services.timesheets.write(ANKARA, [Edit(b, dt.date(2026, 3, 2), "R")])
@@ -171,14 +158,7 @@ def test_a_sync_reload_while_typing_waits_for_the_entry(services, drive):
 
 
 def test_fill_month_stores_the_entry_being_typed_first(services, drive):
-    (a,) = staff(services, 1)
-    driver = drive(services)
-    driver.login("ankara1")
-    open_month(driver)
-    sheet = driver.window.grid_view.sheet
-    sheet.select_cell(0, 2)
-    sheet.MT.focus_force()
-    driver.root.update()
+    driver, sheet, (a,) = at_cell(services, drive, (0, 2), 1)
     press(driver, "r")
     driver.window.grid_view.fill_button.invoke()  # a button click keeps the focus
     driver.root.update()
@@ -189,15 +169,10 @@ def test_fill_month_stores_the_entry_being_typed_first(services, drive):
 
 
 def test_typing_past_the_right_edge_turns_a_page(services, drive):
-    staff(services, 2)
-    driver = drive(services)
-    driver.login("ankara1")
-    open_month(driver)
-    sheet = driver.window.grid_view.sheet
+    driver, sheet, _ = at_cell(services, drive, (0, 0))
     mt = sheet.MT
     last_seen = max(c for c in range(DAYS) if mt.cell_completely_visible(0, c))
     sheet.select_cell(0, last_seen)
-    mt.focus_force()
     driver.root.update()
     assert not mt.cell_completely_visible(0, DAYS - 1)
     press(driver, "x", "Tab")
@@ -211,14 +186,8 @@ def test_typing_past_the_right_edge_turns_a_page(services, drive):
 
 
 def test_a_day_of_typing_and_scrolling_registers_no_new_tcl_commands(services, drive):
-    staff(services, 40)
-    driver = drive(services)
-    driver.login("ankara1")
-    open_month(driver)
-    sheet = driver.window.grid_view.sheet
+    driver, sheet, _ = at_cell(services, drive, (0, 1), 40)
     canvases = (sheet.MT, sheet.RI, sheet.CH)
-    sheet.select_cell(0, 1)
-    sheet.MT.focus_force()
     press(driver, "x", "Tab")  # the first edit and redraw bind what they need
     full_redraw(driver)
     before = [len(canvas._tclCommands or ()) for canvas in canvases]
@@ -230,15 +199,8 @@ def test_a_day_of_typing_and_scrolling_registers_no_new_tcl_commands(services, d
 
 
 def test_editing_keys_work_inside_the_cell_and_not_on_the_grid(services, drive):
-    a, _ = staff(services)
-    driver = drive(services)
-    driver.login("ankara1")
-    open_month(driver)
-    sheet = driver.window.grid_view.sheet
+    driver, sheet, (a, _) = at_cell(services, drive, (0, 1))
     editor = driver.window.grid_view.editor
-    sheet.select_cell(0, 1)
-    sheet.MT.focus_force()
-    driver.root.update()
     press(driver, "x", "plus", "2", "BackSpace", "3")
     assert editor.text() == "x+3"
     press(driver, "Left", "Left")  # moves the caret, not the selection
@@ -262,12 +224,7 @@ def test_editing_keys_work_inside_the_cell_and_not_on_the_grid(services, drive):
 
 
 def test_typing_after_clicking_a_row_header_goes_to_the_selected_cell(services, drive):
-    a, _ = staff(services)
-    driver = drive(services)
-    driver.login("ankara1")
-    open_month(driver)
-    sheet = driver.window.grid_view.sheet
-    sheet.select_cell(0, 4)
+    driver, sheet, (a, _) = at_cell(services, drive, (0, 4))
     sheet.RI.focus_force()  # the row index has the focus, as after a click there
     driver.root.update()
     press(driver, "x", "plus", "2", "Return")
