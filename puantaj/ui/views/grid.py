@@ -239,7 +239,7 @@ class GridView(ttk.Frame):
         totals = range(self.p.day_count, width)
         shown = set(changes) | {(r, c) for r in rows for c in totals}
         if not repaint_cells(self.sheet, shown):
-            self.sheet.set_refresh_timer(True)  # the view moved: one full redraw
+            self.sheet.set_refresh_timer(True)  # view moved or many cells: redraw all
         self._status(self.t("grid.saved", n=len(changes)))
 
     def _spread(self, changes: dict) -> dict:
