@@ -141,25 +141,25 @@ def _redraw_block(mt, view: _View, r: int, c0: int, c1: int) -> None:
         mt.disp_grid = kept_grid
 
 
-def bind_cells_once(sheet: Sheet) -> None:
-    """tksheet binds its cell tags again on every redraw; each tkinter `tag_bind`
-    registers a new Tcl command that lives as long as the widget, so a day of
-    scrolling piles up thousands. Bind each (tag, event) once instead."""
+def drop_cell_hover(sheet: Sheet) -> None:
+    """tksheet binds <Enter>/<Leave> on its cell items for tooltips and notes, which
+    this grid turns off: every pointer crossing still ran Python, and every redraw
+    bound them again (each tkinter `tag_bind` registers a Tcl command that lives as
+    long as the widget, thousands in a day of scrolling). They are not bound."""
     for canvas in (sheet.MT, sheet.RI, sheet.CH):
-        canvas.tag_bind = _once(canvas)
+        for sequence in _HOVER:
+            canvas.tag_unbind("c", sequence)
+        canvas.tag_bind = _without_hover(canvas.tag_bind)
 
 
-def _once(canvas):
-    bound: set[tuple[str, str]] = set()
-    tag_bind = canvas.tag_bind
+_HOVER = ("<Enter>", "<Leave>")
 
+
+def _without_hover(tag_bind):
     def call(tag, sequence=None, func=None, add=None):
-        if func is None or add:
-            return tag_bind(tag, sequence, func, add)
-        if (tag, sequence) not in bound:
-            bound.add((tag, sequence))
-            tag_bind(tag, sequence, func, add)
-        return None
+        if tag == "c" and sequence in _HOVER and func is not None:
+            return None
+        return tag_bind(tag, sequence, func, add)
 
     return call
 

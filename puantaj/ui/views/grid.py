@@ -11,7 +11,7 @@ from tksheet import Sheet
 
 from puantaj.errors import PuantajError
 from puantaj.ui.presenters.grid import GREY, GridPresenter
-from puantaj.ui.sheet_cells import CellEditor, bind_cells_once, repaint_cells
+from puantaj.ui.sheet_cells import CellEditor, drop_cell_hover, repaint_cells
 
 BINDINGS = (
     "single_select",
@@ -103,6 +103,8 @@ class GridView(ttk.Frame):
             align="center",
             header_align="center",
             index_align="w",
+            tooltips=False,  # (their hover bindings are dropped: drop_cell_hover)
+            user_can_create_notes=False,
         )
         self.sheet.pack(fill="both", expand=True)
         self.sheet.enable_bindings(*BINDINGS)
@@ -110,7 +112,7 @@ class GridView(ttk.Frame):
         self.sheet.bind("<<SheetModified>>", self._modified)
         self._reload_pending = False
         self.editor = CellEditor(self.sheet, on_close=self._editor_closed)
-        bind_cells_once(self.sheet)
+        drop_cell_hover(self.sheet)
         self.legend = ttk.Label(self, padding=4, text=self._legend_text())
         self.legend.pack(fill="x")
         self._outside: set[tuple[int, int]] = set()
