@@ -216,6 +216,15 @@ class CellEditor:
         mt.bind_class(tag, "<FocusOut>", self._focus_out)
         mt.open_text_editor = self.open
         mt.go_to_next_cell = _turning_pages(mt, mt.go_to_next_cell)
+        redraw = mt.main_table_redraw_grid_and_text
+
+        def redraw_under_editor(*args, **kwargs):
+            drawn = redraw(*args, **kwargs)
+            if self.cell is not None:  # tksheet raises its text and borders
+                self._raise()
+            return drawn
+
+        mt.main_table_redraw_grid_and_text = redraw_under_editor
 
     def text(self) -> str:
         return self._mt.itemcget(self._text, "text")
@@ -242,12 +251,15 @@ class CellEditor:
         mt.itemconfigure(self._text, text=text, state="normal")
         self._fit()
         mt.itemconfigure(self._box, state="normal")
-        mt.tag_raise(self._box)
-        mt.tag_raise(self._text)
+        self._raise()
         mt.focus_set()
         mt.focus(self._text)
         mt.icursor(self._text, "end")
         return True
+
+    def _raise(self) -> None:
+        self._mt.tag_raise(self._box)
+        self._mt.tag_raise(self._text)
 
     def _fit(self) -> None:
         """Size the box to the cell, or wider when the text is longer."""
@@ -255,7 +267,7 @@ class CellEditor:
         r, c = self.cell
         left, right = mt.col_positions[c], mt.col_positions[c + 1]
         text_left, _, text_right, _ = mt.bbox(self._text) or (left, 0, left, 0)
-        grow = max(0, (text_right - text_left) + 6 - (right - left)) / 2
+        grow = max(0, (text_right - text_left) + 12 - (right - left)) / 2
         top, bottom = mt.row_positions[r], mt.row_positions[r + 1]
         mt.coords(self._box, left + 1 - grow, top + 1, right + grow, bottom)
 

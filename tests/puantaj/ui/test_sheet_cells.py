@@ -141,6 +141,27 @@ def settle(sheet) -> Counter:
     return screen(sheet)
 
 
+def on_top(sheet) -> set[tuple[str, str]]:
+    """Kind and text of the topmost shown item at the selected cell's middle and
+    on its left edge (where tksheet draws the selected cell's border)."""
+    mt = sheet.MT
+    r, c = next(iter(sheet.get_selected_cells()))
+    y = (mt.row_positions[r] + mt.row_positions[r + 1]) / 2
+    tops = set()
+    for x in (
+        (mt.col_positions[c] + mt.col_positions[c + 1]) / 2,
+        mt.col_positions[c] + 2,
+    ):
+        shown = [
+            i
+            for i in mt.find_overlapping(x, y, x, y)
+            if mt.itemcget(i, "state") != "hidden"
+        ]
+        kind = mt.type(shown[-1])
+        tops.add((kind, mt.itemcget(shown[-1], "text") if kind == "text" else ""))
+    return tops
+
+
 def click(driver, r: int, c: int) -> None:
     mt = driver.window.grid_view.sheet.MT
     x = mt.col_positions[c] - mt.canvasx(0) + 5
@@ -213,6 +234,9 @@ def test_editing_keys_work_inside_the_cell_and_not_on_the_grid(services, drive):
     editor = driver.window.grid_view.editor
     press(driver, "x", "plus", "2", "BackSpace", "3")
     assert editor.text() == "x+3"
+    full_redraw(driver)  # a refresh tksheet had scheduled lands while typing
+    # the editor stays over the cell's text and border
+    assert on_top(sheet) == {("text", "x+3"), ("rectangle", "")}
     press(driver, "Left", "Left")  # moves the caret, not the selection
     assert sheet.get_selected_cells() == {(0, 1)}
     press(driver, "Right", "Delete", "4", "Return")
