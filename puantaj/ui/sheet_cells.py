@@ -20,7 +20,6 @@ from collections.abc import Callable, Iterable
 from tksheet import Sheet
 from tksheet.functions import event_has_char_key, event_opens_dropdown_or_checkbox
 
-_POOLS = ("text", "high", "dropdown", "checkbox")
 MAX_BLOCKS = 12  # past this many runs of cells a full redraw is as cheap
 
 
@@ -90,25 +89,68 @@ def _runs(numbers: list[int]) -> Iterable[tuple[int, int]]:
         yield start, prev + 1
 
 
+def repaint_headings(sheet: Sheet, columns: Iterable[int], rows: Iterable[int]) -> bool:
+    """Redraw the given column headers and row-index cells (their shading follows
+    the selected cell); False when the view has moved since the last full redraw."""
+    mt = sheet.MT
+    if not mt.disp_grid or mt.scrollregion != _scrollregion(mt):
+        return False
+    view = _View(mt)
+    last_row, last_col = mt.row_positions[-1] + 1, mt.col_positions[-1] + 1
+    ch, ri = sheet.CH, sheet.RI
+    for c in sorted(set(columns)):
+        if not view.cols[0] <= c < view.cols[1]:
+            continue
+        left, right = mt.col_positions[c], mt.col_positions[c + 1]
+        _draw_only(
+            ch,
+            ch.find_enclosed(left - 2, -2, right + 2, ch.current_height + 2),
+            lambda c=c: ch.redraw_grid_and_text(
+                last_col_line_pos=last_col,
+                scrollpos_left=view.left,
+                x_stop=min(last_col, view.right),
+                grid_start_col=view.grid_cols[0],
+                grid_end_col=view.grid_cols[1],
+                text_start_col=c,
+                text_end_col=c + 1,
+                scrollpos_right=view.right,
+                col_pos_exists=False,
+                set_scrollregion=False,
+            ),
+        )
+    for r in sorted(set(rows)):
+        if not view.rows[0] <= r < view.rows[1]:
+            continue
+        top, bottom = mt.row_positions[r], mt.row_positions[r + 1]
+        _draw_only(
+            ri,
+            ri.find_enclosed(-2, top - 2, ri.current_width + 2, bottom + 2),
+            lambda r=r: ri.redraw_grid_and_text(
+                last_row_line_pos=last_row,
+                scrollpos_top=view.top,
+                y_stop=min(last_row, view.bottom),
+                grid_start_row=view.grid_rows[0],
+                grid_end_row=view.grid_rows[1],
+                text_start_row=r,
+                text_end_row=r + 1,
+                scrollpos_bot=view.bottom,
+                row_pos_exists=False,
+                set_scrollregion=False,
+            ),
+        )
+    return True
+
+
 def _redraw_block(mt, view: _View, r: int, c0: int, c1: int) -> None:
-    """Let tksheet's redraw draw columns c0..c1 of row r as if they were the whole
-    screen."""
+    """Columns c0..c1 of table row r."""
     block: set[int] = set()
     for c in range(c0, c1):
         block.update(mt.find_withtag(f"{r}_{c}"))
-    kept = {}  # everything else on screen, set aside as it is
-    for pool in _POOLS:
-        shown = kept[pool] = getattr(mt, f"disp_{pool}")
-        setattr(mt, f"disp_{pool}", {i: shown.pop(i) for i in block if i in shown})
-    kept_corners, kept_grid = mt.disp_corners, mt.disp_grid
-    mt.disp_corners, mt.disp_grid = set(), {}
     last_row, last_col = mt.row_positions[-1] + 1, mt.col_positions[-1] + 1
-    # Grid lines stay as they are (no positions given: tksheet draws none), and
-    # only the block's text is raised over its cells: moving the grid lines or
-    # raising every text item would make Tk repaint the whole canvas.
-    mt.lift = _do_nothing
-    try:
-        mt.redraw_grid_and_text(
+    _draw_only(
+        mt,
+        block,
+        lambda: mt.redraw_grid_and_text(
             last_row_line_pos=last_row,
             last_col_line_pos=last_col,
             scrollpos_top=view.top,
@@ -129,16 +171,49 @@ def _redraw_block(mt, view: _View, r: int, c0: int, c1: int) -> None:
             text_end_row=r + 1,
             text_start_col=c0,
             text_end_col=c1,
-        )
-        for iid in mt.disp_text:
-            mt.tag_raise(iid)
+        ),
+    )
+
+
+_POOLS = ("text", "high", "dropdown", "checkbox", "tree_arrow")
+_LAYOUT = (  # what a header or index redraw recomputes from its grid lines
+    "visible_col_dividers",
+    "col_height_resize_bbox",
+    "visible_row_dividers",
+    "row_width_resize_bbox",
+)
+
+
+def _draw_only(canvas, items: Iterable[int], draw: Callable[[], object]) -> None:
+    """Run tksheet's redraw `draw` of one of its canvases as if `items` were all it
+    shows: tksheet takes them from its pools and redraws them; every other shown
+    item is set aside and put back untouched. Grid lines stay as they are (no
+    positions are given, so tksheet draws none), and only the redrawn text is
+    raised over its cells: moving the grid lines or raising every text item would
+    make Tk repaint the whole canvas."""
+    items = set(items)
+    pools = [p for p in _POOLS if hasattr(canvas, f"disp_{p}")]
+    kept = {}
+    for pool in pools:
+        shown = kept[pool] = getattr(canvas, f"disp_{pool}")
+        setattr(canvas, f"disp_{pool}", {i: shown.pop(i) for i in items if i in shown})
+    kept_corners, kept_grid = canvas.disp_corners, canvas.disp_grid
+    canvas.disp_corners, canvas.disp_grid = set(), {}
+    layout = {name: getattr(canvas, name) for name in _LAYOUT if hasattr(canvas, name)}
+    canvas.lift = canvas.tag_raise = _do_nothing
+    try:
+        draw()
     finally:
-        del mt.lift
-        for pool, items in kept.items():
-            items.update(getattr(mt, f"disp_{pool}"))
-            setattr(mt, f"disp_{pool}", items)
-        mt.disp_corners |= kept_corners
-        mt.disp_grid = kept_grid
+        del canvas.lift, canvas.tag_raise
+        for iid in canvas.disp_text:
+            canvas.tag_raise(iid)
+        for pool, shown in kept.items():
+            shown.update(getattr(canvas, f"disp_{pool}"))
+            setattr(canvas, f"disp_{pool}", shown)
+        canvas.disp_corners |= kept_corners
+        canvas.disp_grid = kept_grid
+        for name, value in layout.items():
+            setattr(canvas, name, value)
 
 
 def drop_cell_hover(sheet: Sheet) -> None:
@@ -182,6 +257,7 @@ class CellEditor:
     grid stores what was typed and stays."""
 
     def __init__(self, sheet: Sheet, on_close: Callable[[], None]) -> None:
+        self._sheet = sheet
         mt = self._mt = sheet.MT
         self._on_close = on_close
         ops = sheet.ops
@@ -349,6 +425,15 @@ class CellEditor:
                 mt.main_table_redraw_grid_and_text(
                     redraw_header=True, redraw_row_index=True
                 )
+            elif mt.selected and (mt.selected.row, mt.selected.column) != (r, c):
+                # the selected cell's column and row are shaded in the headings
+                to_r, to_c = mt.selected.row, mt.selected.column
+                columns = set() if to_c == c else {c, to_c}
+                rows = set() if to_r == r else {r, to_r}
+                if not repaint_headings(self._sheet, columns, rows):
+                    mt.main_table_redraw_grid_and_text(
+                        redraw_header=True, redraw_row_index=True, redraw_table=False
+                    )
 
 
 def _shaded_ranges(mt) -> set:
