@@ -10,8 +10,9 @@ from tkinter import ttk
 from tksheet import Sheet
 
 from puantaj.errors import PuantajError
+from puantaj.ui.cell_editor import CellEditor
 from puantaj.ui.presenters.grid import GREY, GridPresenter
-from puantaj.ui.sheet_cells import CellEditor, drop_cell_hover, repaint_cells
+from puantaj.ui.sheet_cells import drop_cell_hover, repaint_cells
 
 BINDINGS = (
     "single_select",
