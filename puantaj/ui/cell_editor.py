@@ -25,13 +25,22 @@ class CellEditor:
     bindtag placed before tksheet's own, which see none of them while it is open.
     Closing hands the value to tksheet as its own editor does (validation, undo
     stack, `<<SheetModified>>`), so paste, undo and range typing work as before.
-    Enter/Tab store and move on; Escape cancels; a click elsewhere or leaving the
-    grid stores what was typed and stays."""
+    Enter/Tab store and move on (Tab past `columns()` goes on at the start of the
+    next row); Escape cancels; a click elsewhere or leaving the grid stores what
+    was typed and stays. As in Excel, arrows store and move when the cell was
+    typed over, and move the caret when it was opened to edit (Enter, F2)."""
 
-    def __init__(self, sheet: Sheet, on_close: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        sheet: Sheet,
+        on_close: Callable[[], None],
+        columns: Callable[[], int] | None = None,
+    ) -> None:
         self._sheet = sheet
         mt = self._mt = sheet.MT
         self._on_close = on_close
+        self._columns = columns
+        self._typed_over = False
         ops = sheet.ops
         self._box = mt.create_rectangle(
             0,
@@ -63,7 +72,7 @@ class CellEditor:
             mt.bind_class(tag, f"<ButtonPress-{button}>", self._click)
         mt.bind_class(tag, "<FocusOut>", self._focus_out)
         mt.open_text_editor = self.open
-        mt.go_to_next_cell = _turning_pages(mt, mt.go_to_next_cell)
+        mt.go_to_next_cell = self._next_cell(mt.go_to_next_cell)
         redraw = mt.main_table_redraw_grid_and_text
 
         def redraw_under_editor(*args, **kwargs):
@@ -89,6 +98,7 @@ class CellEditor:
             text = event.char
         elif event is not None:
             return False
+        self._typed_over = event is not None and text == getattr(event, "char", None)
         if self.cell is not None:
             self.close("FocusOut")
         if not mt.cell_completely_visible(r, c):
@@ -127,6 +137,10 @@ class CellEditor:
         control = event.state & 0x4
         if key in ("Return", "KP_Enter", "Tab", "Escape"):
             return self.close("Return" if key == "KP_Enter" else key)
+        if self._typed_over and key in ("Up", "Down", "Left", "Right"):
+            self.close("FocusOut")
+            getattr(mt, f"arrowkey_{key.upper()}")()
+            return "break"
         at = mt.index(item, "insert")
         if key == "BackSpace" and at > 0:
             mt.dchars(item, at - 1)
@@ -170,6 +184,39 @@ class CellEditor:
             self._store(r, c, value, key)
         self._on_close()
         return "break"
+
+    def _next_cell(self, go_to_next_cell):
+        """tksheet's move after Enter/Tab, with two changes. Tab from the last
+        typed column goes on at the first column of the next row. And when the
+        move leaves the screen, the next cell is scrolled to the top-left rather
+        than the bottom-right edge: a clerk typing along a row pays for one full
+        redraw per screenful, not one per cell past the edge."""
+        mt = self._mt
+
+        def call(r: int, c: int, key: str = "Return") -> None:
+            see = mt.see
+
+            def see_from_top_left(*see_args, **see_kwargs):
+                return see(*see_args, **{**see_kwargs, "bottom_right_corner": False})
+
+            mt.see = see_from_top_left
+            try:
+                lone = not _shaded_ranges(mt)
+                last = self._columns() - 1 if self._columns else None
+                if (
+                    key == "Tab"
+                    and lone
+                    and c == last
+                    and r + 2 < len(mt.row_positions)
+                ):
+                    mt.select_cell(r + 1, 0)
+                    mt.see(r + 1, 0)
+                else:
+                    go_to_next_cell(r, c, key)
+            finally:
+                del mt.see
+
+        return call
 
     def _store(self, r: int, c: int, value: str, key: str) -> None:
         mt = self._mt
@@ -215,23 +262,3 @@ def _shaded_ranges(mt) -> set:
         for box in mt.selection_boxes.values()
         if box.state == "normal"
     }
-
-
-def _turning_pages(mt, go_to_next_cell):
-    """Enter/Tab after an edit that leaves the screen scrolls the next cell to the
-    top-left instead of the bottom-right edge: a clerk typing along a row pays for
-    one full redraw per screenful, not one per cell past the edge."""
-
-    def call(*args, **kwargs):
-        see = mt.see
-
-        def see_from_top_left(*see_args, **see_kwargs):
-            return see(*see_args, **{**see_kwargs, "bottom_right_corner": False})
-
-        mt.see = see_from_top_left
-        try:
-            return go_to_next_cell(*args, **kwargs)
-        finally:
-            del mt.see
-
-    return call

@@ -112,7 +112,9 @@ class GridView(ttk.Frame):
         self.sheet.edit_validation(self._validate)
         self.sheet.bind("<<SheetModified>>", self._modified)
         self._reload_pending = False
-        self.editor = CellEditor(self.sheet, on_close=self._editor_closed)
+        self.editor = CellEditor(
+            self.sheet, self._editor_closed, columns=lambda: self.p.day_count
+        )
         drop_cell_hover(self.sheet)
         self.legend = ttk.Label(self, padding=4, text=self._legend_text())
         self.legend.pack(fill="x")

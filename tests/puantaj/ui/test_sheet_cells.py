@@ -238,7 +238,12 @@ def test_editing_keys_work_inside_the_cell_and_not_on_the_grid(services, drive):
     full_redraw(driver)  # a refresh tksheet had scheduled lands while typing
     # the editor stays over the cell's text and border
     assert on_top(sheet) == {("text", "x+3"), ("rectangle", "")}
-    press(driver, "Left", "Left")  # moves the caret, not the selection
+    press(driver, "Right")  # typed over: as in Excel, the arrow stores and moves
+    assert cells(services) == {(a, "2026-03-02"): ("X", 3.0)}
+    assert sheet.get_selected_cells() == {(0, 2)}
+    press(driver, "Left", "Return")  # back, and Enter opens the cell to edit it
+    assert editor.text() == "X+3"
+    press(driver, "Left", "Left")  # editing: moves the caret, not the selection
     assert sheet.get_selected_cells() == {(0, 1)}
     press(driver, "Right", "Delete", "4", "Return")
     assert cells(services) == {(a, "2026-03-02"): ("X", 4.0)}
@@ -291,3 +296,18 @@ def test_random_typing_leaves_screen_store_and_totals_in_step(services, drive):
         totals = view.p.totals_row(fresh.totals[fresh.employees[r]["id"]])
         assert [sheet.get_cell_data(r, DAYS + i) for i in range(len(totals))] == totals
     assert screen(sheet) == full_redraw(driver)
+
+
+def test_tab_after_the_last_day_goes_on_at_the_next_employees_first_day(
+    services, drive
+):
+    driver, sheet, (a, b) = at_cell(services, drive, (0, DAYS - 1))
+    press(driver, "x", "Tab")
+    assert sheet.get_selected_cells() == {(1, 0)}
+    assert sheet.MT.cell_completely_visible(1, 0)
+    press(driver, "r", "Tab")
+    assert cells(services) == {
+        (a, "2026-03-31"): ("X", None),
+        (b, "2026-03-01"): ("R", None),
+    }
+    assert settle(sheet) == full_redraw(driver)
