@@ -141,21 +141,22 @@ def open_month(employees: int) -> None:
         f"and colours redrawn): {spread(edits)} ({len(edits)} edits); of which "
         f"Puantaj's handler (store write + totals): {spread(handler_ms)}"
     )
-    # a clerk entering whole rows: code, Tab, code, Tab … over all 31 days
-    typing, turns = [], 0
-    for row in range(3):
-        sheet.select_cell(row, 0)
-        sheet.see(row, 0)
-        settle(sheet)
-        root.update()
-        for day in range(31):
-            view_before = sheet.MT.xview()
-            typing.append(type_code(root, "x" if (row + day) % 3 else "r", "Tab"))
-            turns += sheet.MT.xview() != view_before
-    print(
-        f"cell edit, typing whole rows (code + Tab, {len(typing)} edits): "
-        f"{spread(typing)}; {turns} of them scrolled the grid a page"
-    )
+    # a clerk entering whole rows: code, Tab (or →), code, Tab … over all 31 days
+    for first, move in ((0, "Tab"), (3, "Right")):
+        typing, turns = [], 0
+        for row in range(first, first + 3):
+            sheet.select_cell(row, 0)
+            sheet.see(row, 0)
+            settle(sheet)
+            root.update()
+            for day in range(31):
+                view_before = sheet.MT.xview()
+                typing.append(type_code(root, "x" if (row + day) % 3 else "r", move))
+                turns += sheet.MT.xview() != view_before
+        print(
+            f"cell edit, typing whole rows (code + {move}, {len(typing)} edits): "
+            f"{spread(typing)}; {turns} of them scrolled the grid a page"
+        )
     app.close()
 
 

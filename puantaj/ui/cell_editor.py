@@ -130,17 +130,23 @@ class CellEditor:
         mt.coords(self._box, left + 1 - grow, top + 1, right + grow, bottom)
 
     def _key(self, event) -> str | None:
-        if self.cell is None:
-            return None  # tksheet's own keys: moving, copying, opening this editor
         mt, item = self._mt, self._text
         key = event.keysym
+        if self.cell is None:
+            # tksheet's own keys (moving, copying, opening this editor), but a
+            # plain arrow from a lone cell moves without a full redraw
+            lone = (
+                mt.selected and mt.selected.type_ == "cells" and not _shaded_ranges(mt)
+            )
+            if key not in _ARROWS or event.state & _MODIFIERS or not lone:
+                return None
+            self._move(mt.selected.row, mt.selected.column, key)
+            return "break"
         control = event.state & 0x4
         if key in ("Return", "KP_Enter", "Tab", "Escape"):
             return self.close("Return" if key == "KP_Enter" else key)
-        if self._typed_over and key in ("Up", "Down", "Left", "Right"):
-            self.close("FocusOut")
-            getattr(mt, f"arrowkey_{key.upper()}")()
-            return "break"
+        if self._typed_over and key in _ARROWS:
+            return self.close(key)
         at = mt.index(item, "insert")
         if key == "BackSpace" and at > 0:
             mt.dchars(item, at - 1)
@@ -238,21 +244,39 @@ class CellEditor:
             and (selected.row, selected.column) == (r, c)
             and (edited or mt.cell_equal_to(datarn, datacn, value))
         ):
-            ranges = _shaded_ranges(mt)
+            self._move(r, c, key)
+
+    def _move(self, r: int, c: int, key: str) -> None:
+        """Move on from (r, c) after Enter, Tab or an arrow, redrawing only the
+        headings whose shading follows the selected cell."""
+        mt = self._mt
+        ranges = _shaded_ranges(mt)
+        if key in _ARROWS:
+            dr, dc = _ARROWS[key]
+            to_r = min(max(r + dr, 0), len(mt.row_positions) - 2)
+            to_c = min(max(c + dc, 0), len(mt.col_positions) - 2)
+            mt.select_cell(to_r, to_c)
+            if not mt.cell_completely_visible(to_r, to_c):
+                mt.see(to_r, to_c, bottom_right_corner=False)
+        else:
             mt.go_to_next_cell(r, c, key)
-            if _shaded_ranges(mt) != ranges:  # a shaded range was let go of
+        if _shaded_ranges(mt) != ranges:  # a shaded range was let go of
+            mt.main_table_redraw_grid_and_text(
+                redraw_header=True, redraw_row_index=True
+            )
+        elif mt.selected and (mt.selected.row, mt.selected.column) != (r, c):
+            # the selected cell's column and row are shaded in the headings
+            to_r, to_c = mt.selected.row, mt.selected.column
+            columns = set() if to_c == c else {c, to_c}
+            rows = set() if to_r == r else {r, to_r}
+            if not repaint_headings(self._sheet, columns, rows):
                 mt.main_table_redraw_grid_and_text(
-                    redraw_header=True, redraw_row_index=True
+                    redraw_header=True, redraw_row_index=True, redraw_table=False
                 )
-            elif mt.selected and (mt.selected.row, mt.selected.column) != (r, c):
-                # the selected cell's column and row are shaded in the headings
-                to_r, to_c = mt.selected.row, mt.selected.column
-                columns = set() if to_c == c else {c, to_c}
-                rows = set() if to_r == r else {r, to_r}
-                if not repaint_headings(self._sheet, columns, rows):
-                    mt.main_table_redraw_grid_and_text(
-                        redraw_header=True, redraw_row_index=True, redraw_table=False
-                    )
+
+
+_ARROWS = {"Up": (-1, 0), "Down": (1, 0), "Left": (0, -1), "Right": (0, 1)}
+_MODIFIERS = 0x1 | 0x4  # Shift, Control: tksheet's range and jump keys
 
 
 def _shaded_ranges(mt) -> set:
