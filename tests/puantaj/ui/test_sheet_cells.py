@@ -284,6 +284,8 @@ def test_random_typing_leaves_screen_store_and_totals_in_step(services, drive):
         if rng.random() < 0.1:
             click(driver, rng.randrange(3), rng.randrange(1, 12))
         press(driver, *rng.choice(words), rng.choice(moves))
+        if rng.random() < 0.3:
+            press(driver, rng.choice(["Up", "Down", "Left", "Right"]))  # navigating
         settled = settle(sheet)
         assert settled == full_redraw(driver), step
     stored = cells(services)
