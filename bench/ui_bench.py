@@ -69,6 +69,33 @@ def type_code(root: tk.Tk, key: str, move: str) -> float:
     return (time.perf_counter() - t0) * 1000
 
 
+def gauge() -> None:
+    """How fast this machine is right now (this VM's speed drifts between runs):
+    a fixed amount of Python and of Tk canvas work, best of 5."""
+    root = tk.Tk()
+    canvas = tk.Canvas(root, width=400, height=300)
+    canvas.pack()
+    items = [
+        canvas.create_text(i % 40 * 10, i // 40 * 12, text="X") for i in range(1000)
+    ]
+    root.update()
+    python, tk_calls = [], []
+    for _ in range(5):
+        t0 = time.perf_counter()
+        sum(i * i for i in range(200_000))
+        python.append((time.perf_counter() - t0) * 1000)
+        t0 = time.perf_counter()
+        for item in items:
+            canvas.itemconfigure(item, text="Y")
+        root.update()
+        tk_calls.append((time.perf_counter() - t0) * 1000)
+    root.destroy()
+    print(
+        f"machine gauge: {min(python):.1f} ms of Python, {min(tk_calls):.1f} ms for "
+        f"1,000 canvas item changes (lower is faster; compare runs by these)"
+    )
+
+
 def settle(sheet) -> None:
     """Run tksheet's pending redraw now, as it would have run before a person's
     next keystroke (it waits 16 ms after a click or a scroll)."""
@@ -221,6 +248,7 @@ def main() -> None:
     args = parser.parse_args()
     xvfb = ensure_display()
     try:
+        gauge()
         open_month(args.employees)
         stall_during_sync(args.rows)
     finally:
