@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
+from functools import partial
 
 from tksheet import Sheet
 
@@ -98,46 +99,36 @@ def repaint_headings(sheet: Sheet, columns: Iterable[int], rows: Iterable[int]) 
     view = _View(mt)
     last_row, last_col = mt.row_positions[-1] + 1, mt.col_positions[-1] + 1
     ch, ri = sheet.CH, sheet.RI
-    for c in sorted(set(columns)):
-        if not view.cols[0] <= c < view.cols[1]:
-            continue
+    header = {
+        "last_col_line_pos": last_col,
+        "scrollpos_left": view.left,
+        "scrollpos_right": view.right,
+        "x_stop": min(last_col, view.right),
+        "grid_start_col": view.grid_cols[0],
+        "grid_end_col": view.grid_cols[1],
+        "col_pos_exists": False,
+        "set_scrollregion": False,
+    }
+    for c in set(columns) & set(range(*view.cols)):
         left, right = mt.col_positions[c], mt.col_positions[c + 1]
-        _draw_only(
-            ch,
-            ch.find_enclosed(left - 2, -2, right + 2, ch.current_height + 2),
-            lambda c=c: ch.redraw_grid_and_text(
-                last_col_line_pos=last_col,
-                scrollpos_left=view.left,
-                x_stop=min(last_col, view.right),
-                grid_start_col=view.grid_cols[0],
-                grid_end_col=view.grid_cols[1],
-                text_start_col=c,
-                text_end_col=c + 1,
-                scrollpos_right=view.right,
-                col_pos_exists=False,
-                set_scrollregion=False,
-            ),
-        )
-    for r in sorted(set(rows)):
-        if not view.rows[0] <= r < view.rows[1]:
-            continue
+        items = ch.find_enclosed(left - 2, -2, right + 2, ch.current_height + 2)
+        draw = partial(ch.redraw_grid_and_text, text_start_col=c, text_end_col=c + 1)
+        _draw_only(ch, items, partial(draw, **header))
+    index = {
+        "last_row_line_pos": last_row,
+        "scrollpos_top": view.top,
+        "scrollpos_bot": view.bottom,
+        "y_stop": min(last_row, view.bottom),
+        "grid_start_row": view.grid_rows[0],
+        "grid_end_row": view.grid_rows[1],
+        "row_pos_exists": False,
+        "set_scrollregion": False,
+    }
+    for r in set(rows) & set(range(*view.rows)):
         top, bottom = mt.row_positions[r], mt.row_positions[r + 1]
-        _draw_only(
-            ri,
-            ri.find_enclosed(-2, top - 2, ri.current_width + 2, bottom + 2),
-            lambda r=r: ri.redraw_grid_and_text(
-                last_row_line_pos=last_row,
-                scrollpos_top=view.top,
-                y_stop=min(last_row, view.bottom),
-                grid_start_row=view.grid_rows[0],
-                grid_end_row=view.grid_rows[1],
-                text_start_row=r,
-                text_end_row=r + 1,
-                scrollpos_bot=view.bottom,
-                row_pos_exists=False,
-                set_scrollregion=False,
-            ),
-        )
+        items = ri.find_enclosed(-2, top - 2, ri.current_width + 2, bottom + 2)
+        draw = partial(ri.redraw_grid_and_text, text_start_row=r, text_end_row=r + 1)
+        _draw_only(ri, items, partial(draw, **index))
     return True
 
 
