@@ -103,6 +103,8 @@ class DesktopApp:
         self.controller.start()  # after the window exists (STYLE.md §3)
 
     def close(self) -> None:
+        if self.window is not None:  # a code being typed is stored, not dropped
+            self.window.grid_view.editor.close()
         gc.unfreeze()
         self.controller.stop()
         self.services.store.checkpoint()

@@ -243,15 +243,18 @@ def test_export_xlsx_reads_back_with_the_right_totals(services, drive):
     assert "Sicil" in csv_path.read_text(encoding="utf-8-sig")
 
 
-def test_closing_with_timers_pending_keeps_the_month_and_exits_cleanly(
-    services, drive, capfd
-):
+def test_closing_keeps_the_code_being_typed_and_exits_cleanly(services, drive, capfd):
     a, _ = staff(services)
     driver = drive(services)
     driver.login("ankara1")
     open_month(driver)
     driver.type_cell(0, 1, "x")
     sheet = driver.window.grid_view.sheet
+    sheet.select_cell(0, 2)
+    sheet.MT.focus_force()
+    driver.root.update()
+    sheet.MT.event_generate("<KeyPress>", keysym="r")  # typed, not yet entered
+    driver.root.update()
     sheet.MT.start_tooltip_timer()  # what hovering over a cell leaves behind
     sheet.set_refresh_timer()
     capfd.readouterr()
@@ -260,4 +263,7 @@ def test_closing_with_timers_pending_keeps_the_month_and_exits_cleanly(
         driver.root.winfo_exists()
     driver.root.tk.call("update")  # nothing left to fire into destroyed widgets
     assert "invalid command name" not in capfd.readouterr().err
-    assert cells(services) == {(a, "2026-03-02"): ("X", None)}
+    assert cells(services) == {
+        (a, "2026-03-02"): ("X", None),
+        (a, "2026-03-03"): ("R", None),
+    }
