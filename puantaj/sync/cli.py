@@ -77,7 +77,7 @@ def _test(services, token: str | None) -> int:
         result = probe(client, site)
     finally:
         client.close()
-    for line in result.lines():
-        print(("✓ " if result.ok else "• ") + line)
+    for step in result.steps:
+        print(("✓ " if step.ok else "✗ ") + step.english())
     print("connection test passed ✓" if result.ok else "connection test failed ✗")
     return 0 if result.ok else 3

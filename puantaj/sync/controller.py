@@ -91,7 +91,7 @@ class SyncController:
             try:
                 client = self._client_factory()
             except PuantajError as exc:
-                self._post(ProbeResult(reach=str(exc)))
+                self._post(ProbeResult.unreachable(exc))
                 return
             try:
                 self._post(probe(client, self._site_id()))

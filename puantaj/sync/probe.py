@@ -2,76 +2,112 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from puantaj.core.changes import PROTOCOL
 from puantaj.core.hlc import Stamp
 from puantaj.errors import PuantajError, SyncRejected, SyncUnavailable
 from puantaj.sync.client import SyncClient
 
+CLOCK_TOLERANCE_MS = 60_000
+
+# Each step's words for the command line; the desktop words them from its own
+# catalogue under "probe.<key>" (Turkish by default).
+ENGLISH = {
+    "unreachable": "server unreachable: {error}",
+    "reached": "server reached: version {version}, database {database}",
+    "refused": "token not accepted: {error}",
+    "unchecked": "authentication could not be checked: {error}",
+    "admin": "token accepted for admin (all regions)",
+    "region": "token accepted for region {region}",
+    "protocol": "protocol {protocol}",
+    "mismatch": "protocol mismatch: server {server}, this program {ours}",
+    "clock": "clock offset to the server: {seconds} s",
+    "clock_off": "clock offset to the server: {seconds} s (the PC clock is off; "
+    "stamps are corrected by it)",
+    "no_time": "the server sent no valid time",
+}
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of the test: passed or not, a message key and its values."""
+
+    ok: bool
+    key: str
+    values: dict = field(default_factory=dict)
+
+    def english(self) -> str:
+        return ENGLISH[self.key].format(**self.values)
+
 
 @dataclass
 class ProbeResult:
-    """Each step of the test in words; ok only if every step passed."""
+    """The steps that ran, in order (reach, token, protocol, clock); ok only if
+    every check passed."""
 
-    reach: str = ""
-    auth: str = ""
-    protocol: str = ""
-    clock: str = ""
+    steps: list[Step] = field(default_factory=list)
     ok: bool = False
     scope: str = ""
     offset_ms: int = 0
 
-    def lines(self) -> list[str]:
-        return [
-            line for line in (self.reach, self.auth, self.protocol, self.clock) if line
-        ]
+    @classmethod
+    def unreachable(cls, error: object) -> ProbeResult:
+        return cls([Step(False, "unreachable", {"error": str(error)})])
 
 
 def probe(client: SyncClient, site_id: str) -> ProbeResult:
     """Reach /health, authenticate with an empty exchange, compare clocks."""
-    result = ProbeResult()
     try:
         health = client.health()
     except (SyncUnavailable, SyncRejected) as exc:
-        result.reach = f"server unreachable: {exc}"
-        return result
+        return ProbeResult.unreachable(exc)
     data = health.data
-    result.reach = (
-        f"server reached: version {data.get('version', '?')}, "
-        f"database {data.get('database', '?')}"
+    result = ProbeResult(
+        [
+            Step(
+                True,
+                "reached",
+                {
+                    "version": data.get("version", "?"),
+                    "database": data.get("database", "?"),
+                },
+            )
+        ]
     )
     try:
         server_ms = Stamp.parse(data.get("server_time")).ms
         result.offset_ms = int(server_ms - (health.sent_ms + health.received_ms) / 2)
-        result.clock = (
-            f"clock offset to the server: {result.offset_ms / 1000:+.1f} s"
-            + (
-                " (the PC clock is off; stamps are corrected by it)"
-                if abs(result.offset_ms) > 60_000
-                else ""
-            )
+        near = abs(result.offset_ms) <= CLOCK_TOLERANCE_MS
+        clock = Step(
+            near,
+            "clock" if near else "clock_off",
+            {"seconds": f"{result.offset_ms / 1000:+.1f}"},
         )
     except PuantajError:
-        result.clock = "the server sent no valid time"
+        clock = Step(False, "no_time")
     try:
         reply = client.sync(
             {"site_id": site_id, "cursor": "", "changes": [], "limit": 1}
         )
     except SyncRejected as exc:
-        result.auth = f"token not accepted: {exc}"
+        result.steps += [Step(False, "refused", {"error": str(exc)}), clock]
         return result
     except SyncUnavailable as exc:
-        result.auth = f"authentication could not be checked: {exc}"
+        result.steps += [Step(False, "unchecked", {"error": str(exc)}), clock]
         return result
     result.scope = str(reply.data.get("scope", ""))
-    who = "admin (all regions)" if result.scope == "*" else f"region {result.scope}"
-    result.auth = f"token accepted for {who}"
-    protocol = reply.data.get("protocol")
-    result.protocol = (
-        f"protocol {protocol} ✓"
-        if protocol == PROTOCOL
-        else f"protocol mismatch: server {protocol}, this program {PROTOCOL}"
+    result.steps.append(
+        Step(True, "admin")
+        if result.scope == "*"
+        else Step(True, "region", {"region": result.scope})
     )
+    protocol = reply.data.get("protocol")
+    result.steps.append(
+        Step(True, "protocol", {"protocol": protocol})
+        if protocol == PROTOCOL
+        else Step(False, "mismatch", {"server": protocol, "ours": PROTOCOL})
+    )
+    result.steps.append(clock)
     result.ok = protocol == PROTOCOL
     return result

@@ -145,6 +145,107 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "due.what": ("Yükümlülük", "Obligation"),
     "due.date": ("Son tarih", "Due"),
     "due.days": ("Kalan gün", "Days left"),
+    "reports.name": ("Ad soyad", "Name"),
+    "probe.unreachable": (
+        "Sunucuya ulaşılamadı: {error}",
+        "Server unreachable: {error}",
+    ),
+    "probe.reached": (
+        "Sunucuya ulaşıldı: sürüm {version}, veritabanı {database}",
+        "Server reached: version {version}, database {database}",
+    ),
+    "probe.refused": ("Anahtar kabul edilmedi: {error}", "Token not accepted: {error}"),
+    "probe.unchecked": (
+        "Anahtar denetlenemedi: {error}",
+        "The token could not be checked: {error}",
+    ),
+    "probe.admin": (
+        "Anahtar kabul edildi: yönetici (tüm bölgeler)",
+        "Token accepted: admin (all regions)",
+    ),
+    "probe.region": (
+        "Anahtar kabul edildi: {region} bölgesi",
+        "Token accepted for region {region}",
+    ),
+    "probe.protocol": ("Protokol {protocol} uyumlu", "Protocol {protocol} matches"),
+    "probe.mismatch": (
+        "Protokol uyuşmuyor: sunucu {server}, bu program {ours}",
+        "Protocol mismatch: server {server}, this program {ours}",
+    ),
+    "probe.clock": (
+        "Sunucuyla saat farkı: {seconds} sn",
+        "Clock offset to the server: {seconds} s",
+    ),
+    "probe.clock_off": (
+        "Sunucuyla saat farkı: {seconds} sn (bilgisayarın saati yanlış; kayıtlar "
+        "bu farka göre düzeltiliyor)",
+        "Clock offset to the server: {seconds} s (the PC clock is off; stamps are "
+        "corrected by it)",
+    ),
+    "probe.no_time": (
+        "Sunucu geçerli bir saat göndermedi",
+        "The server sent no valid time",
+    ),
+    "admin.col.region": ("Bölge", "Region"),
+    "admin.col.sites": ("Kurulum", "Sites"),
+    "admin.col.last_sync": ("Son eşitleme", "Last sync"),
+    "admin.col.employees": ("Çalışan", "Employees"),
+    "admin.col.timesheets": ("Puantaj satırı", "Timesheet rows"),
+    "admin.col.unsent": ("Gönderilmemiş", "Unsent"),
+    "admin.col.conflicts": ("Çakışma", "Conflicts"),
+    "admin.col.rejected": ("Reddedilen", "Refused"),
+    "admin.col.months": ("Aylar", "Months"),
+    "admin.col.id": ("No", "Id"),
+    "admin.col.table": ("Tablo", "Table"),
+    "admin.col.column": ("Alan", "Field"),
+    "admin.col.kind": ("Tür", "Kind"),
+    "admin.col.value": ("Değer", "Value"),
+    "admin.col.winner": ("Geçerli değer", "Winner"),
+    "admin.col.site": ("Kurulum", "Site"),
+    "admin.col.restored": ("Geri yüklendi", "Restored"),
+    "admin.col.at": ("Zaman", "At"),
+    "admin.col.user": ("Kullanıcı", "User"),
+    "admin.col.employee": ("Çalışan", "Employee"),
+    "admin.col.day": ("Gün", "Day"),
+    "admin.col.old": ("Eski", "Old"),
+    "admin.col.new": ("Yeni", "New"),
+    "admin.col.source": ("Kaynak", "Source"),
+    # stored values shown to people (Strings.value)
+    "v.private": ("Hususi", "Private car"),
+    "v.commercial": ("Ticari", "Commercial"),
+    "v.motorcycle": ("Motosiklet", "Motorcycle"),
+    "v.tractor": ("Traktör", "Tractor"),
+    "v.truck": ("Kamyon", "Truck"),
+    "v.bus": ("Otobüs", "Bus"),
+    "v.active": ("Aktif", "Active"),
+    "v.passive": ("Pasif", "Passive"),
+    "v.service": ("Serviste", "At service"),
+    "v.sale": ("Satılık", "For sale"),
+    "v.low": ("Düşük", "Low"),
+    "v.medium": ("Orta", "Medium"),
+    "v.high": ("Yüksek", "High"),
+    "v.open": ("Açık", "Open"),
+    "v.closed": ("Kapalı", "Closed"),
+    "v.inspection": ("Muayene", "Inspection"),
+    "v.emission": ("Egzoz ölçümü", "Emission check"),
+    "v.tachograph": ("Takograf", "Tachograph"),
+    "v.insurance": ("Trafik sigortası", "Traffic insurance"),
+    "v.kasko": ("Kasko", "Kasko"),
+    "v.passed": ("Geçti", "Passed"),
+    "v.failed": ("Kaldı", "Failed"),
+    "v.draft": ("Taslak", "Draft"),
+    "v.submitted": ("Gönderildi", "Submitted"),
+    "v.approved": ("Onaylandı", "Approved"),
+    "v.locked": ("Kilitli", "Locked"),
+    "v.offline": ("Çevrimdışı", "Offline"),
+    "v.error": ("Hata", "Error"),
+    "v.token_rejected": ("Anahtar reddedildi", "Token rejected"),
+    "v.lost": ("Kaybeden değer", "Lost"),
+    "v.overwritten": ("Üzerine yazılan", "Overwritten"),
+    "v.grid": ("Puantaj", "Grid"),
+    "v.paste": ("Yapıştırma", "Paste"),
+    "v.fill": ("Ayı doldur", "Fill month"),
+    "v.copy": ("Geçen aydan", "Copied"),
 }
 
 
@@ -158,3 +259,13 @@ class Strings:
         pair = CATALOGUE.get(key)
         text = pair[self.index] if pair else key
         return text.format(**values) if values else text
+
+    def value(self, stored: object) -> str:
+        """How a stored code word ("draft", "private", …) reads on screen; a value
+        the catalogue does not know is shown as it is."""
+        pair = CATALOGUE.get(f"v.{stored}")
+        return pair[self.index] if pair else str(stored)
+
+    def labelled(self, stored: tuple[str, ...]):
+        """Choices for a dialog: screen label → stored value."""
+        return lambda: {self.value(v): v for v in stored}

@@ -276,6 +276,8 @@ class MainWindow(ttk.Frame):
             name, choices = item if isinstance(item, tuple) else (item, ())
             if name == "vehicle_id":
                 choices = self._vehicle_choices
+            elif choices:
+                choices = self.t.labelled(choices)
             fields.append(Field(name, self.t(f"f.{name}"), choices=choices))
         view = RecordsView(
             parent,
@@ -331,7 +333,7 @@ class MainWindow(ttk.Frame):
                 iid=str(n),
                 values=(
                     item.plate,
-                    item.what,
+                    self.t.value(item.what),
                     item.due.strftime("%d.%m.%Y"),
                     item.days_left(today),
                 ),

@@ -38,7 +38,7 @@ class AdminView(ttk.Frame):
         panes = ttk.PanedWindow(self, orient="vertical")
         panes.pack(fill="both", expand=True)
         regions_box = self._pane(panes, "admin.regions")
-        self.regions = _table(
+        self.regions = self._table(
             regions_box,
             [
                 ("region", 110),
@@ -53,7 +53,7 @@ class AdminView(ttk.Frame):
             ],
         )
         conflicts_box = self._pane(panes, "admin.conflicts")
-        self.conflicts = _table(
+        self.conflicts = self._table(
             conflicts_box,
             [
                 (name, 90)
@@ -74,7 +74,7 @@ class AdminView(ttk.Frame):
             conflicts_box, text=strings("admin.restore"), command=self.restore_selected
         )
         self.restore_button.pack(anchor="e", pady=2)
-        self.activity = _table(
+        self.activity = self._table(
             self._pane(panes, "admin.activity"),
             [
                 (name, 95)
@@ -90,6 +90,17 @@ class AdminView(ttk.Frame):
                 )
             ],
         )
+
+    def _table(self, parent: tk.Misc, columns: list[tuple[str, int]]) -> ttk.Treeview:
+        """A headings-only Treeview with the given (column, width) pairs, packed."""
+        tree = ttk.Treeview(
+            parent, show="headings", height=6, columns=[name for name, _ in columns]
+        )
+        for name, width in columns:
+            tree.heading(name, text=self.t(f"admin.col.{name}"))
+            tree.column(name, width=width)
+        tree.pack(fill="both", expand=True)
+        return tree
 
     def _pane(self, panes: ttk.PanedWindow, title: str) -> ttk.LabelFrame:
         box = ttk.LabelFrame(panes, text=self.t(title), padding=4)
@@ -113,7 +124,7 @@ class AdminView(ttk.Frame):
                     row["work_date"] or "",
                     row["old"] or "",
                     row["new"] or "",
-                    row["source"],
+                    self.t.value(row["source"]),
                 ),
             )
 
@@ -132,7 +143,9 @@ class AdminView(ttk.Frame):
         self.regions.delete(*self.regions.get_children())
         for region, info in status.get("regions", {}).items():
             syncs = [s["last_sync_at"] for s in info["sites"] if s["last_sync_at"]]
-            months = ", ".join(f"{m}:{s}" for m, s in sorted(info["months"].items()))
+            months = ", ".join(
+                f"{m} {self.t.value(s)}" for m, s in sorted(info["months"].items())
+            )
             self.regions.insert(
                 "",
                 "end",
@@ -162,7 +175,7 @@ class AdminView(ttk.Frame):
                     item["region"],
                     item["tbl"],
                     item["column_name"],
-                    item["kind"],
+                    self.t.value(item["kind"]),
                     json.dumps(item["value"], ensure_ascii=False),
                     json.dumps(item["winner"], ensure_ascii=False),
                     item["site_id"][:8],
@@ -174,15 +187,3 @@ class AdminView(ttk.Frame):
         chosen = self.conflicts.selection()
         if chosen:
             self._controller.restore_conflict(int(chosen[0]), self._session.username)
-
-
-def _table(parent: tk.Misc, columns: list[tuple[str, int]]) -> ttk.Treeview:
-    """A headings-only Treeview with the given (column, width) pairs, packed."""
-    tree = ttk.Treeview(
-        parent, show="headings", height=6, columns=[name for name, _ in columns]
-    )
-    for name, width in columns:
-        tree.heading(name, text=name)
-        tree.column(name, width=width)
-    tree.pack(fill="both", expand=True)
-    return tree

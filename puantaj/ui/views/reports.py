@@ -8,10 +8,11 @@ from pathlib import Path
 from tkinter import ttk
 
 from puantaj.errors import PuantajError
-from puantaj.services.export import TOTAL_HEADERS, ExportService, totals_values
+from puantaj.services.export import ExportService
 from puantaj.services.reports import ReportService
 from puantaj.services.session import Session
 from puantaj.services.timesheets import month_key
+from puantaj.ui.presenters.grid import TOTALS, GridPresenter
 
 
 class ReportsView(ttk.Frame):
@@ -61,12 +62,16 @@ class ReportsView(ttk.Frame):
         ttk.Button(bar, text=strings("reports.csv"), command=self.export_csv).pack(
             side="right", padx=2
         )
-        columns = ("sicil", "name", *TOTAL_HEADERS)
-        self.tree = ttk.Treeview(self, columns=columns, show="headings", height=16)
-        for name in columns:
-            self.tree.heading(
-                name, text=name.capitalize() if name in ("sicil", "name") else name
-            )
+        headings = {
+            "sicil": strings("f.sicil_no"),
+            "name": strings("reports.name"),
+            **{key: strings(key) if key.startswith("tot.") else key for key in TOTALS},
+        }
+        self.tree = ttk.Treeview(
+            self, columns=list(headings), show="headings", height=16
+        )
+        for name, text in headings.items():
+            self.tree.heading(name, text=text)
             self.tree.column(name, width=180 if name == "name" else 70)
         self.tree.pack(fill="both", expand=True, pady=4)
 
@@ -76,11 +81,11 @@ class ReportsView(ttk.Frame):
         if not region:
             return
         status = self._reports.status(region, month_key(year, month))
-        self.state.set(self.t("reports.status", status=status.status))
+        self.state.set(self.t("reports.status", status=self.t.value(status.status)))
         self.tree.delete(*self.tree.get_children())
         for grid in self._exports.grids(self._session, [region], year, month):
             for employee in grid.employees:
-                values = totals_values(grid.totals[employee["id"]])
+                values = GridPresenter.totals_row(grid.totals[employee["id"]])
                 self.tree.insert(
                     "",
                     "end",

@@ -13,6 +13,9 @@ from puantaj.sync.controller import BackupDone, SyncController
 from puantaj.sync.probe import ProbeResult
 from puantaj.ui.statusbar import local_time
 
+LANGUAGES = {"Türkçe": "tr", "English": "en"}  # each named in its own language
+_LABELS = {code: label for label, code in LANGUAGES.items()}
+
 
 class SettingsView(ttk.Frame):
     """Edits the settings file and the keyring token; shows test and sync results."""
@@ -38,7 +41,7 @@ class SettingsView(ttk.Frame):
         self.url = tk.StringVar(value=s.sync_url)
         self.token = tk.StringVar(value=token_getter() or "")
         self.interval = tk.StringVar(value=f"{s.sync_interval_min:g}")
-        self.language = tk.StringVar(value=s.language)
+        self.language = tk.StringVar(value=_LABELS.get(s.language, s.language))
         self.result = tk.StringVar()
         self.last_sync = tk.StringVar()
         rows = [
@@ -59,8 +62,8 @@ class SettingsView(ttk.Frame):
                 ttk.Combobox(
                     self,
                     textvariable=self.language,
-                    values=("tr", "en"),
-                    width=6,
+                    values=list(LANGUAGES),
+                    width=9,
                     state="readonly",
                 ),
             ),
@@ -110,7 +113,7 @@ class SettingsView(ttk.Frame):
                 sync_enabled=self.enabled.get(),
                 sync_url=self.url.get().strip(),
                 sync_interval_min=interval,
-                language=self.language.get(),
+                language=LANGUAGES.get(self.language.get(), self.language.get()),
             )
             if self.token.get().strip():
                 self._services.tokens.set(self.token.get().strip())
@@ -141,8 +144,13 @@ class SettingsView(ttk.Frame):
 
     def on_message(self, message: object) -> None:
         if isinstance(message, ProbeResult):
-            mark = "✓" if message.ok else "✗"
-            self.result.set("\n".join(f"{mark} {line}" for line in message.lines()))
+            self.result.set(
+                "\n".join(
+                    ("✓ " if step.ok else "✗ ")
+                    + self.t(f"probe.{step.key}", **step.values)
+                    for step in message.steps
+                )
+            )
         elif isinstance(message, BackupDone):
             self.result.set(
                 self.t("settings.backup_done", path=message.path)
@@ -158,6 +166,6 @@ class SettingsView(ttk.Frame):
         detail = (
             self.t("status.ok", pushed=report.pushed, pulled=report.pulled)
             if report.ok
-            else f"{report.state}: {report.message}"
+            else f"{self.t.value(report.state)}: {report.message}"
         )
         self.last_sync.set(f"{self.t('status.last', at=when)} — {detail}")

@@ -220,6 +220,10 @@ def test_export_xlsx_reads_back_with_the_right_totals(services, drive):
     driver.window.notebook.select(reports)
     driver.root.update()
     driver.shot("07-reports")
+    assert reports.state.get() == "Durum: Taslak"
+    assert reports.tree.heading("name", "text") == "Ad soyad"
+    shown = [reports.tree.item(i, "values") for i in reports.tree.get_children()]
+    assert [row[2] for row in shown] == ["24", "22"]  # worked days, not "24.0"
     path = reports.export_xlsx()
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["Ankara", "Kodlar"]

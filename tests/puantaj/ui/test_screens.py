@@ -57,7 +57,22 @@ def test_vehicle_plate_and_due_list(services, drive):
     due = driver.window.due
     driver.window._fill_due(due)
     values = [due.item(i, "values") for i in due.get_children()]
-    assert any(v[0] == "06 ABC 123" and v[1] == "insurance" for v in values)
+    assert any(v[0] == "06 ABC 123" and v[1] == "Trafik sigortası" for v in values)
+    view = driver.window.record_views["vehicles"]
+    (first,) = view.tree.get_children()
+    assert view.tree.item(first, "values")[1] == "Hususi"  # not the stored "private"
+    # the dialog offers Turkish labels and stores the code word
+    dialog = view.add()
+    driver.root.update()
+    kinds = dialog.nametowidget(dialog.winfo_children()[0]).winfo_children()
+    offered = [w.cget("values") for w in kinds if w.winfo_class() == "TCombobox"]
+    assert "Ticari" in offered[0]
+    dialog.vars["plate"].set("34 XY 99")
+    dialog.vars["vehicle_type"].set("Ticari")
+    dialog.save_button.invoke()
+    driver.root.update()
+    stored = {r["plate"]: r["vehicle_type"] for r in vehicles.list(ANKARA)}
+    assert stored["34 XY 99"] == "commercial"
     driver.shot("04-vehicles")
     select_tab(driver, 3)
     driver.shot("05-drivers")
@@ -83,21 +98,25 @@ def test_settings_connection_test_ok_wrong_token_and_server_down(
     view = driver.window.settings_view
     try:
         for given, expect in (
-            (token, "token accepted for region Ankara"),
-            ("wrong-token", "token not accepted"),
+            (token, "✓ Anahtar kabul edildi: Ankara bölgesi"),
+            ("wrong-token", "✗ Anahtar kabul edilmedi"),
         ):
             view.url.set(server.url)
             view.token.set(given)
             view.result.set("")
             view.test_button.invoke()
             driver.wait_for(lambda e=expect: e in view.result.get())
+            assert "✓ Sunucuya ulaşıldı" in view.result.get()  # each step marked
         driver.shot("08-settings")
     finally:
         server.stop()
     view.result.set("")
     view.test_button.invoke()
-    driver.wait_for(lambda: "unreachable" in view.result.get())
-    assert "✗" in view.result.get()
+    driver.wait_for(lambda: "✗ Sunucuya ulaşılamadı" in view.result.get())
+    assert view.language.get() == "Türkçe"  # languages by name, not "tr"
+    view.language.set("English")
+    assert view.save()
+    assert services.settings.language == "en"
 
 
 def test_sync_now_updates_the_status_bar(services, drive, tmp_path):
@@ -176,6 +195,8 @@ def test_admin_sees_two_regions_and_the_server_overview(services, drive, tmp_pat
         assert (
             admin.regions.item("Ankara", "values")[3] == "1"
         )  # employees on the server
+        headings = [admin.regions.heading(c, "text") for c in admin.regions["columns"]]
+        assert headings[:3] == ["Bölge", "Kurulum", "Son eşitleme"]  # Turkish
         driver.shot("09-admin")
     finally:
         server.stop()
