@@ -186,6 +186,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Sunucu geçerli bir saat göndermedi",
         "The server sent no valid time",
     ),
+    "admin.all": ("Tümü (yönetici)", "All (admin)"),
     "admin.col.region": ("Bölge", "Region"),
     "admin.col.sites": ("Kurulum", "Sites"),
     "admin.col.last_sync": ("Son eşitleme", "Last sync"),

@@ -46,7 +46,7 @@ class AdminView(ttk.Frame):
                 ("last_sync", 130),
                 ("employees", 80),
                 ("timesheets", 80),
-                ("unsent", 60),
+                ("unsent", 95),
                 ("conflicts", 70),
                 ("rejected", 70),
                 ("months", 260),
@@ -151,7 +151,7 @@ class AdminView(ttk.Frame):
                 "end",
                 iid=region,
                 values=(
-                    region,
+                    self.t("admin.all") if region == "*" else region,
                     len(info["sites"]),
                     local_time(max(syncs)) if syncs else "-",
                     info["rows"].get("employees", 0),
