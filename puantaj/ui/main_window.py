@@ -172,7 +172,7 @@ class MainWindow(ttk.Frame):
                 "title",
                 "hire_date",
                 "exit_date",
-                "weekly_rest_day",
+                ("weekly_rest_day", self._weekdays),
             ],
         )
         fleet_tab = self._add_records(
@@ -276,7 +276,7 @@ class MainWindow(ttk.Frame):
             name, choices = item if isinstance(item, tuple) else (item, ())
             if name == "vehicle_id":
                 choices = self._vehicle_choices
-            elif choices:
+            elif isinstance(choices, tuple) and choices:
                 choices = self.t.labelled(choices)
             fields.append(Field(name, self.t(f"f.{name}"), choices=choices))
         view = RecordsView(
@@ -297,6 +297,10 @@ class MainWindow(ttk.Frame):
         view.pack(fill="both", expand=True)
         self.notebook.add(frame, text=self.t(tab))
         return frame
+
+    def _weekdays(self) -> dict[str, str]:
+        """Weekday names → the stored 0 (Monday) … 6 (Sunday)."""
+        return {self.t(f"day.{i}"): str(i) for i in range(7)}
 
     def _vehicle_choices(self) -> dict[str, str]:
         return {

@@ -29,8 +29,8 @@ def display(field: Field, value: object, kind: str) -> str:
     if kind == "date":
         return validators.format_date(str(value))
     if callable(field.choices):
-        names = {v: k for k, v in field.choices().items()}
-        return names.get(value, str(value))
+        names = {str(v): k for k, v in field.choices().items()}
+        return names.get(str(value), str(value))
     return str(value)
 
 

@@ -26,6 +26,7 @@ def test_employee_dialog_validates_and_saves(services, drive):
         "last_name": "Işık",
         "tc_no": "12345678901",
         "hire_date": "01.02.2026",
+        "weekly_rest_day": "Cumartesi",  # chosen by name
     }.items():
         dialog.vars[name].set(value)
     dialog.save_button.invoke()
@@ -34,10 +35,12 @@ def test_employee_dialog_validates_and_saves(services, drive):
     dialog.save_button.invoke()
     driver.root.update()
     rows = services.records["employees"].list(ANKARA)
-    assert [(r["first_name"], r["region"], r["hire_date"]) for r in rows] == [
-        ("İsmail", "Ankara", "2026-02-01")
-    ]
+    assert [
+        (r["first_name"], r["region"], r["hire_date"], r["weekly_rest_day"])
+        for r in rows
+    ] == [("İsmail", "Ankara", "2026-02-01", 5)]
     assert view.tree.get_children() == (rows[0]["id"],)
+    assert view.tree.item(rows[0]["id"], "values")[-1] == "Cumartesi"
     driver.shot("03-employees")
 
 
