@@ -143,7 +143,9 @@ def _coerce(key: str, current: object, value: object) -> object:
                 raise ValueError("interval out of range")
             return number
     except (TypeError, ValueError):
-        raise ValidationError(f"{key}: bad value {value!r}", key) from None
+        raise ValidationError(
+            f"{key}: bad value {value!r}", key, code="bad_value", value=value
+        ) from None
     if key == "language" and value not in ("tr", "en"):
         raise ValidationError(f"language: must be tr or en, not {value!r}", key)
     return str(value)

@@ -4,14 +4,28 @@ from __future__ import annotations
 
 
 class PuantajError(Exception):
-    """Root of every error the desktop or the core raises on purpose."""
+    """Root of every error the desktop or the core raises on purpose. The message
+    is English (logs, command line, server); `code` and `values`, where given, let
+    the desktop word it in the user's language (catalogue entry "err.<code>")."""
+
+    def __init__(self, message: str = "", *, code: str = "", **values: object) -> None:
+        super().__init__(message)
+        self.code = code
+        self.values = values
 
 
 class ValidationError(PuantajError, ValueError):
     """Input that breaks a rule; `field` names the offending field."""
 
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self,
+        message: str,
+        field: str | None = None,
+        *,
+        code: str = "",
+        **values: object,
+    ) -> None:
+        super().__init__(message, code=code, **values)
         self.field = field
 
 

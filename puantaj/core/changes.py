@@ -24,8 +24,16 @@ _UUID_RE = re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
 class ChangeError(ValidationError):
     """A change that cannot be applied; `reason` is the wire reason code."""
 
-    def __init__(self, reason: str, message: str, field: str | None = None) -> None:
-        super().__init__(message, field)
+    def __init__(
+        self,
+        reason: str,
+        message: str,
+        field: str | None = None,
+        *,
+        code: str = "",
+        **values: object,
+    ) -> None:
+        super().__init__(message, field, code=code, **values)
         self.reason = reason
 
 
@@ -113,12 +121,16 @@ def check_value(spec: TableSpec, name: object, value: object) -> Any:
 def _checked(column: Column, name: str, value: object) -> Any:
     if value is None or value == "":
         if column.required:
-            raise ChangeError("invalid_row", f"{name}: is required", name)
+            raise ChangeError(
+                "invalid_row", f"{name}: is required", name, code="required"
+            )
         return None
     try:
         return _typed(column, value)
     except ValidationError as exc:
-        raise ChangeError("invalid_row", str(exc), name) from None
+        raise ChangeError(
+            "invalid_row", str(exc), name, code=exc.code, **exc.values
+        ) from None
 
 
 def _typed(column: Column, value: object) -> Any:
@@ -141,7 +153,12 @@ def _typed(column: Column, value: object) -> Any:
     if not isinstance(value, str):
         raise ValidationError(f"{name}: must be text", name)
     if len(value) > column.max_len:
-        raise ValidationError(f"{name}: longer than {column.max_len}", name)
+        raise ValidationError(
+            f"{name}: longer than {column.max_len}",
+            name,
+            code="too_long",
+            max=column.max_len,
+        )
     if kind == "date":
         problem = _date_problem(value)
         if problem:

@@ -162,4 +162,4 @@ class CodeTable:
             hours = float(match.group(2).replace(",", "."))
             if code is not None and code.worked > 0 and 0 < hours <= 16:
                 return Entry(code.code, hours)
-        raise ValidationError(f"unknown code: {text!r}", "code")
+        raise ValidationError(f"unknown code: {text!r}", "code", code="code", text=text)

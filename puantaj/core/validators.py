@@ -25,7 +25,9 @@ def is_valid_tc(value: str) -> bool:
 def check_tc(value: str, field: str = "tc_no") -> str:
     value = (value or "").strip()
     if not is_valid_tc(value):
-        raise ValidationError(f"{field}: invalid TC kimlik no {value!r}", field)
+        raise ValidationError(
+            f"{field}: invalid TC kimlik no {value!r}", field, code="tc", value=value
+        )
     return value
 
 
@@ -34,10 +36,14 @@ def normalize_plate(value: str, field: str = "plate") -> str:
     compact = turkish.upper(re.sub(r"[\s-]", "", value or ""))
     match = _PLATE_RE.match(compact)
     if not match:
-        raise ValidationError(f"{field}: invalid plate {value!r}", field)
+        raise ValidationError(
+            f"{field}: invalid plate {value!r}", field, code="plate", value=value
+        )
     letters, digits = match.group(2), match.group(3)
     if len(letters) == 1 and len(digits) < 4 or len(letters) == 3 and len(digits) > 3:
-        raise ValidationError(f"{field}: invalid plate {value!r}", field)
+        raise ValidationError(
+            f"{field}: invalid plate {value!r}", field, code="plate", value=value
+        )
     return f"{match.group(1)} {letters} {digits}"
 
 
@@ -51,7 +57,9 @@ def parse_date(value: object, field: str = "date") -> dt.date:
             return dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise ValidationError(f"{field}: not a date (dd.mm.yyyy): {text!r}", field)
+    raise ValidationError(
+        f"{field}: not a date (dd.mm.yyyy): {text!r}", field, code="date", value=text
+    )
 
 
 def format_date(value: str | dt.date | None) -> str:

@@ -53,7 +53,10 @@ class RecordService:
                     number = float(value.replace(",", "."))
                 except ValueError:
                     raise ValidationError(
-                        f"{name}: not a number: {value!r}", name
+                        f"{name}: not a number: {value!r}",
+                        name,
+                        code="number",
+                        value=value,
                     ) from None
                 value = int(number) if column.kind == "int" else number
             elif column.check == "plate":
@@ -103,7 +106,9 @@ class RecordService:
         clean = self.clean(values)
         for column in self.spec.columns:
             if column.required and clean.get(column.name) is None:
-                raise ValidationError(f"{column.name}: is required", column.name)
+                raise ValidationError(
+                    f"{column.name}: is required", column.name, code="required"
+                )
         region = session.write_region(region)
         row_id = self._new_id(region, clean)
         clean.update(
@@ -117,7 +122,9 @@ class RecordService:
             existing = self.repo.get(conn, row_id)
             if existing is not None and not existing["deleted"]:
                 raise ValidationError(
-                    "a record with this key already exists", self.spec.natural_key[-1]
+                    "a record with this key already exists",
+                    self.spec.natural_key[-1],
+                    code="duplicate",
                 )
             self.repo.upsert(conn, row_id, region, clean)
         return row_id

@@ -63,7 +63,13 @@ class ReportService:
         """Raise PeriodLocked if the month is locked."""
         status = self.status(region, month, conn)
         if status.is_locked:
-            raise PeriodLocked(f"{region} {month} is locked by {status.by}")
+            raise PeriodLocked(
+                f"{region} {month} is locked by {status.by}",
+                code="locked",
+                region=region,
+                month=month,
+                by=status.by,
+            )
 
     def move(
         self, session: Session, region: str, month: str, action: str, reason: str = ""
@@ -73,15 +79,23 @@ class ReportService:
             raise ValidationError(f"unknown action {action!r}", "action")
         session.read_region(region)
         if action != "submit" and not session.is_admin:
-            raise PermissionDenied("only an admin can approve, lock or unlock")
+            raise PermissionDenied(
+                "only an admin can approve, lock or unlock", code="admin_only"
+            )
         if action == "unlock" and not reason.strip():
-            raise ValidationError("unlocking needs a written reason", "reason")
+            raise ValidationError(
+                "unlocking needs a written reason", "reason", code="reason"
+            )
         before, after = _NEXT[action]
         with self._store.connection() as conn, transaction(conn):
             current = self.status(region, month, conn)
             if before and current.status != before:
                 raise ValidationError(
-                    f"cannot {action} a month that is {current.status}", "status"
+                    f"cannot {action} a month that is {current.status}",
+                    "status",
+                    code="transition",
+                    action=action,
+                    status=current.status,
                 )
             values = {
                 "month": month,

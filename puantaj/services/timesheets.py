@@ -144,7 +144,11 @@ class TimesheetService:
                 parsed.append((edit, self.codes.parse_entry(edit.text)))
             except ValidationError as exc:
                 raise ValidationError(
-                    f"{edit.day.strftime('%d.%m.%Y')}: {exc}", "code"
+                    f"{edit.day.strftime('%d.%m.%Y')}: {exc}",
+                    "code",
+                    code="code_on",
+                    day=edit.day.strftime("%d.%m.%Y"),
+                    text=edit.text,
                 ) from None
         with self._store.connection() as conn, transaction(conn):
             checked: set[tuple[str, str]] = set()
@@ -171,6 +175,8 @@ class TimesheetService:
                     raise ValidationError(
                         f"{edit.day.strftime('%d.%m.%Y')}: outside employment dates",
                         "day",
+                        code="not_employed",
+                        day=edit.day.strftime("%d.%m.%Y"),
                     )
                 self._write_cell(
                     conn,

@@ -90,6 +90,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "settings.language": ("Dil", "Language"),
     "settings.saved": ("Ayarlar kaydedildi", "Settings saved"),
+    "settings.bad_interval": (
+        "Aralık bir sayı olmalı (dakika): {value}",
+        "The interval must be a number of minutes: {value}",
+    ),
     "settings.testing": ("Sınanıyor…", "Testing…"),
     "settings.backup_done": ("Yedek alındı: {path}", "Backup written: {path}"),
     "settings.restart": (
@@ -215,6 +219,56 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "admin.col.old": ("Eski", "Old"),
     "admin.col.new": ("Yeni", "New"),
     "admin.col.source": ("Kaynak", "Source"),
+    # errors with a code (PuantajError.code); {field} is the field's label
+    "err.tc": (
+        "{field}: geçersiz TC kimlik no ({value})",
+        "{field}: invalid TC id no ({value})",
+    ),
+    "err.plate": (
+        "{field}: geçersiz plaka ({value})",
+        "{field}: invalid plate ({value})",
+    ),
+    "err.date": (
+        "{field}: tarih değil, gg.aa.yyyy yazın ({value})",
+        "{field}: not a date, write dd.mm.yyyy ({value})",
+    ),
+    "err.number": ("{field}: sayı değil ({value})", "{field}: not a number ({value})"),
+    "err.required": ("{field}: boş bırakılamaz", "{field}: is required"),
+    "err.bad_value": (
+        "{field}: geçersiz değer ({value})",
+        "{field}: bad value ({value})",
+    ),
+    "f.sync_interval_min": ("Aralık (dakika)", "Interval (minutes)"),
+    "err.duplicate": (
+        "{field}: bu anahtarla bir kayıt zaten var",
+        "{field}: a record with this key already exists",
+    ),
+    "err.too_long": (
+        "{field}: en çok {max} karakter",
+        "{field}: at most {max} characters",
+    ),
+    "err.code": ("Bilinmeyen kod: {text}", "Unknown code: {text}"),
+    "err.code_on": ("{day}: bilinmeyen kod {text}", "{day}: unknown code {text}"),
+    "err.not_employed": (
+        "{day}: çalışanın işe giriş–çıkış tarihleri dışında",
+        "{day}: outside the employee's employment dates",
+    ),
+    "err.locked": (
+        "{region} {month} kilitli ({by} kilitledi)",
+        "{region} {month} is locked (by {by})",
+    ),
+    "err.admin_only": (
+        "Onaylama, kilitleme ve kilit açma yalnızca yöneticinin işi",
+        "Only an admin can approve, lock or unlock",
+    ),
+    "err.reason": (
+        "Kilidi açmak için gerekçe yazın",
+        "Unlocking needs a written reason",
+    ),
+    "err.transition": (
+        "Bu ay {status} durumunda; bu işlem yapılamaz",
+        "The month is {status}; this cannot be done now",
+    ),
     # stored values shown to people (Strings.value)
     "v.private": ("Hususi", "Private car"),
     "v.commercial": ("Ticari", "Commercial"),
@@ -270,6 +324,20 @@ class Strings:
         the catalogue does not know is shown as it is."""
         pair = CATALOGUE.get(f"v.{stored}")
         return pair[self.index] if pair else str(stored)
+
+    def error(self, exc: Exception) -> str:
+        """An error in the user's language when it carries a known code (see
+        PuantajError), else its own (English) message."""
+        code = getattr(exc, "code", "")
+        pair = CATALOGUE.get(f"err.{code}") if code else None
+        if pair is None:
+            return str(exc)
+        values = dict(getattr(exc, "values", {}))
+        field = getattr(exc, "field", None) or ""
+        values["field"] = self(f"f.{field}") if f"f.{field}" in CATALOGUE else field
+        if "status" in values:
+            values["status"] = self.value(values["status"])
+        return pair[self.index].format(**values)
 
     def labelled(self, stored: tuple[str, ...]):
         """Choices for a dialog: screen label → stored value."""

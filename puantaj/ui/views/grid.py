@@ -230,7 +230,7 @@ class GridView(ttk.Frame):
                 changes, source="paste" if len(changes) > 1 else "grid"
             )
         except PuantajError as exc:
-            self._status(str(exc))
+            self._status(self.t.error(exc))
             self.reload()
             return
         for r in rows:
@@ -274,7 +274,7 @@ class GridView(ttk.Frame):
         try:
             count = action()
         except PuantajError as exc:
-            self._status(str(exc))
+            self._status(self.t.error(exc))
             return
         self._status(self.t("grid.saved", n=count))
         self.reload()

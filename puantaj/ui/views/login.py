@@ -64,6 +64,6 @@ class LoginView(ttk.Frame):
             else:
                 session = self._users.login(self.username.get(), self.password.get())
         except PuantajError as exc:
-            self.error.set(str(exc))
+            self.error.set(self.t.error(exc))
             return
         self._on_login(session)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from tkinter import ttk
 
 from puantaj.core import turkish, validators
-from puantaj.errors import PuantajError, ValidationError
+from puantaj.errors import PuantajError
 from puantaj.services.records import RecordService
 from puantaj.services.session import Session
 
@@ -48,6 +48,7 @@ class RecordDialog(tk.Toplevel):
         on_saved: Callable[[], None],
     ) -> None:
         super().__init__(parent)
+        self._t = strings
         self.title(strings("list.edit") if row else strings("list.add"))
         self.transient(parent.winfo_toplevel())
         self._service, self._session, self._row = service, session, row
@@ -113,12 +114,8 @@ class RecordDialog(tk.Toplevel):
                 self._service.update(self._session, self._row["id"], changed)
             else:
                 self._service.create(self._session, values)
-        except ValidationError as exc:
-            label = next((f.label for f in self._fields if f.name == exc.field), "")
-            self.error.set(f"{label}: {exc}" if label else str(exc))
-            return
         except PuantajError as exc:
-            self.error.set(str(exc))
+            self.error.set(self._t.error(exc))
             return
         self._on_saved()
         self.destroy()
@@ -224,5 +221,5 @@ class RecordsView(ttk.Frame):
         try:
             self._service.set_deleted(self._session, row["id"])
         except PuantajError as exc:
-            self._status(str(exc))
+            self._status(self.t.error(exc))
         self.refresh()

@@ -105,7 +105,7 @@ class ReportsView(ttk.Frame):
                 self._session, self._region(), month_key(year, month), action, reason
             )
         except PuantajError as exc:
-            self._status(str(exc))
+            self._status(self.t.error(exc))
         self.refresh()
 
     def _scope(self) -> list[str]:
@@ -125,7 +125,7 @@ class ReportsView(ttk.Frame):
         try:
             written = writer(self._session, self._scope(), year, month, Path(path))
         except (PuantajError, OSError) as exc:
-            self._status(str(exc))
+            self._status(self.t.error(exc))
             return None
         self._status(self.t("reports.exported", path=written))
         return written

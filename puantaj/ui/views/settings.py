@@ -108,6 +108,10 @@ class SettingsView(ttk.Frame):
     def save(self) -> bool:
         try:
             interval = float(self.interval.get().replace(",", "."))
+        except ValueError:
+            self.result.set(self.t("settings.bad_interval", value=self.interval.get()))
+            return False
+        try:
             self._services.settings = save_settings(
                 self._services.settings,
                 sync_enabled=self.enabled.get(),
@@ -117,8 +121,8 @@ class SettingsView(ttk.Frame):
             )
             if self.token.get().strip():
                 self._services.tokens.set(self.token.get().strip())
-        except (PuantajError, ValueError) as exc:
-            self.result.set(str(exc))
+        except PuantajError as exc:
+            self.result.set(self.t.error(exc))
             return False
         self.result.set(self.t("settings.saved"))
         self._controller.start()
@@ -138,7 +142,7 @@ class SettingsView(ttk.Frame):
         try:
             aside = self._services.backups.restore(Path(path))
         except PuantajError as exc:
-            self.result.set(str(exc))
+            self.result.set(self.t.error(exc))
             return
         self.result.set(f"{Path(path).name} ✓  ({aside.path.name})")
 

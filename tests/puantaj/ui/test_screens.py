@@ -20,6 +20,8 @@ def test_employee_dialog_validates_and_saves(services, drive):
     view = driver.window.record_views["employees"]
     dialog = view.add()
     driver.root.update()
+    dialog.save_button.invoke()  # nothing filled in
+    assert dialog.error.get() == "Sicil: boş bırakılamaz"
     for name, value in {
         "sicil_no": "7",
         "first_name": "İsmail",
@@ -30,7 +32,7 @@ def test_employee_dialog_validates_and_saves(services, drive):
     }.items():
         dialog.vars[name].set(value)
     dialog.save_button.invoke()
-    assert "TC" in dialog.error.get()
+    assert dialog.error.get() == "TC kimlik no: geçersiz TC kimlik no (12345678901)"
     dialog.vars["tc_no"].set("10000000146")
     dialog.save_button.invoke()
     driver.root.update()
@@ -116,6 +118,13 @@ def test_settings_connection_test_ok_wrong_token_and_server_down(
     view.result.set("")
     view.test_button.invoke()
     driver.wait_for(lambda: "✗ Sunucuya ulaşılamadı" in view.result.get())
+    view.interval.set("beş")
+    assert not view.save()
+    assert view.result.get() == "Aralık bir sayı olmalı (dakika): beş"
+    view.interval.set("0")
+    assert not view.save()
+    assert view.result.get() == "Aralık (dakika): geçersiz değer (0.0)"
+    view.interval.set("5")
     assert view.language.get() == "Türkçe"  # languages by name, not "tr"
     view.language.set("English")
     assert view.save()
