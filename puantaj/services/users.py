@@ -43,7 +43,7 @@ class UserService:
             or not rows[0]["active"]
             or not verify_password(rows[0]["password_hash"], password)
         ):
-            raise PermissionDenied("wrong username or password")
+            raise PermissionDenied("wrong username or password", code="login")
         row = rows[0]
         return Session(row["username"], row["role"], row["region"])
 
@@ -55,7 +55,10 @@ class UserService:
             raise ValidationError("username: letters and digits only", "username")
         if len(password) < MIN_PASSWORD:
             raise ValidationError(
-                f"password: at least {MIN_PASSWORD} characters", "password"
+                f"password: at least {MIN_PASSWORD} characters",
+                "password",
+                code="short_password",
+                min=MIN_PASSWORD,
             )
         if role not in ("clerk", "admin"):
             raise ValidationError("role: clerk or admin", "role")

@@ -234,6 +234,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "err.number": ("{field}: sayı değil ({value})", "{field}: not a number ({value})"),
     "err.required": ("{field}: boş bırakılamaz", "{field}: is required"),
+    "err.login": ("Kullanıcı adı ya da parola yanlış", "Wrong username or password"),
+    "err.short_password": (
+        "Parola en az {min} karakter olmalı",
+        "The password needs at least {min} characters",
+    ),
     "err.bad_value": (
         "{field}: geçersiz değer ({value})",
         "{field}: bad value ({value})",

@@ -50,7 +50,8 @@ def test_login_screen_says_demo_and_refuses_a_wrong_password(services, drive):
     assert "DEMO MODU" in _texts(driver.app.login)
     driver.shot("01-login")
     driver.login("ankara1", "wrong")
-    assert driver.window is None and driver.app.login.error.get()
+    assert driver.window is None
+    assert driver.app.login.error.get() == "Kullanıcı adı ya da parola yanlış"
     driver.login("ankara1")
     tabs = [
         driver.window.notebook.tab(i, "text")
