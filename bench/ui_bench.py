@@ -25,6 +25,7 @@ from puantaj.config import load_settings
 from puantaj.services.session import Session
 from puantaj.sync.scheduler import SyncEvent
 from puantaj.ui.main_window import Dialogs
+from puantaj.ui.sheet_cells import flush_redraw
 
 
 def ensure_display() -> subprocess.Popen | None:
@@ -96,14 +97,6 @@ def gauge() -> None:
     )
 
 
-def settle(sheet) -> None:
-    """Run tksheet's pending redraw now, as it would have run before a person's
-    next keystroke (it waits 16 ms after a click or a scroll)."""
-    if sheet.after_redraw_id is not None:
-        sheet.after_cancel(sheet.after_redraw_id)
-        sheet.after_redraw()
-
-
 def spread(times: list[float]) -> str:
     ordered = sorted(times)
     return (
@@ -159,7 +152,9 @@ def open_month(employees: int) -> None:
         row, column = (n * 37) % employees, (n * 11) % 28
         sheet.select_cell(row, column)
         sheet.see(row, column, bottom_right_corner=False)  # not on the bottom edge
-        settle(sheet)  # getting there (a click, scrolling) is not part of the edit
+        flush_redraw(
+            sheet
+        )  # getting there (a click, scrolling) is not part of the edit
         sheet.MT.focus_force()
         root.update()
         edits.append(type_code(root, "r" if n % 2 else "x", "Return"))
@@ -174,7 +169,7 @@ def open_month(employees: int) -> None:
         for row in range(first, first + 3):
             sheet.select_cell(row, 0)
             sheet.see(row, 0)
-            settle(sheet)
+            flush_redraw(sheet)
             root.update()
             for day in range(31):
                 view_before = sheet.MT.xview()

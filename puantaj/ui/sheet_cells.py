@@ -26,11 +26,20 @@ MAX_BLOCKS = 12  # past this many runs of cells a full redraw is as cheap
 class _View:
     """Where the table canvas is scrolled to, in tksheet's terms."""
 
+    @classmethod
+    def unchanged(cls, mt) -> _View | None:
+        """The view, or None when it moved or resized since tksheet's last full
+        redraw (then only a full redraw draws it right)."""
+        if not mt.disp_grid or mt.scrollregion != scrollregion(mt):
+            return None
+        return cls(mt)
+
     def __init__(self, mt) -> None:
         self.width, self.height = mt.winfo_width(), mt.winfo_height()
         self.top, self.bottom = mt.canvasy(0), mt.canvasy(self.height)
         self.left, self.right = mt.canvasx(0), mt.canvasx(self.width)
         rows, cols = mt.row_positions, mt.col_positions
+        self.last_row, self.last_col = rows[-1] + 1, cols[-1] + 1
         self.grid_rows = (bisect_left(rows, self.top), bisect_right(rows, self.bottom))
         self.grid_cols = (bisect_left(cols, self.left), bisect_right(cols, self.right))
         r0, r1 = self.grid_rows
@@ -45,9 +54,9 @@ def repaint_cells(sheet: Sheet, cells: Iterable[tuple[int, int]]) -> bool:
     drawn) when the view has moved or resized since the last full redraw, or so
     many cells changed that a full redraw is as cheap: the caller asks for one."""
     mt = sheet.MT
-    if not mt.disp_grid or mt.scrollregion != scrollregion(mt):
+    view = _View.unchanged(mt)
+    if view is None:
         return False
-    view = _View(mt)
     (r0, r1), (c0, c1) = view.rows, view.cols
     by_row: dict[int, set[int]] = {}
     for r, c in cells:
@@ -66,7 +75,8 @@ def repaint_cells(sheet: Sheet, cells: Iterable[tuple[int, int]]) -> bool:
 
 
 def scrollregion(mt) -> tuple:
-    """The scroll region tksheet sets for the table at its last full redraw."""
+    """The scroll region tksheet would set for the table now; it differs from
+    `mt.scrollregion` (set at the last full redraw) once a row or column resized."""
     return (
         0,
         0,
@@ -94,10 +104,10 @@ def repaint_headings(sheet: Sheet, columns: Iterable[int], rows: Iterable[int]) 
     """Redraw the given column headers and row-index cells (their shading follows
     the selected cell); False when the view has moved since the last full redraw."""
     mt = sheet.MT
-    if not mt.disp_grid or mt.scrollregion != scrollregion(mt):
+    view = _View.unchanged(mt)
+    if view is None:
         return False
-    view = _View(mt)
-    last_row, last_col = mt.row_positions[-1] + 1, mt.col_positions[-1] + 1
+    last_row, last_col = view.last_row, view.last_col
     ch, ri = sheet.CH, sheet.RI
     header = {
         "last_col_line_pos": last_col,
@@ -137,7 +147,7 @@ def _redraw_block(mt, view: _View, r: int, c0: int, c1: int) -> None:
     block: set[int] = set()
     for c in range(c0, c1):
         block.update(mt.find_withtag(f"{r}_{c}"))
-    last_row, last_col = mt.row_positions[-1] + 1, mt.col_positions[-1] + 1
+    last_row, last_col = view.last_row, view.last_col
     _draw_only(
         mt,
         block,
@@ -232,3 +242,11 @@ def _without_hover(tag_bind):
 
 def _do_nothing(*_args, **_kwargs) -> bool:
     return True
+
+
+def flush_redraw(sheet: Sheet) -> None:
+    """Run tksheet's pending full redraw now (it waits 16 ms after a click or a
+    scroll): what the screen shows by a person's next keystroke."""
+    if sheet.after_redraw_id is not None:
+        sheet.after_cancel(sheet.after_redraw_id)
+        sheet.after_redraw()

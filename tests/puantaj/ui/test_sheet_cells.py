@@ -13,6 +13,7 @@ from collections import Counter
 
 from puantaj.services.timesheets import Edit
 from puantaj.ui.presenters.grid import cell_text
+from puantaj.ui.sheet_cells import flush_redraw
 from tests.puantaj.ui.test_grid import ANKARA, cells, open_month, staff
 
 DAYS = 31  # March 2026
@@ -136,9 +137,7 @@ def test_escape_cancels_and_clicking_away_keeps_what_was_typed(services, drive):
 
 def settle(sheet) -> Counter:
     """The screen once tksheet's pending redraw (16 ms after a move) has run."""
-    if sheet.after_redraw_id is not None:
-        sheet.after_cancel(sheet.after_redraw_id)
-        sheet.after_redraw()
+    flush_redraw(sheet)
     return screen(sheet)
 
 
