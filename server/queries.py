@@ -117,8 +117,8 @@ class Queries:
         return ((name, self.tables[name]) for name in TABLES)
 
     def _next_rows(self, scoped: bool):
-        """The next rows after a cursor, up to the counter's value, leaving out the
-        caller's own writes over versions it had already seen; plus one last row
+        """The next rows after a cursor, up to the counter's value, leaving out rows
+        the caller created that nobody has written since; plus one last row
         ("", "", counter value).
 
         One statement, so the counter and the rows are read in one snapshot.
@@ -130,11 +130,14 @@ class Queries:
             branch = select(literal(name).label("tbl"), t.c.id, t.c._seq).where(
                 t.c._seq > bindparam("after"),
                 t.c._seq <= top,
-                # not the caller's own write over a version it has seen
+                # not a row the caller created and nobody else has touched:
+                # only then has it every column. A cursor past the replaced
+                # version does not prove the caller saw it (issue 10 #11: the
+                # reply that carried it may have been lost)
                 or_(
                     t.c._site.is_(None),
                     t.c._site != bindparam("site"),
-                    func.coalesce(t.c._prev_seq, 0) > bindparam("after"),
+                    func.coalesce(t.c._prev_seq, 0) > 0,
                 ),
             )
             if scoped:
