@@ -62,6 +62,27 @@ CREATE TABLE IF NOT EXISTS _sync_state (
 """
 
 
+# What a queued write is numbered: a counter that only grows, so an entry made
+# while a page is on the wire is numbered past that page and cannot be taken
+# for part of it when the page is acknowledged (issue 10 #1; the rowid that was
+# used before starts again at 1 once the outbox has drained).
+NEXT_OUTBOX_SEQ = "UPDATE _clock SET outbox_seq = outbox_seq + 1"
+
+
+def queue_row(table_sql: str, id_sql: str) -> str:
+    """SQL that queues one row for push under the number NEXT_OUTBOX_SEQ has just
+    taken, or renumbers it so if it is queued already.
+
+    An explicit upsert: an outer statement's conflict policy would override OR
+    REPLACE.
+    """
+    return (
+        "INSERT INTO _outbox (seq, tbl, row_id)"
+        f" VALUES ((SELECT outbox_seq FROM _clock), {table_sql}, {id_sql})"
+        " ON CONFLICT (tbl, row_id) DO UPDATE SET seq = excluded.seq"
+    )
+
+
 def q(name: str) -> str:
     """Quote an identifier (several column names are SQL keywords)."""
     return '"' + name.replace('"', '""') + '"'
@@ -103,12 +124,7 @@ def create_triggers(spec: TableSpec) -> list[str]:
         f"ELSE json_extract(NEW._hlc, '$.{c}') END"
         for c in cols
     )
-    # an explicit upsert: an outer statement's conflict policy would override OR REPLACE
-    outbox = (
-        f"INSERT INTO _outbox (tbl, row_id) VALUES ('{t}', NEW.id) "
-        "ON CONFLICT (tbl, row_id) DO UPDATE SET "
-        "seq = (SELECT max(seq) + 1 FROM _outbox);"
-    )
+    outbox = f"{NEXT_OUTBOX_SEQ}; {queue_row(repr(t), 'NEW.id')};"
     return [
         f"""CREATE TRIGGER IF NOT EXISTS {t}_fixed_keys BEFORE UPDATE OF id, region
 ON {q(t)} WHEN NEW.id IS NOT OLD.id OR NEW.region IS NOT OLD.region

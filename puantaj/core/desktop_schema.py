@@ -14,6 +14,7 @@ from typing import Any
 from puantaj.core import ddl
 from puantaj.core.codes import DEFAULT_CODES
 from puantaj.core.holidays import HOLIDAYS_2026
+from puantaj.core.tables import TABLES
 
 LOCAL_TABLES = """
 CREATE TABLE IF NOT EXISTS codes (
@@ -96,7 +97,44 @@ def _v2(conn: Any) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[Any], None]] = [_v1, _v2]
+def _add_column(conn: Any, table: str, column: str, sql: str) -> None:
+    names = {r[1] for r in conn.execute(f"PRAGMA table_info({table})").fetchall()}
+    if column not in names:
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {sql}")
+
+
+def _v3(conn: Any) -> None:
+    """Sync integrity (issue 10): an outbox counter that only grows, a clock floor
+    (the newest stamp known beyond this file), one refusal kept per row, pulled
+    changes kept for after an upgrade, and the file's generation."""
+    for column in ("outbox_seq", "floor_ms", "floor_counter", "generation"):
+        _add_column(conn, "_clock", column, "INTEGER NOT NULL DEFAULT 0")
+    conn.execute(
+        "UPDATE _clock SET outbox_seq = (SELECT coalesce(max(seq), 0) FROM _outbox),"
+        " floor_ms = ms, floor_counter = counter"
+    )
+    conn.execute(
+        "DELETE FROM _rejected WHERE id NOT IN"
+        " (SELECT max(id) FROM _rejected GROUP BY tbl, row_id)"
+    )
+    run_script(
+        conn,
+        """
+        CREATE UNIQUE INDEX IF NOT EXISTS ux_rejected_row ON _rejected (tbl, row_id);
+        CREATE TABLE IF NOT EXISTS _deferred (
+            id INTEGER PRIMARY KEY,
+            change TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            received_at TEXT NOT NULL
+        );
+        """,
+    )
+    for spec in TABLES.values():
+        for statement in (*ddl.drop_triggers(spec), *ddl.create_triggers(spec)):
+            conn.execute(statement)
+
+
+MIGRATIONS: list[Callable[[Any], None]] = [_v1, _v2, _v3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from puantaj.core import jsonfast
@@ -14,6 +11,7 @@ from puantaj.core.changes import Change
 from puantaj.core.ddl import q
 from puantaj.core.hlc import Stamp
 from puantaj.core.tables import TABLES
+from puantaj.store.clock import observe, site_id  # noqa: F401 - callers read it here
 
 
 @dataclass
@@ -30,10 +28,6 @@ class OutboxPage:
 def pending_count(conn: sqlite3.Connection) -> int:
     """Rows with unsent writes (O(unsent): the outbox holds only those)."""
     return conn.execute("SELECT count(*) FROM _outbox").fetchone()[0]
-
-
-def site_id(conn: sqlite3.Connection) -> str:
-    return conn.execute("SELECT site_id FROM _clock").fetchone()[0]
 
 
 def read_page(conn: sqlite3.Connection, limit: int, after: int = 0) -> OutboxPage:
@@ -92,37 +86,14 @@ def row_changes(table: str, row: tuple, position: dict[str, int]) -> list[dict]:
 def acknowledge(conn: sqlite3.Connection, page: OutboxPage) -> None:
     """Forget the queue entries a page was read from.
 
-    Exact with one range: the page held every entry numbered up to `top`, and a
-    row written since was renumbered past every existing entry (so past `top`).
+    Exact with one range: the page held every entry numbered after `after` up to
+    `top`, and an entry made or renumbered since took a number past every one
+    handed out before (so past `top`).
     """
-    conn.execute("DELETE FROM _outbox WHERE seq <= ?", (page.top,))
-
-
-def record_rejections(
-    conn: sqlite3.Connection, rejected: list[dict], sent: list[dict]
-) -> None:
-    """Keep refused changes with their reason, for the clerk to see and fix."""
-    by_key: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    for change in sent:
-        by_key[(change["table"], change["id"])].append(change)
-    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    conn.executemany(
-        "INSERT INTO _rejected (tbl, row_id, reason, detail, change, rejected_at)"
-        " VALUES (?,?,?,?,?,?)",
-        [
-            (
-                str(r.get("table", "")),
-                str(r.get("id", "")),
-                str(r.get("reason", "")),
-                str(r.get("detail", "")),
-                json.dumps(
-                    by_key.get((r.get("table"), r.get("id")), []), ensure_ascii=False
-                ),
-                now,
-            )
-            for r in rejected
-        ],
-    )
+    if page.count:
+        conn.execute(
+            "DELETE FROM _outbox WHERE seq > ? AND seq <= ?", (page.after, page.top)
+        )
 
 
 def apply_remote(conn: sqlite3.Connection, changes: list[Change]) -> int:
@@ -200,23 +171,6 @@ def _apply_table(conn: sqlite3.Connection, table: str, changes: list[Change]) ->
     return sum(len(r) for r in inserts.values()) + sum(len(r) for r in updates.values())
 
 
-def observe(conn: sqlite3.Connection, stamp: Stamp) -> None:
-    """Advance the local clock past a stamp seen from elsewhere."""
-    conn.execute(
-        "UPDATE _clock SET ms = ?, counter = ? WHERE ms < ? OR (ms = ? AND counter < ?)",
-        (stamp.ms, stamp.counter, stamp.ms, stamp.ms, stamp.counter),
-    )
-
-
-def set_clock_offset(conn: sqlite3.Connection, offset_ms: int) -> None:
-    conn.execute("UPDATE _clock SET offset_ms = ?", (offset_ms,))
-
-
-def local_stamp(conn: sqlite3.Connection) -> Stamp:
-    row = conn.execute("SELECT ms, counter, site_id FROM _clock").fetchone()
-    return Stamp(row[0], row[1], row[2])
-
-
 def get_state(conn: sqlite3.Connection, key: str, default: str = "") -> str:
     row = conn.execute("SELECT value FROM _sync_state WHERE key = ?", (key,)).fetchone()
     return row[0] if row and row[0] is not None else default
@@ -230,63 +184,18 @@ def set_state(conn: sqlite3.Connection, key: str, value: str) -> None:
     )
 
 
-def clock_offset(conn: sqlite3.Connection) -> int:
-    return conn.execute("SELECT offset_ms FROM _clock").fetchone()[0]
-
-
-def pull_back_clock(conn: sqlite3.Connection, now_ms: int) -> None:
-    """Bring a clock that ran ahead (a PC set to the wrong day) back to `now_ms`."""
-    conn.execute("UPDATE _clock SET ms = ?, counter = 0 WHERE ms > ?", (now_ms, now_ms))
-
-
-def restamp(
-    conn: sqlite3.Connection,
-    keys: Iterable[tuple[str, str]],
-    newer_than_ms: int,
-    now_ms: int,
-) -> int:
-    """Give columns stamped after `newer_than_ms` a fresh stamp and queue the rows.
-
-    For writes made while the PC clock ran ahead: the values stay, only their stamps
-    (which the server refused as clock_ahead) are renewed.
-    """
-    pull_back_clock(conn, now_ms)
-    count = 0
-    for table, row_id in keys:
-        row = conn.execute(
-            f"SELECT _hlc FROM {q(table)} WHERE id = ?", (row_id,)
-        ).fetchone()
-        if row is None:
-            continue
-        stamps = json.loads(row[0] or "{}")
-        conn.execute(
-            "UPDATE _clock SET counter = CASE WHEN ms >= ? THEN counter + 1 ELSE 0 END,"
-            " ms = max(ms, ?)",
-            (now_ms, now_ms),
-        )
-        fresh = str(local_stamp(conn))
-        renewed = {
-            c: (fresh if Stamp.parse(s).ms > newer_than_ms else s)
-            for c, s in stamps.items()
-        }
-        conn.execute(
-            f"UPDATE {q(table)} SET _hlc = ? WHERE id = ?",
-            (json.dumps(renewed), row_id),
-        )
-        conn.execute(
-            "INSERT INTO _outbox (tbl, row_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-            (table, row_id),
-        )
-        count += 1
-    return count
-
-
 def requeue_all(conn: sqlite3.Connection) -> int:
     """Queue every row for push again (a resync); returns how many."""
     total = 0
     for table in TABLES:
         total += conn.execute(
-            f"INSERT INTO _outbox (tbl, row_id) SELECT '{table}', id FROM {q(table)}"
-            " WHERE true ON CONFLICT DO NOTHING"
+            "INSERT INTO _outbox (seq, tbl, row_id)"
+            " SELECT (SELECT outbox_seq FROM _clock) + row_number() OVER (),"
+            f" '{table}', id FROM {q(table)} WHERE true"
+            " ON CONFLICT (tbl, row_id) DO UPDATE SET seq = excluded.seq"
         ).rowcount
+        conn.execute(
+            "UPDATE _clock SET outbox_seq ="
+            " max(outbox_seq, (SELECT coalesce(max(seq), 0) FROM _outbox))"
+        )
     return total

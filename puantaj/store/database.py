@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from puantaj.errors import StoreError
-from puantaj.store import engine, migrations
+from puantaj.store import engine, identity, migrations
 
 
 class Store:
@@ -69,8 +69,12 @@ class Store:
             raise StoreError(f"cannot create {self.path.parent}: {exc}") from exc
         conn = engine.connect(self.path, wal=True)
         try:
-            return migrations.upgrade(conn, region)
+            done = migrations.upgrade(conn, region)
+            became = identity.check(conn, self.path, fresh=bool(done))
+            return [*done, became] if became else done
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: {exc}") from exc
+        except OSError as exc:
+            raise StoreError(f"{self.path}: site marker: {exc}") from exc
         finally:
             conn.close()

@@ -19,10 +19,9 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 
-from puantaj.core.changes import ChangeError, parse_change
 from puantaj.core.hlc import Stamp
 from puantaj.errors import PuantajError, StoreError, SyncRejected, SyncUnavailable
-from puantaj.store import changelog
+from puantaj.store import changelog, clock, identity, refusals
 from puantaj.store.database import Store
 from puantaj.store.engine import transaction
 from puantaj.sync.client import Reply, SyncClient
@@ -127,10 +126,13 @@ class SyncEngine:
         return report
 
     def resync(self) -> int:
-        """Queue every local row again and pull everything from the start."""
-        with self._store.connection() as conn, transaction(conn):
-            changelog.set_state(conn, "cursor", "")
-            return changelog.requeue_all(conn)
+        """Become a new site: queue every local row and pull the whole scope again
+        (the server then leaves none of this file's rows out)."""
+        with self._store.connection() as conn:
+            with transaction(conn):
+                queued = identity.become_new_site(conn)
+            identity.record(conn, self._store.path)
+        return queued
 
     def _exchange_all(
         self, client: SyncClient, report: SyncReport, progress: Progress
@@ -143,6 +145,7 @@ class SyncEngine:
             self._store.connection() as conn,
             ThreadPoolExecutor(1, thread_name_prefix="sync-send") as sender,
         ):
+            self._take_deferred(conn, report)
             total = changelog.pending_count(conn)
             site = changelog.site_id(conn)
             progress(0, total)
@@ -153,12 +156,21 @@ class SyncEngine:
             in_flight = sender.submit(
                 client.sync, self._body(site, cursor, scope, page, total - page.count)
             )
+            ahead_refused: set = set()
             for _ in range(MAX_EXCHANGES):
                 ahead = None
                 if page.count == self.page_size:  # a full page: more may be queued
                     ahead = changelog.read_page(conn, self.page_size, page.top)
                 reply = in_flight.result()
                 more = bool(reply.data.get("more"))
+                next_cursor = str(reply.data.get("cursor") or "")
+                if more and next_cursor == cursor and not page.count:
+                    raise SyncRejected(
+                        "the server says there is more to pull but its cursor"
+                        " does not move",
+                        "protocol",
+                    )
+                cursor = next_cursor
                 pull_only = more and ahead is None
                 if pull_only:
                     # nothing more to push: ask for the next pull right away
@@ -167,13 +179,20 @@ class SyncEngine:
                         client.sync,
                         self._body(
                             site,
-                            str(reply.data.get("cursor") or ""),
+                            cursor,
                             str(reply.data.get("scope") or ""),
                             ahead,
                             0,
                         ),
                     )
-                changed_here = self._checkpoint(conn, page, reply, report)
+                changed_here, future = self._checkpoint(conn, page, reply, report)
+                if future & ahead_refused:
+                    raise SyncRejected(
+                        "the server refused changes as stamped ahead of its clock"
+                        " twice; check the PC's date, time and time zone",
+                        "clock_ahead",
+                    )
+                ahead_refused |= future
                 done += page.count
                 progress(min(done, max(total, done)), max(total, done))
                 if pull_only:
@@ -195,7 +214,18 @@ class SyncEngine:
                         max(total - done - page.count, 0),
                     ),
                 )
+            else:
+                raise SyncRejected(
+                    f"stopped after {MAX_EXCHANGES} exchanges", "protocol"
+                )
             report.pending = changelog.pending_count(conn)
+
+    def _take_deferred(self, conn, report: SyncReport) -> None:
+        """Apply pulled changes kept for a newer version, now that it is here."""
+        if conn.execute("SELECT 1 FROM _deferred LIMIT 1").fetchone() is None:
+            return
+        with transaction(conn):
+            report.pulled += changelog.apply_remote(conn, refusals.replay(conn))
 
     def _body(
         self,
@@ -220,65 +250,78 @@ class SyncEngine:
 
     def _checkpoint(
         self, conn, page: changelog.OutboxPage, reply: Reply, report: SyncReport
-    ) -> bool:
-        """Store what one reply says in one transaction; True if it rewrote local
-        rows (pulled changes applied, or stamps renewed)."""
+    ) -> tuple[bool, set[tuple[str, str]]]:
+        """Store what one reply says in one transaction. Returns whether it
+        rewrote local rows (pulled changes applied, or stamps renewed) and the
+        rows refused as stamped ahead of the server's clock."""
         data = reply.data
-        pulled = []
-        for raw in data.get("changes") or []:
-            try:
-                pulled.append(parse_change(raw))
-            except ChangeError as exc:
-                log.warning(
-                    "ignoring a pulled change the server should not have sent: %s", exc
-                )
-        rejected = [r for r in data.get("rejected") or [] if isinstance(r, dict)]
-        future = {
-            (r.get("table"), r.get("id"))
-            for r in rejected
-            if r.get("reason") == "clock_ahead"
-        }
-        kept = [r for r in rejected if r.get("reason") != "clock_ahead"]
         try:
             server = Stamp.parse(data.get("server_time"), "server_time")
         except PuantajError:
             raise SyncRejected(
                 "the server sent no valid server_time", "protocol"
             ) from None
+        sent = {(c["table"], c["id"]) for c in page.changes}
+        rejected = [r for r in data.get("rejected") or [] if isinstance(r, dict)]
+        refused = {(r.get("table"), r.get("id")) for r in rejected}
+        future = {
+            (r.get("table"), r.get("id"))
+            for r in rejected
+            if r.get("reason") == "clock_ahead"
+        } & sent
+        kept = [r for r in rejected if r.get("reason") != "clock_ahead"]
+        taken = [c for c in page.changes if (c["table"], c["id"]) not in refused]
         with transaction(conn):
+            pulled = refusals.take(conn, data.get("changes") or [])
             changelog.acknowledge(conn, page)
-            if kept:
-                changelog.record_rejections(conn, kept, page.changes)
+            report.refused += refusals.record(conn, kept, page.changes)
+            refusals.clear(conn, sent - refused)
+            if taken:  # fixed-width stamps: the greatest string is the newest
+                clock.raise_floor(conn, Stamp.parse(max(c["hlc"] for c in taken)))
             report.pulled += changelog.apply_remote(conn, pulled)
+            retried = 0
+            if any(c.table == "reports" for c in pulled):
+                retried = refusals.retry(conn)  # a month may have been unlocked
             changelog.set_state(conn, "cursor", str(data.get("cursor") or ""))
             changelog.set_state(conn, "scope", str(data.get("scope") or ""))
-            now_ms = self._correct_clock(conn, reply, server)
-            changelog.observe(conn, server)
-            if future:
-                changelog.restamp(conn, future, now_ms + CLOCK_TOLERANCE_MS, now_ms)
-            elif changelog.local_stamp(conn).ms > now_ms + CLOCK_TOLERANCE_MS:
-                changelog.pull_back_clock(conn, now_ms)
+            shift = self._correct_clock(conn, reply)
+            now_ms = int(time.time() * 1000) + clock.clock_offset(conn)
+            clock.observe(conn, server)
+            local = clock.local_stamp(conn)
+            restamped = 0
+            if (
+                future
+                or local.ms > max(clock.floor(conn).ms, now_ms) + CLOCK_TOLERANCE_MS
+            ):
+                restamped = clock.rebase(
+                    conn, now_ms, shift or now_ms - local.ms, future
+                )
+            identity.advance(conn)
+        identity.record(conn, self._store.path)
         report.pushed += int(data.get("accepted") or 0)
-        report.refused += len(kept)
         report.scope = str(data.get("scope") or "")
         report.bytes_sent += reply.bytes_sent
         report.bytes_received += reply.bytes_received
-        return bool(pulled or future)
+        return bool(pulled or restamped or retried), future
 
     @staticmethod
-    def _correct_clock(conn, reply: Reply, server: Stamp) -> int:
-        """Measure the PC clock against the server's; store the correction.
+    def _correct_clock(conn, reply: Reply) -> int:
+        """Measure the PC clock against the server's physical clock (never its
+        hybrid stamp, which may run ahead of real time); store the correction.
 
-        Returns the corrected current time in ms.
+        Returns how far the correction moved the clock, in ms (0: not moved).
         """
-        offset = changelog.clock_offset(conn)
+        server_ms = reply.data.get("server_ms")
+        if type(server_ms) is not int:
+            return 0  # an older server: keep the offset measured before
+        offset = clock.clock_offset(conn)
         midpoint = (reply.sent_ms + reply.received_ms) / 2
-        error = server.ms - (midpoint + offset)
+        error = int(server_ms - (midpoint + offset))
         round_trip = reply.received_ms - reply.sent_ms
-        if abs(error) > max(1000.0, round_trip):
-            offset += int(error)
-            changelog.set_clock_offset(conn, offset)
-        return int(time.time() * 1000) + offset
+        if abs(error) <= max(1000.0, round_trip):
+            return 0
+        clock.set_clock_offset(conn, offset + error)
+        return error
 
     def _daily_backup(self) -> None:
         if self._backup is None:

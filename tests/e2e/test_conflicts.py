@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 from puantaj.core.hlc import Stamp
-from puantaj.store import changelog
+from puantaj.store import changelog, clock
 from tests import servers
 from tests.e2e.conftest import Desk
 
@@ -150,7 +150,7 @@ def test_pc_clocks_a_day_ahead_and_a_day_behind_neither_win_nor_lose(desks, serv
     for desk, skew in ((ahead, day_ms), (behind, -day_ms)):
         # a PC clock a day off: the store's physical time is system time + offset
         with desk.services.store.connection() as conn:
-            changelog.set_clock_offset(conn, skew)
+            clock.set_clock_offset(conn, skew)
     emp = ahead.services.records["employees"].create(
         ahead.session,
         {
@@ -167,7 +167,7 @@ def test_pc_clocks_a_day_ahead_and_a_day_behind_neither_win_nor_lose(desks, serv
     assert behind.sync().ok and emp in behind.employees()
     for desk in (ahead, behind):
         with desk.services.store.connection() as conn:
-            assert abs(changelog.clock_offset(conn)) < 5_000  # corrected
+            assert abs(clock.clock_offset(conn)) < 5_000  # corrected
     # concurrent edits: both stamped at the server's time, so neither side wins by
     # its clock; the two converge and the losing value is kept
     before = server_ms(server)
