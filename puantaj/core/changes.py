@@ -17,7 +17,10 @@ from puantaj.errors import ValidationError
 PROTOCOL = 1
 _COLUMNS = {spec.name: {c.name: c for c in spec.columns} for spec in TABLES.values()}
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # fullmatch: no trailing newline
-_REGION_RE = re.compile(r"[^\x00-\x1f]{1,64}")
+_REGION_RE = re.compile(r"[^\x00-\x1f\x7f]{1,64}")
+# C0 controls but tab, newline and carriage return: PostgreSQL cannot store a NUL
+# in text at all, and the others are pasted garbage no screen can show
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _UUID_RE = re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
 
 
@@ -103,6 +106,7 @@ def parse_change(obj: object) -> Change:
             and column.kind == "text"
             and column.plain
             and 0 < len(value) <= column.max_len
+            and (value.isprintable() or not _CONTROL_RE.search(value))
         ):
             clean[name] = value  # the common case: plain text within its length
         else:
@@ -119,7 +123,9 @@ def check_value(spec: TableSpec, name: object, value: object) -> Any:
 
 
 def _checked(column: Column, name: str, value: object) -> Any:
-    if value is None or value == "":
+    """The value as both sides store it; '' stays '' in optional text (it is
+    stored as sent), and is refused where it could only become NULL."""
+    if value is None or (value == "" and column.required):
         if column.required:
             raise ChangeError(
                 "invalid_row", f"{name}: is required", name, code="required"
@@ -141,8 +147,16 @@ def _typed(column: Column, value: object) -> Any:
             return int(bool(value))
         raise ValidationError(f"{name}: must be true or false", name)
     if kind == "int":
-        if isinstance(value, bool) or not isinstance(value, int) or abs(value) > 2**53:
+        if isinstance(value, bool) or not isinstance(value, int):
             raise ValidationError(f"{name}: must be an integer", name)
+        if not column.min_value <= value <= column.max_value:
+            raise ValidationError(
+                f"{name}: must be from {column.min_value} to {column.max_value}",
+                name,
+                code="range",
+                min=column.min_value,
+                max=column.max_value,
+            )
         return value
     if kind == "real":
         if isinstance(value, bool) or not isinstance(value, int | float):
@@ -152,6 +166,14 @@ def _typed(column: Column, value: object) -> Any:
         return float(value)
     if not isinstance(value, str):
         raise ValidationError(f"{name}: must be text", name)
+    control = _CONTROL_RE.search(value)
+    if control:
+        raise ValidationError(
+            f"{name}: holds control character U+{ord(control.group()):04X}"
+            f" at position {control.start() + 1}",
+            name,
+            code="control",
+        )
     if len(value) > column.max_len:
         raise ValidationError(
             f"{name}: longer than {column.max_len}",

@@ -22,6 +22,9 @@ class Column:
     choices: tuple[str, ...] = ()
     check: str = ""  # extra validator: tc | plate
     max_len: int = 200
+    # bounds of an int column (inclusive); the default is what a double holds exactly
+    min_value: int = -(2**53)
+    max_value: int = 2**53
 
     @cached_property
     def plain(self) -> bool:
@@ -73,7 +76,8 @@ TABLES: dict[str, TableSpec] = {
                 Column("hire_date", "date", required=True),
                 Column("exit_date", "date"),
                 Column("birth_date", "date"),
-                Column("weekly_rest_day", "int"),  # 0 = Monday … 6 = Sunday
+                # 0 = Monday … 6 = Sunday
+                Column("weekly_rest_day", "int", min_value=0, max_value=6),
                 Column("daily_hours", "real"),
                 Column("annual_leave_days", "int"),
                 *_audit(),
@@ -112,7 +116,9 @@ TABLES: dict[str, TableSpec] = {
                 Column("last_emission", "date"),
                 *_audit(),
             ),
-            natural_key=("plate",),
+            # a plate is unique within a region: a vehicle moved to another region
+            # is a new row there (its id is not the old region's row id)
+            natural_key=("region", "plate"),
         ),
         TableSpec(
             "drivers",
@@ -191,6 +197,7 @@ TABLES: dict[str, TableSpec] = {
                 Column("active", "bool"),
                 *_audit(),
             ),
+            # a login name is global (login looks it up by name alone)
             natural_key=("username",),
         ),
     )

@@ -73,3 +73,59 @@ def test_plates_must_be_canonical_and_choices_enforced():
 def test_timesheet_ids_are_deterministic_per_employee_and_day():
     assert timesheet_id(EMP, "2026-02-03") == timesheet_id(EMP, "2026-02-03")
     assert timesheet_id(EMP, "2026-02-03") != timesheet_id(EMP, "2026-02-04")
+
+
+@pytest.mark.parametrize(
+    ("over", "field"),
+    [
+        # a NUL (or another C0 control) cannot be stored by PostgreSQL as text
+        ({"row": {"title": "Us\x00ta"}}, "title"),
+        ({"row": {"first_name": "Ay\x07şe"}}, "first_name"),
+        ({"row": {"title": "\x1b[31m"}}, "title"),
+        # '' is no date and no number: refused rather than stored as NULL
+        ({"row": {"exit_date": ""}}, "exit_date"),
+        ({"row": {"daily_hours": ""}}, "daily_hours"),
+        ({"row": {"weekly_rest_day": 9}}, "weekly_rest_day"),
+        ({"row": {"weekly_rest_day": -1}}, "weekly_rest_day"),
+        # pinned: each of these was accepted by a small change to the code
+        ({"id": EMP + "x"}, "id"),
+        ({"id": EMP + "\n"}, "id"),
+        ({"region": "A" * 65}, "region"),
+        ({"row": {"deleted": 2}}, "deleted"),
+        ({"row": {"deleted": 3}}, "deleted"),
+        ({"row": {"annual_leave_days": 2**53 + 1}}, "annual_leave_days"),
+        ({"row": {"annual_leave_days": -(2**53) - 1}}, "annual_leave_days"),
+        ({"row": {"hire_date": "2026-02-30"}}, "hire_date"),
+        ({"row": {"hire_date": "2026-13-01"}}, "hire_date"),
+    ],
+)
+def test_values_that_could_not_be_stored_identically_are_refused(over, field):
+    with pytest.raises(ChangeError) as err:
+        parse_change(wire(**over))
+    assert err.value.reason == "invalid_row"
+    assert err.value.field == field
+
+
+def test_a_nul_refusal_says_what_is_wrong():
+    with pytest.raises(ChangeError) as err:
+        parse_change(wire(row={"title": "Us\x00ta"}))
+    assert "control character" in str(err.value)
+    assert "\x00" not in str(err.value)
+
+
+def test_text_keeps_tabs_newlines_and_empty_strings_as_sent():
+    change = parse_change(
+        wire(row={"title": "", "first_name": "Ayşe\tNur", "last_name": "a\r\nb"})
+    )
+    assert change.row == {"title": "", "first_name": "Ayşe\tNur", "last_name": "a\r\nb"}
+
+
+def test_weekly_rest_day_takes_monday_to_sunday_and_ints_their_full_range():
+    for day in range(7):
+        assert parse_change(wire(row={"weekly_rest_day": day})).row == {
+            "weekly_rest_day": day
+        }
+    big = parse_change(wire(row={"annual_leave_days": 2**53}))
+    assert big.row == {"annual_leave_days": 2**53}
+    region = parse_change(wire(region="A" * 64))
+    assert region.region == "A" * 64
