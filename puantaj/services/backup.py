@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from puantaj.errors import StoreError
+from puantaj.store import identity
 from puantaj.store.database import Store
+from puantaj.store.engine import transaction
 
 log = logging.getLogger(__name__)
 PREFIX = "puantaj-"
@@ -93,6 +95,13 @@ class BackupService:
                 source.backup(live)
         finally:
             source.close()
+        self._store.open()  # an older backup is brought up to this schema
+        with self._store.connection() as live:
+            # the file went back in time: as the same site it would never get
+            # back what it wrote since (DESIGN.md §3), so it becomes a new one
+            with transaction(live):
+                identity.become_new_site(live)
+            identity.record(live, self._store.path)
         log.info("restored %s (previous database saved as %s)", path, aside.path)
         return aside
 

@@ -23,8 +23,6 @@ from puantaj.core.tables import TABLES
 from puantaj.store.clock import queue
 
 log = logging.getLogger(__name__)
-# reasons that a later state of the server may lift
-RETRYABLE = ("period_locked",)
 
 
 @dataclass(frozen=True)
@@ -44,32 +42,30 @@ def _now() -> str:
 
 def record(conn: sqlite3.Connection, rejected: list[dict], sent: list[dict]) -> int:
     """Keep the refusals of rows in `sent` (others are ignored: a server may not
-    refuse what was not sent); returns how many were kept."""
+    refuse what was not sent); returns how many rows were refused."""
     by_key: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for change in sent:
         by_key[(change["table"], change["id"])].append(change)
     now = _now()
-    rows = []
+    rows = {}  # one per row: a row travels as several changes
     for r in rejected:
         key = (r.get("table"), r.get("id"))
         if key not in by_key:
             log.warning("the server refused a change that was not sent: %r", r)
             continue
-        rows.append(
-            (
-                *key,
-                str(r.get("reason", ""))[:60],
-                str(r.get("detail", ""))[:500],
-                json.dumps(by_key[key], ensure_ascii=False),
-                now,
-            )
+        rows[key] = (
+            *key,
+            str(r.get("reason", ""))[:60],
+            str(r.get("detail", ""))[:500],
+            json.dumps(by_key[key], ensure_ascii=False),
+            now,
         )
     conn.executemany(
         "INSERT INTO _rejected (tbl, row_id, reason, detail, change, rejected_at)"
         " VALUES (?,?,?,?,?,?) ON CONFLICT (tbl, row_id) DO UPDATE SET"
         " reason = excluded.reason, detail = excluded.detail,"
         " change = excluded.change, rejected_at = excluded.rejected_at",
-        rows,
+        rows.values(),
     )
     return len(rows)
 
@@ -79,14 +75,19 @@ def clear(conn: sqlite3.Connection, keys: Iterable[tuple[str, str]]) -> None:
     conn.executemany("DELETE FROM _rejected WHERE tbl = ? AND row_id = ?", keys)
 
 
-def retry(conn: sqlite3.Connection, reasons: Iterable[str] = RETRYABLE) -> int:
-    """Queue the refused rows whose reason is one of `reasons` again."""
-    reasons = tuple(reasons)
-    marks = ",".join("?" * len(reasons))
+def retry(conn: sqlite3.Connection) -> int:
+    """Queue again the rows refused as period_locked whose month is no longer
+    locked here (the unlock has been pulled); returns how many."""
     keys = conn.execute(
-        f"SELECT tbl, row_id FROM _rejected WHERE reason IN ({marks})", reasons
+        """SELECT r.tbl, r.row_id FROM _rejected r
+        LEFT JOIN timesheets t ON r.tbl = 'timesheets' AND t.id = r.row_id
+        LEFT JOIN reports m ON r.tbl = 'reports' AND m.id = r.row_id
+        WHERE r.reason = 'period_locked' AND NOT EXISTS (
+            SELECT 1 FROM reports l WHERE l.status = 'locked' AND l.deleted = 0
+            AND l.region = coalesce(t.region, m.region)
+            AND l.month = coalesce(substr(t.work_date, 1, 7), m.month))"""
     ).fetchall()
-    queue(conn, [tuple(k) for k in keys if k[0] in TABLES])
+    queue(conn, [tuple(k) for k in keys])
     return len(keys)
 
 

@@ -240,7 +240,7 @@ class SyncEngine:
             "cursor": cursor,
             "changes": page.changes,
             "limit": self.page_size,
-            "batch_id": _batch_id(site, page.changes),
+            "batch_id": _batch_id(site, page),
             # what is still waiting here, so the admin's /status can show it
             "pending": max(pending, 0),
         }
@@ -348,14 +348,16 @@ class SyncEngine:
             log.exception("could not store the sync report")
 
 
-def _batch_id(site: str, changes: list[dict]) -> str:
-    """The same page sent again carries the same id, so the server can spot it.
+def _batch_id(site: str, page: changelog.OutboxPage) -> str:
+    """The same page sent again carries the same id, so the server can spot it;
+    the same rows queued again (a refusal retried) are a new batch.
 
-    A stamp fixes the values it covers, so (table, id, stamp, columns) is enough —
-    and far cheaper than serialising the whole page (which would hold the GIL).
+    The outbox numbers tell the two apart; a stamp fixes the values it covers,
+    so (table, id, stamp, columns) is enough for the content — and far cheaper
+    than serialising the whole page (which would hold the GIL).
     """
-    digest = hashlib.sha256(site.encode())
-    for c in changes:
+    digest = hashlib.sha256(f"{site}|{page.after}|{page.top}\n".encode())
+    for c in page.changes:
         digest.update(
             f"{c['table']}|{c['id']}|{c['hlc']}|{','.join(c['row'])}\n".encode()
         )
