@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Table, select
 
 from puantaj.core import desktop_schema
 from puantaj.core.ddl import q
+from puantaj.core.hlc import Stamp
 from puantaj.core.tables import TABLES
 from server.auth import Caller
 from server.rows import decode_stamps
@@ -33,13 +34,22 @@ def build_download(
         out.execute("BEGIN")
         desktop_schema.build(out)
         out.execute("UPDATE _clock SET site_id = ?, applying = 1", (str(uuid.uuid4()),))
+        newest = Stamp(0, 0, "")
         for name, spec in TABLES.items():
-            counts[name] = _copy_table(
+            counts[name], top = _copy_table(
                 conn, tables[name], caller, out, spec.data_columns
             )
-        out.execute("UPDATE _clock SET applying = 0")
+            newest = max(newest, top)
+        # the file's clock starts past every stamp in it (DESIGN.md §3), not at 0
         out.execute(
-            "INSERT INTO _sync_state (key, value) VALUES ('cursor', ?)", (cursor,)
+            "UPDATE _clock SET applying = 0, ms = ?, counter = ?,"
+            " floor_ms = ?, floor_counter = ?",
+            (newest.ms, newest.counter, newest.ms, newest.counter),
+        )
+        out.executemany(
+            "INSERT INTO _sync_state (key, value) VALUES (?, ?)",
+            # a new site, expected to open without a site marker
+            [("cursor", cursor), (desktop_schema.FRESH_FILE, "1")],
         )
         out.execute("COMMIT")
     finally:
@@ -53,7 +63,7 @@ def _copy_table(
     caller: Caller,
     out: sqlite3.Connection,
     columns: tuple[str, ...],
-) -> int:
+) -> tuple[int, Stamp]:
     query = select(table).order_by(table.c._seq)
     if not caller.is_admin:
         query = query.where(table.c.region == caller.scope)
@@ -63,19 +73,22 @@ def _copy_table(
         f"VALUES ({','.join('?' * len(names))})"
     )
     count = 0
+    newest = ""
     result = conn.execution_options(yield_per=CHUNK).execute(query).mappings()
     for chunk in result.partitions(CHUNK):
-        out.executemany(
-            sql,
-            [
+        rows = []
+        for row in chunk:
+            stamps = decode_stamps(row["_hlc"])
+            newest = max(newest, *stamps.values()) if stamps else newest
+            rows.append(
                 [
                     row["id"],
                     row["region"],
                     *(row[c] for c in columns),
-                    json.dumps(decode_stamps(row["_hlc"])),
+                    json.dumps(stamps),
                 ]
-                for row in chunk
-            ],
-        )
+            )
+        out.executemany(sql, rows)
         count += len(chunk)
-    return count
+    # fixed-width stamps: the greatest string is the newest
+    return count, Stamp.parse(newest) if newest else Stamp(0, 0, "")

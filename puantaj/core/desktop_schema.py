@@ -16,6 +16,10 @@ from puantaj.core.codes import DEFAULT_CODES
 from puantaj.core.holidays import HOLIDAYS_2026
 from puantaj.core.tables import TABLES
 
+# a _sync_state key: this file was made as a new site elsewhere (the server's
+# download) and opens for the first time without a site marker
+FRESH_FILE = "fresh_file"
+
 LOCAL_TABLES = """
 CREATE TABLE IF NOT EXISTS codes (
     code TEXT PRIMARY KEY,

@@ -91,16 +91,18 @@ def rebase(
         last = advance(last, min(stamp.ms + shift_ms, now_ms), site)
         mapping[str(stamp)] = str(last)
     conn.execute("UPDATE _clock SET ms = ?, counter = ?", (last.ms, last.counter))
+    refused = set(extra)
     touched = 0
     for (table, row_id), stamps in rows.items():
         renewed = {c: mapping.get(s, s) for c, s in stamps.items()}
-        if renewed == stamps:
+        if renewed != stamps:
+            conn.execute(
+                f"UPDATE {q(table)} SET _hlc = ? WHERE id = ?",
+                (jsonfast.dumps_text(renewed), row_id),
+            )
+        elif (table, row_id) not in refused:
             continue
-        conn.execute(
-            f"UPDATE {q(table)} SET _hlc = ? WHERE id = ?",
-            (jsonfast.dumps_text(renewed), row_id),
-        )
-        queue(conn, [(table, row_id)])
+        queue(conn, [(table, row_id)])  # a refused row is always sent again
         touched += 1
     return touched
 

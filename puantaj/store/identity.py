@@ -18,6 +18,7 @@ import sqlite3
 import uuid
 from pathlib import Path
 
+from puantaj.core.desktop_schema import FRESH_FILE
 from puantaj.store import changelog
 from puantaj.store.engine import transaction
 
@@ -71,6 +72,10 @@ def check(conn: sqlite3.Connection, db_path: Path, fresh: bool) -> str:
     marker yet). Returns what was done, in words ("" if nothing)."""
     marker = _read(marker_path(db_path))
     site, generation = _state(conn)
+    if marker is None and changelog.get_state(conn, FRESH_FILE):
+        fresh = True  # a downloaded file: a new site already
+        with transaction(conn):
+            changelog.set_state(conn, FRESH_FILE, "")
     done = ""
     if marker is None and not fresh:
         done = "copied database (no site marker)"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from puantaj.errors import SyncUnavailable
 from puantaj.sync.client import SyncClient
+from tests import servers
 from tests.e2e.conftest import Desk
 
 
@@ -47,6 +48,16 @@ def employee(desk: Desk, sicil: str, first: str, **extra) -> str:
             **extra,
         },
     )
+
+
+def site(conn) -> str:
+    return conn.execute("SELECT site_id FROM _clock").fetchone()[0]
+
+
+def refused(desk: Desk) -> list[tuple[str, str]]:
+    """The refusals a desk keeps, as (table, reason)."""
+    with desk.services.store.connection() as conn:
+        return [tuple(r) for r in conn.execute("SELECT tbl, reason FROM _rejected")]
 
 
 def same_rows(a: Desk, b: Desk, table: str = "employees") -> None:
@@ -102,7 +113,6 @@ def test_restored_backup_gets_back_what_it_wrote_since(desks, server):
     a = desks("Ankara")
     emp = employee(a, "7", "Ali")
     assert a.sync().ok
-    site_before = a.services.store.path.with_name("puantaj.db.site").read_text()
     saved = a.services.backups.backup(label="test")
     a.services.records["employees"].update(a.session, emp, {"title": "Usta"})
     assert a.sync().ok
@@ -110,9 +120,6 @@ def test_restored_backup_gets_back_what_it_wrote_since(desks, server):
     assert a.employees()[emp]["title"] is None  # last week's file
     assert a.sync().ok
     assert a.employees()[emp]["title"] == "Usta"
-    assert a.services.store.path.with_name("puantaj.db.site").read_text() != (
-        site_before
-    )
 
 
 def test_file_put_back_by_hand_or_copied_becomes_a_new_site(desks, server, tmp_path):
@@ -120,7 +127,6 @@ def test_file_put_back_by_hand_or_copied_becomes_a_new_site(desks, server, tmp_p
     out by its site marker when the app opens it."""
     import shutil
 
-    from puantaj.store import clock
     from tests.e2e.conftest import make_desk
 
     a = desks("Ankara")
@@ -145,7 +151,7 @@ def test_file_put_back_by_hand_or_copied_becomes_a_new_site(desks, server, tmp_p
     shutil.copy(path, other / "puantaj.db")
     b = make_desk(other, server.url, desks.tokens["Ankara"], "Ankara")
     with a.services.store.connection() as ca, b.services.store.connection() as cb:
-        assert clock.site_id(ca) != clock.site_id(cb)
+        assert site(ca) != site(cb)
     assert b.sync().ok
     same_rows(a, b)
 
@@ -156,7 +162,6 @@ def test_refused_in_a_locked_month_is_sent_again_after_unlock(desks, server):
     import datetime as dt
 
     from puantaj.services.timesheets import Edit
-    from puantaj.store import refusals
 
     a = desks("Ankara")
     admin_token = desks.tokens.get("*") or desks("*") and desks.tokens["*"]
@@ -167,18 +172,166 @@ def test_refused_in_a_locked_month_is_sent_again_after_unlock(desks, server):
     assert server.post("/locks", lock, admin_token).status_code == 200
     report = a.sync()
     assert report.ok and report.refused == 1
-    with a.services.store.connection() as conn:
-        kept = refusals.listed(conn)
-    assert [(k.table, k.reason) for k in kept] == [("timesheets", "period_locked")]
+    assert refused(a) == [("timesheets", "period_locked")]
     assert a.sync().ok and a.sync().refused == 0  # not sent again while locked
     unlock = {**lock, "action": "unlock", "reason": "düzeltme"}
     assert server.post("/locks", unlock, admin_token).status_code == 200
-    assert a.sync().ok
-    with a.services.store.connection() as conn:
-        assert refusals.listed(conn) == []
+    assert a.sync().ok and refused(a) == []
     assert a.services.check().ok
     admin = desks("*")
     assert admin.sync().ok
     cells = [r for r in admin.rows("timesheets").values() if r["employee_id"] == emp]
     assert [c["code"] for c in cells] == ["X"]
 
+
+def newer_server(extra: dict):
+    """A reply step that makes every pulled change carry what a newer server
+    version would send: columns (or tables) this version does not know."""
+
+    def step(reply) -> None:
+        for change in reply.data.get("changes") or []:
+            change["row"].update(extra)
+
+    return step
+
+
+def test_older_desktop_keeps_newer_columns_for_after_the_upgrade(desks, server):
+    """#8: a pulled change with a column this version does not know: the known
+    columns are applied, the whole change is kept, and nothing is skipped."""
+    a, b = desks("Ankara"), desks("Ankara")
+    emp = employee(b, "7", "Ali")
+    assert b.sync().ok
+    script(a, server.url, desks.tokens["Ankara"], {1: newer_server({"shoe": 42})})
+    assert a.sync().ok
+    assert a.employees()[emp]["first_name"] == "Ali"
+    with a.services.store.connection() as conn:
+        (kept,) = conn.execute("SELECT change, reason FROM _deferred").fetchall()
+        assert '"shoe": 42' in kept["change"] and "shoe" in kept["reason"]
+        # after an upgrade the column is known here (and never stamped yet), so
+        # the same change is whole: it is taken and leaves
+        conn.execute("UPDATE employees SET _hlc = json_remove(_hlc, '$.title')")
+        conn.execute(
+            "UPDATE _deferred SET change = replace(change, '\"shoe\": 42', "
+            '\'"title": "Usta"\')'
+        )
+    assert a.sync().ok and a.employees()[emp]["title"] == "Usta"
+    with a.services.store.connection() as conn:
+        assert conn.execute("SELECT count(*) FROM _deferred").fetchone()[0] == 0
+    assert refused(a) == []
+
+
+def test_refusal_naming_an_unknown_table_does_not_break_the_run(desks, server):
+    """#12: a reply refusing a table this version does not know (or a row that
+    was not sent) is logged, never raised as a raw sqlite3 error."""
+    a = desks("Ankara")
+    employee(a, "7", "Ali")
+
+    def odd(reply) -> None:
+        reply.data["rejected"] = [
+            {"table": "fuel", "id": "x", "reason": "clock_ahead", "detail": ""},
+            {"table": "fuel", "id": "y", "reason": "period_locked", "detail": ""},
+        ]
+
+    script(a, server.url, desks.tokens["Ankara"], {1: odd})
+    report = a.sync()
+    assert report.ok and report.refused == 0
+
+
+def test_a_server_that_keeps_refusing_stamps_as_ahead_stops_the_run(desks, server):
+    """#12: a persistent clock_ahead refusal ends the run with a clear message
+    instead of looping through 100,000 exchanges."""
+    a = desks("Ankara")
+    employee(a, "7", "Ali")
+    client = None
+
+    def ahead(reply) -> None:
+        reply.data["accepted"] = 0
+        reply.data["rejected"] = [
+            {"table": "employees", "id": i, "reason": "clock_ahead", "detail": ""}
+            for i in a.employees()
+        ]
+
+    client = script(
+        a, server.url, desks.tokens["Ankara"], dict.fromkeys(range(1, 50), ahead)
+    )
+    report = a.sync()
+    assert report.state == "error" and "clock" in report.message
+    assert client.calls == 2
+    assert a.pending() == 1  # still queued for a later run
+
+
+def title_stamp(desk: Desk, emp: str):
+    import json
+
+    from puantaj.core.hlc import Stamp
+
+    with desk.services.store.connection() as conn:
+        row = conn.execute("SELECT _hlc FROM employees WHERE id = ?", (emp,))
+        return Stamp.parse(json.loads(row.fetchone()[0])["title"])
+
+
+def test_server_restart_never_pulls_a_clock_below_its_own_stamps(
+    desks, server, server_env
+):
+    """#3: a PC four minutes fast drags the server's hybrid clock ahead; the
+    desktops measure their offset against the server's physical time, so a
+    server restart never brings a desktop's next stamp below one it wrote."""
+    fast, d = desks("Ankara"), desks("Ankara")
+    emp = employee(d, "7", "Ali")
+    assert d.sync().ok and fast.sync().ok
+    with fast.services.store.connection() as conn:
+        # accepted by the server: under 5 minutes ahead
+        conn.execute("UPDATE _clock SET offset_ms = ?", (4 * 60_000,))
+    fast.services.records["employees"].update(fast.session, emp, {"title": "F"})
+    assert fast.sync().ok and d.sync().ok
+    with d.services.store.connection() as conn:
+        (offset,) = conn.execute("SELECT offset_ms FROM _clock").fetchone()
+        assert abs(offset) < 5_000, "offset measured against a hybrid stamp"
+    d.services.records["employees"].update(d.session, emp, {"title": "D1"})
+    assert d.sync().ok
+    first = title_stamp(d, emp)
+    port = int(server.url.rsplit(":", 1)[1])
+    server.stop()
+    restarted = servers.start(server_env, port=port)
+    try:
+        assert d.sync().ok
+        d.services.records["employees"].update(d.session, emp, {"title": "D2"})
+        assert title_stamp(d, emp) > first
+        assert d.sync().ok and fast.sync().ok and d.sync().ok
+        assert d.employees()[emp]["title"] == fast.employees()[emp]["title"] == "D2"
+    finally:
+        restarted.stop()
+
+
+def test_downloaded_database_opens_as_a_site_with_its_clock_past_its_rows(
+    desks, server, tmp_path
+):
+    """#10: the server's download starts with its clock at its newest stamp, not
+    0, and opens as the new site it already is (nothing queued again)."""
+    import json
+
+    from puantaj.core.hlc import Stamp
+    from tests.e2e.conftest import make_desk
+
+    b = desks("Ankara")
+    emp = employee(b, "7", "Ali")
+    assert b.sync().ok
+    reply = server.get("/sync/download", desks.tokens["Ankara"])
+    assert reply.status_code == 200
+    folder = tmp_path / "downloaded"
+    folder.mkdir()
+    (folder / "puantaj.db").write_bytes(reply.content)
+    d = make_desk(folder, server.url, desks.tokens["Ankara"], "Ankara")
+    with d.services.store.connection() as conn:
+        stamps = json.loads(
+            conn.execute("SELECT _hlc FROM employees WHERE id = ?", (emp,)).fetchone()[
+                0
+            ]
+        )
+        newest = max(Stamp.parse(s) for s in stamps.values())
+        local = tuple(conn.execute("SELECT ms, counter FROM _clock").fetchone())
+        assert local >= (newest.ms, newest.counter)
+    assert d.pending() == 0
+    d.services.records["employees"].update(d.session, emp, {"title": "Usta"})
+    assert d.sync().ok and b.sync().ok
+    assert b.employees()[emp]["title"] == "Usta"
