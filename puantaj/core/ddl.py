@@ -8,7 +8,7 @@ alike — and queue the row in `_outbox` in the same transaction.
 
 from __future__ import annotations
 
-from puantaj.core.tables import TABLES, TableSpec
+from puantaj.core.tables import TABLES, Column, TableSpec
 
 _SQL_TYPES = {
     "text": "TEXT",
@@ -151,6 +151,75 @@ BEGIN
     UPDATE {q(t)} SET deleted = 1 WHERE rowid = OLD.rowid AND deleted = 0;
     SELECT RAISE(IGNORE);
 END""",
+    ]
+
+
+def _column_problem(column: Column) -> str:
+    """An SQL condition true when NEW.<column> would be refused by sync
+    (puantaj.core.changes), as far as SQL can tell: a TC no's checksum and a
+    plate's canonical form are left to the services and to `puantaj check`."""
+    c = f"NEW.{q(column.name)}"
+    kind = column.kind
+    out = []
+    if column.required:
+        out.append(f"{c} IS NULL")
+        if kind not in ("int", "bool", "real"):
+            out.append(f"{c} = ''")
+    if kind == "bool":
+        out.append(f"{c} NOT IN (0, 1)")
+    elif kind == "int":
+        out.append(
+            f"typeof({c}) NOT IN ('null', 'integer') OR {c} < {column.min_value}"
+            f" OR {c} > {column.max_value}"
+        )
+    elif kind == "real":
+        out.append(f"typeof({c}) NOT IN ('null', 'integer', 'real') OR abs({c}) > 1e12")
+    else:
+        out.append(
+            f"typeof({c}) NOT IN ('null', 'text') OR length({c}) > {column.max_len}"
+            f" OR {c} GLOB '*[' || {_CONTROLS} || ']*' OR instr({c}, char(0)) > 0"
+        )
+        if kind == "date":
+            out.append(f"{c} <> '' AND date({c}, '+0 days') IS NOT {c}")
+        elif kind == "month":
+            out.append(f"{c} <> '' AND date({c} || '-01', '+0 days') IS NOT {c} || '-01'")
+        if column.choices:
+            allowed = ", ".join(f"'{v}'" for v in column.choices)
+            out.append(f"{c} NOT IN ({allowed})")
+    return " OR ".join(f"({x})" for x in out)
+
+
+# C0 controls but tab, newline and carriage return (as puantaj.core.changes)
+_CONTROLS = f"char({', '.join(str(n) for n in range(1, 32) if n not in (9, 10, 13))})"
+
+
+def create_checks(spec: TableSpec) -> list[str]:
+    """Triggers that refuse a local write sync would refuse (raw SQL included),
+    so no row the server cannot take is ever made here. Pulled rows (applying)
+    were judged by the server already."""
+    t = spec.name
+    out = []
+    for event in ("INSERT", "UPDATE"):
+        for column in spec.columns:
+            name = f"{t}_check_{event.lower()}_{column.name}"
+            message = f"{t}.{column.name}: value refused (see puantaj check)"
+            # an update is judged on what it changes: an old row that breaks a
+            # rule can still be fixed a field at a time, or deleted
+            changed = f" AND NEW.{q(column.name)} IS NOT OLD.{q(column.name)}"
+            out.append(
+                f"""CREATE TRIGGER IF NOT EXISTS {name} BEFORE {event} ON {q(t)}
+WHEN {NOT_APPLYING}{changed if event == "UPDATE" else ""}
+    AND ({_column_problem(column)})
+BEGIN SELECT RAISE(ABORT, '{message}'); END"""
+            )
+    return out
+
+
+def drop_checks(spec: TableSpec) -> list[str]:
+    return [
+        f"DROP TRIGGER IF EXISTS {spec.name}_check_{event}_{column.name}"
+        for event in ("insert", "update")
+        for column in spec.columns
     ]
 
 

@@ -138,7 +138,15 @@ def _v3(conn: Any) -> None:
             conn.execute(statement)
 
 
-MIGRATIONS: list[Callable[[Any], None]] = [_v1, _v2, _v3]
+def _v4(conn: Any) -> None:
+    """The tables refuse, as sync would, a local write of a value the server
+    cannot take (issue 10 #5): raw SQL included."""
+    for spec in TABLES.values():
+        for statement in (*ddl.drop_checks(spec), *ddl.create_checks(spec)):
+            conn.execute(statement)
+
+
+MIGRATIONS: list[Callable[[Any], None]] = [_v1, _v2, _v3, _v4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
+from puantaj.core.changes import ChangeError, check_value
+from puantaj.core.ddl import q
 from puantaj.core.tables import TABLES
 from puantaj.errors import StoreError
 from puantaj.store import changelog, migrations
 from puantaj.store.database import Store
 from puantaj.store.rows import TableRepo
 
+SHOWN = 20  # problem rows listed one by one
 _LABELS = {
     "employees": "Employees",
     "timesheets": "Timesheets",
@@ -91,8 +94,38 @@ def _check(conn: sqlite3.Connection, report: CheckReport) -> None:
     (report.bad if orphans else report.good)(
         f"Timesheet cells without employee: {orphans}"
     )
+    invalid = invalid_rows(conn)
+    rows = len({(p.table, p.row_id) for p in invalid})
+    (report.bad if invalid else report.good)(f"Rows the server would refuse: {rows}")
+    for problem in invalid[:SHOWN]:
+        report.info(f"  {problem.table} {problem.row_id}: {problem.message}")
     report.info(f"Unsent changes: {changelog.pending_count(conn)} rows")
     refused = conn.execute("SELECT count(*) FROM _rejected").fetchone()[0]
     (report.bad if refused else report.good)(
         f"Changes refused by the server: {refused}"
     )
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """A stored row that breaks a rule sync enforces (an old database's)."""
+
+    table: str
+    row_id: str
+    column: str
+    message: str
+
+
+def invalid_rows(conn: sqlite3.Connection) -> list[RowProblem]:
+    """Every problem of every row that sync would refuse (O(rows))."""
+    out = []
+    for table, spec in TABLES.items():
+        names = spec.data_columns
+        select = ", ".join(q(n) for n in names)
+        for row in conn.execute(f"SELECT id, {select} FROM {q(table)}"):
+            for name, value in zip(names, tuple(row)[1:], strict=True):
+                try:
+                    check_value(spec, name, value)
+                except ChangeError as exc:
+                    out.append(RowProblem(table, row[0], name, str(exc)))
+    return out

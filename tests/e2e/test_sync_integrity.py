@@ -335,3 +335,40 @@ def test_downloaded_database_opens_as_a_site_with_its_clock_past_its_rows(
     d.services.records["employees"].update(d.session, emp, {"title": "Usta"})
     assert d.sync().ok and b.sync().ok
     assert b.employees()[emp]["title"] == "Usta"
+
+
+def test_pushed_rows_are_counted_over_every_page(desks, server):
+    a = desks("Ankara", page_size=3)
+    for n in range(7):
+        employee(a, str(n), f"Kişi{n}")
+    report = a.sync()
+    assert report.ok and (report.pushed, report.pending) == (7, 0)
+
+
+def test_a_pc_a_day_ahead_is_brought_back_and_its_write_stamped_when_typed(
+    desks, server
+):
+    """A write typed on a PC whose clock is a day ahead is refused as clock_ahead,
+    then sent again stamped with the real moment it was typed; the clock is
+    brought back (a clock that stayed ahead would win every conflict)."""
+    import json
+    import time
+
+    from puantaj.core.hlc import Stamp
+
+    a = desks("Ankara")
+    with a.services.store.connection() as conn:
+        conn.execute("UPDATE _clock SET offset_ms = 86400000")
+    typed_at = time.time() * 1000
+    emp = employee(a, "7", "Ali")
+    report = a.sync()
+    assert report.ok and report.refused == 0 and a.pending() == 0
+    with a.services.store.connection() as conn:
+        (ms,) = conn.execute("SELECT ms FROM _clock").fetchone()
+        stamps = json.loads(
+            conn.execute("SELECT _hlc FROM employees WHERE id = ?", (emp,)).fetchone()[
+                0
+            ]
+        )
+    assert abs(ms - time.time() * 1000) < 60_000
+    assert all(abs(Stamp.parse(s).ms - typed_at) < 60_000 for s in stamps.values())

@@ -111,3 +111,21 @@ def test_overtime_and_empty_days():
 
 def test_2026_holidays_total_fifteen_and_a_half_days():
     assert HolidayCalendar(HOLIDAYS_2026).total_days(2026) == 15.5
+
+
+def test_a_one_day_employment_counts_its_day():
+    day = dt.date(2026, 3, 10)
+    t = totals(2026, 3, {day: Cell("X")}, hire=day, leave=day)
+    assert (t.employed_days, t.worked_days, t.paid_days, t.sgk_days) == (1, 1, 1, 1)
+
+
+def test_an_absence_six_days_before_the_weekly_rest_costs_it_seven_does_not():
+    # rest day Wednesday: HT on 4, 11, 18, 25 March 2026
+    six_before = totals(
+        2026, 3, standard_month(2026, 3, rest_day=2, overrides={5: "D"})
+    )
+    assert six_before.unearned_ht_days == 1  # the HT of the 11th
+    seven_before = totals(
+        2026, 3, standard_month(2026, 3, rest_day=2, overrides={4: "D"})
+    )
+    assert seven_before.unearned_ht_days == 0

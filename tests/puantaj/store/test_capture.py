@@ -148,3 +148,85 @@ def test_pulled_changes_apply_per_column_without_being_queued(services, ankara):
     with services.store.connection() as conn:
         stamps = json.loads(conn.execute("SELECT _hlc FROM employees").fetchone()[0])
     assert Stamp.parse(stamps["title"]) > Stamp.parse(newer)
+
+
+GOOD_EMPLOYEE = {
+    "id": "1b4e28ba-2fa1-11d2-883f-0016d3cca427",
+    "region": "Ankara",
+    "sicil_no": "2",
+    "first_name": "C",
+    "last_name": "D",
+    "hire_date": "2026-01-05",
+}
+
+
+@pytest.mark.parametrize(
+    "column, value",
+    [
+        ("sicil_no", None),
+        ("first_name", ""),
+        ("weekly_rest_day", 9),
+        ("hire_date", "2026-02-30"),
+        ("hire_date", "05.01.2026"),
+        ("title", "Us\x00ta"),
+        ("title", "Us\x07ta"),
+        ("daily_hours", "sekiz"),
+        ("deleted", 2),
+    ],
+)
+def test_raw_sql_cannot_store_a_row_sync_would_refuse(services, ankara, column, value):
+    """Issue 10 #5: the desktop's tables enforce what the server does."""
+    import sqlite3
+
+    emp = services.records["employees"].create(
+        ankara,
+        {
+            "sicil_no": "1",
+            "first_name": "A",
+            "last_name": "B",
+            "hire_date": "01.01.2026",
+        },
+    )
+    row = {**GOOD_EMPLOYEE, column: value}
+    names = ", ".join(row)
+    with services.store.connection() as conn:
+        with pytest.raises(sqlite3.IntegrityError, match=f"employees.{column}"):
+            conn.execute(
+                f"UPDATE employees SET {column} = ? WHERE id = ?", (value, emp)
+            )
+        with pytest.raises(sqlite3.IntegrityError, match=f"employees.{column}"):
+            conn.execute(
+                f"INSERT INTO employees ({names}) VALUES ({','.join('?' * len(row))})",
+                tuple(row.values()),
+            )
+        conn.execute(
+            f"INSERT INTO employees ({', '.join(GOOD_EMPLOYEE)}) VALUES (?,?,?,?,?,?)",
+            tuple(GOOD_EMPLOYEE.values()),
+        )  # the same row, valid, goes in
+
+
+def test_an_old_row_that_breaks_a_rule_is_listed_by_check_and_can_be_fixed(
+    services, ankara
+):
+    emp = services.records["employees"].create(
+        ankara,
+        {
+            "sicil_no": "1",
+            "first_name": "A",
+            "last_name": "B",
+            "hire_date": "01.01.2026",
+        },
+    )
+    with services.store.connection() as conn:  # as an old database may hold it
+        conn.execute("UPDATE _clock SET applying = 1")
+        conn.execute("UPDATE employees SET weekly_rest_day = 9, title = 'x\x01'")
+        conn.execute("UPDATE _clock SET applying = 0")
+    report = services.check()
+    assert not report.ok
+    assert "Rows the server would refuse: 1" in report.problems
+    assert any(emp in line and "weekly_rest_day" in line for line in report.lines)
+    services.records["employees"].update(ankara, emp, {"weekly_rest_day": 6})
+    with services.store.connection() as conn:  # another field is still to fix
+        assert "title" in services.check().render()
+        conn.execute("UPDATE employees SET title = 'Usta'")
+    assert "Rows the server would refuse: 0" in services.check().render()
