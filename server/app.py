@@ -5,7 +5,8 @@ from __future__ import annotations
 import gc
 import logging
 import time
-from collections.abc import Mapping
+import uuid
+from collections.abc import Callable, Mapping
 
 from flask import Flask, g, request
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -28,11 +29,14 @@ GC_GEN0_THRESHOLD = 50_000
 
 
 def create_app(
-    overrides: Mapping[str, object] | None = None, env: Mapping[str, str] | None = None
+    overrides: Mapping[str, object] | None = None,
+    env: Mapping[str, str] | None = None,
+    now_ms: Callable[[], int] | None = None,
 ) -> Flask:
     """Build the app; raises SchemaError when the database is not ours or not current.
 
     An empty database is migrated first, so a fresh install needs no extra step.
+    `now_ms` is the physical clock (tests inject one; default: the system's).
     """
     settings = load_server_settings(env, overrides)
     engine = storage.make_engine(settings)
@@ -42,7 +46,11 @@ def create_app(
     revision = storage.check_schema(engine)
     metadata = build_metadata()
     tables = {name.split(".")[-1]: t for name, t in metadata.tables.items()}
-    clock = HybridClock("server", lambda: int(time.time() * 1000))
+    # each server process is a site of its own: its writes never share stamps
+    # with another worker's or instance's
+    clock = HybridClock(
+        f"server-{uuid.uuid4().hex}", now_ms or (lambda: int(time.time() * 1000))
+    )
     queries = Queries(tables, engine.dialect)
     context = ServerContext(
         settings=settings,

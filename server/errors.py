@@ -32,6 +32,24 @@ class Forbidden(APIError):
     status, code = 403, "forbidden"
 
 
+class SiteTaken(Forbidden):
+    """The site id belongs to another token."""
+
+    code = "site_taken"
+
+
+class BatchReused(Malformed):
+    """A batch id this caller already used for a batch with other content."""
+
+    code = "batch_reused"
+
+
+class WriteLost(APIError):
+    """The server's own write did not win the merge (it must never report success)."""
+
+    status, code = 409, "write_lost"
+
+
 class NotFound(APIError):
     status, code = 404, "not_found"
 

@@ -1,7 +1,9 @@
-"""Applying a pushed batch: per-column last-write-wins, refusals, conflict history.
+"""Applying a pushed batch: per-column last-write-wins, judged row by row.
 
-A batch is one transaction. It row-locks the rows it touches, merges them, and
-only then takes the writers' lock — the `sync_counter` row, bumped with
+A batch is one transaction. It row-locks the rows it touches, merges each row's
+changes into a copy of the row, judges the row as it would then stand
+(server/refusals.py) and keeps the copy, or refuses every change of that row.
+Only then does it take the writers' lock — the `sync_counter` row, bumped with
 RETURNING (on SQLite the BEGIN IMMEDIATE lock) — to number the rows it writes.
 That lock is held until COMMIT, so sequence numbers are handed out in commit
 order: a reader that has seen number N has seen every commit before the one
@@ -10,9 +12,8 @@ that took N + 1. Only the writes and the commit happen under it.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Connection
@@ -20,11 +21,13 @@ from sqlalchemy import Connection
 from puantaj.core import jsonfast
 from puantaj.core.changes import Change, ChangeError, parse_change
 from puantaj.core.hlc import HybridClock, Stamp
+from server import batches, history
 from server.auth import Caller, now_text
 from server.queries import Queries
-from server.rows import RowState, driver_query, load_rows, site_of, write_rows
+from server.refusals import ORDER, PARENTS, Judge, Refusal, region_refusal
+from server.rows import RowState, driver_query, fetch_rows, load_rows, write_rows
 
-LOCKED = "locked"
+Key = tuple[str, str]
 
 
 @dataclass
@@ -40,20 +43,20 @@ class _Batch:
     caller: Caller
     site_id: str
     batch_id: str
-    states: dict[tuple[str, str], RowState]
-    locks: set[tuple[str, str]]
+    digest: str
+    states: dict[Key, RowState] = field(default_factory=dict)
     result: PushResult = field(default_factory=PushResult)
-    conflicts: list[dict] = field(default_factory=list)
+    losses: list[history.Loss] = field(default_factory=list)
 
     def refuse(self, raw: Any, reason: str, detail: str) -> None:
         raw = raw if isinstance(raw, dict) else {}
         self.result.rejected.append(
             {
-                "table": str(raw.get("table", ""))[:40],
-                "id": str(raw.get("id", ""))[:64],
-                "region": str(raw.get("region", ""))[:64],
+                "table": history.printable(raw.get("table", ""), 40),
+                "id": history.printable(raw.get("id", ""), 64),
+                "region": history.printable(raw.get("region", ""), 64),
                 "reason": reason,
-                "detail": detail[:300],
+                "detail": history.printable(detail, 300),
             }
         )
 
@@ -77,132 +80,157 @@ class Merger:
         batch_id: str,
         changes: list[Any],
         before_numbering: Callable[[PushResult], None] = lambda result: None,
+        trusted: bool = False,
     ) -> PushResult:
-        """Apply a batch inside the caller's transaction; the same batch_id twice is a no-op.
+        """Apply a batch inside the caller's transaction; the same batch again
+        from the same token and site is a no-op (BatchReused if its content
+        differs). `trusted`: the server's own write, never judged clock_ahead.
 
         `before_numbering` runs once the outcome is known and the history is
         written, before the writers' lock is taken: whatever it writes does not
         lengthen the time other batches wait for that lock.
         """
-        # validation needs no lock: do it before serialising on the counter
-        batch = _Batch(caller, site_id, batch_id, {}, set())
-        parsed: list[tuple[Any, Change]] = []
-        limit_ms = self.clock.physical_ms() + self.clock_ahead_ms
-        for raw in changes:
-            try:
-                change = parse_change(raw)
-            except ChangeError as exc:
-                batch.refuse(raw, exc.reason, str(exc))
-                continue
-            if not caller.can_see(change.region):
-                batch.refuse(
-                    raw,
-                    "region_forbidden",
-                    f"token is for {caller.scope}, row is in {change.region}",
-                )
-            elif int(change.hlc[:13]) > limit_ms:  # validated: 13 digits of ms
-                batch.refuse(raw, "clock_ahead", "stamp is more than 5 minutes ahead")
-            else:
-                parsed.append((raw, change))
-        prior = driver_query(conn, self.queries.prior_batch, (batch_id,))
-        if prior:
-            result = PushResult(**json.loads(prior[0][0]))
+        digest = batches.digest(changes)
+        prior = batches.prior_outcome(
+            conn, self.queries, caller.token_id, site_id, batch_id, digest
+        )
+        if prior is not None:
+            result = PushResult(**prior)
             before_numbering(result)
             return result
-        batch.states = load_rows(
-            conn, self.queries, {(c.table, c.id) for _, c in parsed}
-        )
-        if not caller.is_admin and any(
-            c.table in ("timesheets", "reports") for _, c in parsed
-        ):
-            batch.locks = self._locked_months(conn)
-        for raw, change in parsed:
-            reason = self._refusal(batch, change)
-            if reason:
-                batch.refuse(raw, *reason)
+        batch = _Batch(caller, site_id, batch_id, digest)
+        rows = self._parse(batch, changes, trusted)
+        batch.states = load_rows(conn, self.queries, set(rows))
+        judge = Judge(caller, parents=self._parents(conn, batch, rows))
+        if not caller.is_admin and any(t in ("timesheets", "reports") for t, _ in rows):
+            judge.locks = self._locked_months(conn)
+        newest = ""
+        for key in sorted(rows, key=lambda k: ORDER.get(k[0], 1)):
+            group = rows[key]
+            refusal = self._merge_row(batch, judge, key, [c for _, c in group])
+            if refusal:
+                for raw, _ in group:
+                    batch.refuse(raw, *refusal)
                 continue
-            self._merge(batch, change)
-        if parsed:
+            batch.result.accepted += len(group)
+            newest = max(newest, *(c.hlc for _, c in group))
+        if newest:
             # fixed-width stamps: the greatest string is the greatest triple
-            self.clock.observe(Stamp.parse(max(c.hlc for _, c in parsed)))
+            self.clock.observe(Stamp.parse(newest))
         self._write_history(conn, batch)
         before_numbering(batch.result)
         self._write_rows(conn, batch)
         return batch.result
 
+    def _parse(
+        self, batch: _Batch, changes: list[Any], trusted: bool
+    ) -> dict[Key, list[tuple[Any, Change]]]:
+        """Valid changes grouped by row; a row with any change refused here is
+        refused whole (its other changes with the same reason)."""
+        limit_ms = self.clock.physical_ms() + self.clock_ahead_ms
+        rows: dict[Key, list[tuple[Any, Change]]] = {}
+        refused: dict[Key, Refusal] = {}
+        for raw in changes:
+            key = _raw_key(raw)
+            try:
+                change = parse_change(raw)
+            except ChangeError as exc:
+                batch.refuse(raw, exc.reason, str(exc))
+                if key:
+                    refused.setdefault(key, (exc.reason, f"with its row: {exc}"))
+                continue
+            key = (change.table, change.id)
+            rows.setdefault(key, []).append((raw, change))
+            if not batch.caller.can_see(change.region):
+                refusal = (
+                    "region_forbidden",
+                    f"token is for {batch.caller.scope}, row is in {change.region}",
+                )
+            elif not trusted and int(change.hlc[:13]) > limit_ms:
+                refusal = ("clock_ahead", "stamp is more than 5 minutes ahead")
+            elif change.region != rows[key][0][1].region:
+                refusal = ("invalid_row", "the changes of one row name two regions")
+            else:
+                continue
+            refused.setdefault(key, refusal)
+        for key, refusal in refused.items():
+            for raw, _ in rows.pop(key, ()):
+                batch.refuse(raw, *refusal)
+        return rows
+
+    def _parents(
+        self, conn: Connection, batch: _Batch, rows: dict[Key, list]
+    ) -> dict[Key, str]:
+        """The parent rows the batch's rows name, that exist: (table, id) → region."""
+        wanted: dict[str, set[str]] = {}
+        for table, row_id in rows:
+            link = PARENTS.get(table)
+            if link is None:
+                continue
+            column, parent = link
+            stored = batch.states.get((table, row_id))
+            names = {c.row.get(column) for _, c in rows[(table, row_id)]}
+            if stored is not None:
+                names.add(stored.values.get(column))
+            wanted.setdefault(parent, set()).update(n for n in names if n)
+        found: dict[Key, str] = {}
+        for parent, ids in wanted.items():
+            statements = self.queries.regions_by_id
+            for row_id, region in fetch_rows(
+                conn, self.queries, statements, parent, ids
+            ):
+                found[(parent, row_id)] = region
+        return found
+
     def _locked_months(self, conn: Connection) -> set[tuple[str, str]]:
         rows = conn.execute(self.queries.locked_months)
         return {(r.region, r.month) for r in rows}
 
-    def _refusal(self, batch: _Batch, change: Change) -> tuple[str, str] | None:
-        state = batch.states.get((change.table, change.id))
-        if state is not None and state.region != change.region:
-            return ("invalid_row", f"region is fixed: row is in {state.region}")
-        if batch.caller.is_admin:
-            return None
-        current = state.values if state else {}
-        if change.table == "timesheets":
-            day = change.row.get("work_date") or current.get("work_date") or ""
-            if (change.region, day[:7]) in batch.locks:
-                return ("period_locked", f"{change.region} {day[:7]} is locked")
-        if change.table == "reports":
-            if current.get("status") == LOCKED:
-                return ("period_locked", "the month is locked; ask an admin")
-            if change.row.get("status") in ("approved", LOCKED):
-                return ("region_forbidden", "only an admin can approve or lock a month")
-        if change.table == "users" and change.row.get("role") == "admin":
-            return ("region_forbidden", "a region token cannot create admins")
-        return None
-
-    def _merge(self, batch: _Batch, change: Change) -> None:
-        key = (change.table, change.id)
-        state = batch.states.get(key)
-        if state is None:
-            # a row the server has never seen: every column simply takes the value
-            batch.states[key] = RowState(
-                change.table,
-                change.id,
-                change.region,
-                dict(change.row),
-                dict.fromkeys(change.row, change.hlc),
-                is_new=True,
-                dirty=True,
+    def _merge_row(
+        self, batch: _Batch, judge: Judge, key: Key, changes: list[Change]
+    ) -> Refusal | None:
+        """Merge one row's changes into a copy of it, judge the copy, and keep it
+        (with its losses) unless refused."""
+        stored = batch.states.get(key)
+        region = changes[0].region
+        refusal = region_refusal(batch.caller, stored, region)
+        if refusal:
+            return refusal
+        if stored is None:
+            state = RowState(key[0], key[1], region, is_new=True)
+        else:
+            state = replace(
+                stored, values=dict(stored.values), stamps=dict(stored.stamps)
             )
-            batch.result.accepted += 1
-            return
-        for name, value in change.row.items():
-            current = state.stamps.get(name)
-            if current == change.hlc:
-                continue  # the same write again
-            old = state.values.get(name)
-            if current is None or change.hlc > current:  # fixed-width: same as triple
-                if (
-                    current is not None
-                    and old != value
-                    and site_of(current) != site_of(change.hlc)
-                ):
-                    batch.conflicts.append(
-                        _conflict(
-                            batch,
-                            state,
-                            name,
-                            "overwritten",
-                            old,
-                            current,
-                            value,
-                            change.hlc,
+        losses: list[history.Loss] = []
+        # oldest first: what a change overwrites is what stood before it
+        for change in sorted(changes, key=lambda c: c.hlc):
+            for name, value in change.row.items():
+                current = state.stamps.get(name)
+                if current == change.hlc:
+                    continue  # the same write again
+                if current is None or change.hlc > current:  # fixed width: triple
+                    if current is not None:
+                        old = state.values.get(name)
+                        loss = history.overwritten(
+                            state, name, old, current, value, change.hlc
                         )
-                    )
-                state.values[name] = value
-                state.stamps[name] = change.hlc
-                state.dirty = True
-            elif old != value:
-                batch.conflicts.append(
-                    _conflict(
-                        batch, state, name, "lost", value, change.hlc, old, current
-                    )
-                )
-        batch.result.accepted += 1
+                        if loss:
+                            losses.append(loss)
+                    state.values[name] = value
+                    state.stamps[name] = change.hlc
+                    state.dirty = True
+                else:
+                    loss = history.lost(state, name, value, change.hlc, batch.site_id)
+                    if loss:
+                        losses.append(loss)
+        refusal = judge.refusal(stored, state)
+        if refusal:
+            return refusal
+        judge.accepted(state)
+        batch.states[key] = state
+        batch.losses.extend(losses)
+        return None
 
     def _write_rows(self, conn: Connection, batch: _Batch) -> None:
         """Store the batch's outcome (for a resend), number the changed rows under
@@ -211,8 +239,10 @@ class Merger:
         dirty = [s for s in batch.states.values() if s.dirty]
         outcome = {"accepted": batch.result.accepted, "rejected": batch.result.rejected}
         record = (
-            batch.batch_id,
+            batch.caller.token_id,
             batch.site_id,
+            batch.batch_id,
+            batch.digest,
             now_text(),
             jsonfast.dumps_text(outcome),
         )
@@ -230,54 +260,25 @@ class Merger:
             write_rows(conn, self.queries, dirty, batch.site_id)
 
     def _write_history(self, conn: Connection, batch: _Batch) -> None:
-        """Conflicts kept and refusals."""
-        now = now_text()
-        if batch.conflicts:
-            conn.execute(
-                self.tables["conflicts"].insert(),
-                [{**c, "recorded_at": now} for c in batch.conflicts],
-            )
-        if batch.result.rejected:
-            conn.execute(
-                self.tables["rejections"].insert(),
-                [
-                    {
-                        "site_id": batch.site_id,
-                        "region": (r["region"] or "*")
-                        if batch.caller.is_admin
-                        else batch.caller.scope,
-                        "tbl": r["table"],
-                        "row_id": r["id"],
-                        "reason": r["reason"],
-                        "detail": r["detail"],
-                        "batch_id": batch.batch_id,
-                        "at": now,
-                    }
-                    for r in batch.result.rejected
-                ],
-            )
+        """Losses kept (once each) and refusals logged."""
+        history.write_conflicts(
+            conn, self.tables["conflicts"], batch.losses, batch.site_id, batch.batch_id
+        )
+        history.write_refusals(
+            conn,
+            self.tables["rejections"],
+            batch.result.rejected,
+            batch.site_id,
+            None if batch.caller.is_admin else batch.caller.scope,
+            batch.batch_id,
+        )
 
 
-def _conflict(
-    batch: _Batch,
-    state: RowState,
-    column: str,
-    kind: str,
-    value: Any,
-    value_hlc: str,
-    winner: Any,
-    winner_hlc: str,
-) -> dict:
-    return {
-        "tbl": state.table,
-        "row_id": state.id,
-        "region": state.region,
-        "column_name": column,
-        "kind": kind,
-        "value": json.dumps(value),
-        "value_hlc": value_hlc,
-        "winner": json.dumps(winner),
-        "winner_hlc": winner_hlc,
-        "site_id": batch.site_id,
-        "batch_id": batch.batch_id,
-    }
+def _raw_key(raw: Any) -> Key | None:
+    """(table, id) of a change that failed validation, if it names them as text."""
+    if not isinstance(raw, dict):
+        return None
+    table, row_id = raw.get("table"), raw.get("id")
+    if isinstance(table, str) and isinstance(row_id, str):
+        return (table, row_id)
+    return None

@@ -93,25 +93,43 @@ class Queries:
             f"UPDATE sync_counter SET value = value + {mark} WHERE id = 1"
             " RETURNING value"
         )
-        self.prior_batch = f"SELECT result FROM batches WHERE batch_id = {mark}"
+        self.prior_batch = (
+            "SELECT digest, result FROM batches"
+            f" WHERE token_id = {mark} AND site_id = {mark} AND batch_id = {mark}"
+        )
         self.insert_batch = (
-            "INSERT INTO batches (batch_id, site_id, at, result)"
-            f" VALUES ({', '.join([mark] * 4)})"
+            "INSERT INTO batches (token_id, site_id, batch_id, digest, at, result)"
+            f" VALUES ({', '.join([mark] * 6)})"
         )
         # PostgreSQL: the batch's outcome and the numbers in one statement
         self.record_and_bump = (
             f"WITH outcome AS ({self.insert_batch}) {self.bump}" if self.bulk else None
         )
+        # a site id belongs to the token that first used it; it passes to another
+        # token of its region only when that one is revoked (or, for a site from
+        # before 0004, unknown). No row back: the site is another token's.
         self.upsert_site = (
             "INSERT INTO sites (site_id, region, last_sync_at, last_push_at,"
-            f" pushed_total, refused_total, pending) VALUES ({', '.join([mark] * 7)})"
+            " pushed_total, refused_total, pending, token_id)"
+            f" VALUES ({', '.join([mark] * 8)})"
             " ON CONFLICT (site_id) DO UPDATE SET"
             " last_sync_at = excluded.last_sync_at,"
             " last_push_at = coalesce(excluded.last_push_at, sites.last_push_at),"
             " pending = coalesce(excluded.pending, sites.pending),"
             " pushed_total = sites.pushed_total + excluded.pushed_total,"
-            " refused_total = sites.refused_total + excluded.refused_total"
+            " refused_total = sites.refused_total + excluded.refused_total,"
+            " token_id = excluded.token_id"
+            " WHERE sites.token_id = excluded.token_id"
+            " OR (sites.region = excluded.region AND (sites.token_id IS NULL"
+            " OR EXISTS (SELECT 1 FROM tokens WHERE tokens.id = sites.token_id"
+            " AND tokens.revoked_at IS NOT NULL)))"
+            " RETURNING site_id"
         )
+        # (id, region) of rows by a list of ids: the parents a batch's rows name
+        self.regions_by_id = {
+            name: f"SELECT id, region FROM {quote(name)} WHERE {among}"
+            for name in TABLES
+        }
 
     def _synced(self):
         return ((name, self.tables[name]) for name in TABLES)

@@ -1,4 +1,8 @@
-"""The server's tables (SQLAlchemy Core): synced tables plus tokens, sites, history."""
+"""The server's tables (SQLAlchemy Core): synced tables plus tokens, sites, history.
+
+This is the schema at the head revision, for the code that runs on it; each
+Alembic revision holds its own frozen snapshot of what it changes.
+"""
 
 from __future__ import annotations
 
@@ -27,10 +31,7 @@ _TYPES = {
 }
 
 
-HEAD_VERSION = 3
-
-
-def _synced(metadata: MetaData, spec: TableSpec, version: int) -> Table:
+def _synced(metadata: MetaData, spec: TableSpec) -> Table:
     cols = [
         Column("id", String(36), primary_key=True),
         Column("region", String(64), nullable=False),
@@ -45,14 +46,11 @@ def _synced(metadata: MetaData, spec: TableSpec, version: int) -> Table:
             cols.append(Column(column.name, typ))
     cols.append(Column("_hlc", Text, nullable=False))  # {"<stamp>": [columns], ...}
     cols.append(Column("_seq", BigInteger, nullable=False))
-    if version >= 2:
-        # the site whose batch wrote this version of the row (before 0003: the one
-        # site that wrote every column, or NULL)
-        cols.append(Column("_site", String(64)))
-    if version >= 3:
-        # the number of the version this write replaced (0: a new row): a pull skips
-        # the caller's own write over a version it has already seen
-        cols.append(Column("_prev_seq", BigInteger))
+    # the site whose batch wrote this version of the row (before 0003: the one
+    # site that wrote every column, or NULL)
+    cols.append(Column("_site", String(64)))
+    # the number of the version this write replaced (0: a new row)
+    cols.append(Column("_prev_seq", BigInteger))
     table = Table(spec.name, metadata, *cols)
     Index(f"ix_{spec.name}_seq", table.c._seq)
     Index(f"ix_{spec.name}_region_seq", table.c.region, table.c._seq)
@@ -69,11 +67,11 @@ def _history_id() -> Column:
     )
 
 
-def build_metadata(schema: str | None = None, version: int = HEAD_VERSION) -> MetaData:
-    """Every table of the server schema at `version` (migrations pin theirs)."""
+def build_metadata(schema: str | None = None) -> MetaData:
+    """Every table of the server schema at the head revision."""
     metadata = MetaData(schema=schema)
     for spec in TABLES.values():
-        _synced(metadata, spec, version)
+        _synced(metadata, spec)
     Table(
         "tokens",
         metadata,
@@ -94,7 +92,9 @@ def build_metadata(schema: str | None = None, version: int = HEAD_VERSION) -> Me
         Column("last_push_at", String(40)),
         Column("pushed_total", BigInteger, nullable=False, server_default="0"),
         Column("refused_total", BigInteger, nullable=False, server_default="0"),
-        *([Column("pending", BigInteger)] if version >= 2 else []),
+        Column("pending", BigInteger),
+        # the token that first used this site id; no other token may use it
+        Column("token_id", Integer),
     )
     conflicts = Table(
         "conflicts",
@@ -116,6 +116,7 @@ def build_metadata(schema: str | None = None, version: int = HEAD_VERSION) -> Me
         Column("restored_by", String(120)),
     )
     Index("ix_conflicts_region", conflicts.c.region, conflicts.c.id)
+    Index("ix_conflicts_row", conflicts.c.row_id, conflicts.c.column_name)
     rejections = Table(
         "rejections",
         metadata,
@@ -130,11 +131,15 @@ def build_metadata(schema: str | None = None, version: int = HEAD_VERSION) -> Me
         Column("at", String(40), nullable=False),
     )
     Index("ix_rejections_region", rejections.c.region)
+    # a batch's outcome, kept so that the same batch sent again gets it back;
+    # scoped to the caller, with a digest of the batch to spot a reused id
     Table(
         "batches",
         metadata,
+        Column("token_id", Integer, primary_key=True, autoincrement=False),
+        Column("site_id", String(64), primary_key=True),
         Column("batch_id", String(64), primary_key=True),
-        Column("site_id", String(64), nullable=False),
+        Column("digest", String(64), nullable=False),
         Column("result", Text, nullable=False),
         Column("at", String(40), nullable=False),
     )

@@ -23,6 +23,7 @@ def health():
         "schema_version": schema_version_number(context.schema_revision),
         "version": __version__,
         "server_time": str(context.clock.tick()),
+        "server_ms": context.clock.physical_ms(),
     }
     try:
         with context.engine.connect() as conn:

@@ -12,14 +12,15 @@ from sqlalchemy.exc import IntegrityError
 from puantaj.core.changes import PROTOCOL
 from server.auth import Caller, now_text
 from server.context import ServerContext, ctx
-from server.errors import Forbidden, Malformed, TooLarge
+from server.errors import Forbidden, Malformed, SiteTaken, TooLarge
 from server.merge import PushResult
 from server.pull import make_cursor, parse_cursor, pull
 from server.rows import driver_query
 from server.wire import json_response, read_json
 
 bp = Blueprint("sync", __name__)
-_SITE_RE = re.compile(r"^[A-Za-z0-9_.\-]{1,64}$")
+_SITE_RE = re.compile(r"[A-Za-z0-9_.\-]{1,64}")  # fullmatch: no trailing newline
+_BATCH_RE = re.compile(r"[^\x00-\x1f\x7f]{1,64}")  # fullmatch: stored as text
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ def _exchange(context: ServerContext, caller: Caller, req: SyncRequest):
 
         def record_site(pushed: PushResult | None) -> None:
             now = now_text()
-            driver_query(
+            bound = driver_query(
                 conn,
                 context.queries.upsert_site,
                 (
@@ -68,8 +69,11 @@ def _exchange(context: ServerContext, caller: Caller, req: SyncRequest):
                     pushed.accepted if pushed else 0,
                     len(pushed.rejected) if pushed else 0,
                     req.pending,
+                    caller.token_id,
                 ),
             )
+            if not bound:  # the whole exchange rolls back
+                raise SiteTaken(f"site_id {req.site_id!r} belongs to another token")
 
         if req.changes:
             result = context.merger.push(
@@ -87,6 +91,8 @@ def _exchange(context: ServerContext, caller: Caller, req: SyncRequest):
             "more": more,
             "scope": caller.scope,
             "server_time": str(context.clock.tick()),
+            # physical time, which a desktop measures its clock's offset against
+            "server_ms": context.clock.physical_ms(),
         },
         200,
         request,
@@ -99,7 +105,7 @@ def _parse(body, caller: Caller, context: ServerContext) -> SyncRequest:
     if body.get("protocol") != PROTOCOL:
         raise Malformed(f"protocol must be {PROTOCOL}", code="unsupported_protocol")
     site_id = body.get("site_id")
-    if not isinstance(site_id, str) or not _SITE_RE.match(site_id):
+    if not isinstance(site_id, str) or not _SITE_RE.fullmatch(site_id):
         raise Malformed("site_id: must be an id string")
     region = body.get("region")
     if region is not None and not isinstance(region, str):
@@ -112,8 +118,8 @@ def _parse(body, caller: Caller, context: ServerContext) -> SyncRequest:
     if len(changes) > context.settings.max_changes:
         raise TooLarge(f"at most {context.settings.max_changes} changes per request")
     batch_id = body.get("batch_id")
-    if changes and not (isinstance(batch_id, str) and 0 < len(batch_id) <= 64):
-        raise Malformed("batch_id: required with changes")
+    if changes and not (isinstance(batch_id, str) and _BATCH_RE.fullmatch(batch_id)):
+        raise Malformed("batch_id: required with changes, up to 64 characters")
     return SyncRequest(
         site_id=site_id,
         batch_id=batch_id or str(uuid.uuid4()),

@@ -69,10 +69,10 @@ def test_an_older_schema_with_data_is_upgraded_by_migrate(tmp_path):
     conn.close()
     refused = env.cli("list-tokens", check=False)
     assert refused.returncode == 2 and "puantaj-server migrate" in refused.stderr
-    assert "at 0003" in env.cli("migrate").stdout
+    assert "at 0004" in env.cli("migrate").stdout
     server = servers.start(env)
     try:
-        assert server.get("/health", None).json()["schema_version"] == 3
+        assert server.get("/health", None).json()["schema_version"] == 4
         ankara = env.token("Ankara")
         rows = pull_all(server, ankara)
         assert [r["first_name"] for r in rows.values()] == ["Eski"]
@@ -196,13 +196,14 @@ def test_sqlite_to_postgresql_move_is_proven_by_checksums(tmp_path):
         moved = servers.start(pg)
         try:
             assert pull_all(moved, admin) == expected
+            # the moved sites stay bound to their tokens; a new token, a new site
             ankara_pg = pg.token("Ankara")
-            assert (
-                moved.post("/sync", body([employee("Ankara", "99")]), ankara_pg).json()[
-                    "accepted"
-                ]
-                == 1
+            pushed = moved.post(
+                "/sync", body([employee("Ankara", "99")], site="pc-new"), ankara_pg
             )
+            assert pushed.json()["accepted"] == 1
+            taken = moved.post("/sync", body([]), ankara_pg)  # site-a: the old token's
+            assert taken.status_code == 403
         finally:
             moved.stop()
         # a second move into a non-empty target is refused

@@ -8,14 +8,23 @@ import json
 import requests
 
 from puantaj.core.tables import natural_id
-from tests.server.helpers import body, cell, employee, pull_all, stamp
+from tests.server.helpers import (
+    at,
+    body,
+    cell,
+    employee,
+    new_employee,
+    pull_all,
+    stamp,
+)
 
 
 def test_health_reports_database_schema_and_time(server):
     data = server.get("/health", None).json()
     assert data["status"] == "ok" and data["database"] == "ok"
-    assert data["schema_version"] == 3
-    assert data["server_time"].endswith(":server")
+    assert data["schema_version"] == 4
+    assert ":server-" in data["server_time"]
+    assert isinstance(data["server_ms"], int)
 
 
 def test_push_then_pull_round_trip_and_idempotent_batch(server):
@@ -349,3 +358,28 @@ def test_download_opens_with_the_sqlite3_shell_and_holds_the_scope(server, tmp_p
             check=True,
         ).stdout
         assert out.strip() == expected + "\nok"
+
+
+def test_a_nul_or_control_character_is_refused_and_the_next_sync_works(local):
+    ankara, admin = local.token("Ankara"), local.token("*")
+    nul = new_employee("Ankara", "1", at("pc-1"), title="Us\x00ta")
+    weird_table = {**new_employee("Ankara", "2", at("pc-1")), "table": "x\x00y"}
+    reply = local.post("/sync", body([nul, weird_table]), ankara)
+    assert reply.status_code == 200, reply.text
+    assert sorted(r["reason"] for r in reply.json()["rejected"]) == [
+        "invalid_row",
+        "unknown_table",
+    ]
+    ok = new_employee("Ankara", "3", at("pc-1"), title="")
+    again = local.post("/sync", body([ok]), ankara)
+    assert again.status_code == 200 and again.json()["accepted"] == 1
+    # an empty title is kept as sent, not turned into NULL
+    assert pull_all(local, admin)[("employees", ok["id"])]["title"] == ""
+    assert local.get("/status", admin).status_code == 200
+
+
+def test_the_cursor_never_moves_backwards(local):
+    ankara = local.token("Ankara")
+    local.post("/sync", body([new_employee("Ankara", "1", at("pc-1"))]), ankara)
+    ahead = local.post("/sync", body([], site="pc-2", cursor="v1:999"), ankara).json()
+    assert ahead["cursor"] == "v1:999" and ahead["changes"] == []

@@ -7,10 +7,20 @@ Revises: 0001
 import sqlalchemy as sa
 from alembic import op
 
-from puantaj.core.tables import TABLES
-
 revision = "0002"
 down_revision = "0001"
+
+# the synced tables at this revision (frozen: never the live list)
+TABLES = (
+    "employees",
+    "timesheets",
+    "vehicles",
+    "drivers",
+    "vehicle_faults",
+    "vehicle_inspections",
+    "reports",
+    "users",
+)
 
 
 def upgrade() -> None:

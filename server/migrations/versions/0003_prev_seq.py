@@ -8,10 +8,20 @@ Revises: 0002
 import sqlalchemy as sa
 from alembic import op
 
-from puantaj.core.tables import TABLES
-
 revision = "0003"
 down_revision = "0002"
+
+# the synced tables at this revision (frozen: never the live list)
+TABLES = (
+    "employees",
+    "timesheets",
+    "vehicles",
+    "drivers",
+    "vehicle_faults",
+    "vehicle_inspections",
+    "reports",
+    "users",
+)
 
 
 def upgrade() -> None:
