@@ -20,21 +20,15 @@ from server.rows import driver_query
 
 
 def digest(changes: list[Any]) -> str:
-    """sha256 over the changes, each as canonical JSON, in any order."""
-    encoded = sorted(_canonical(change) for change in changes)
-    total = hashlib.sha256()
-    for item in encoded:
-        total.update(hashlib.sha256(item).digest())
-    return total.hexdigest()
-
-
-def _canonical(change: Any) -> bytes:
+    """sha256 over the changes as canonical JSON (keys sorted). A desktop sends
+    the same page again in the same order: its batch id is derived from it."""
     try:
-        return orjson.dumps(change, option=orjson.OPT_SORT_KEYS)
+        text = orjson.dumps(changes, option=orjson.OPT_SORT_KEYS)
     except TypeError:  # an integer past 64 bits: the standard library takes it
-        return json.dumps(
-            change, sort_keys=True, ensure_ascii=False, separators=(",", ":")
+        text = json.dumps(
+            changes, sort_keys=True, ensure_ascii=False, separators=(",", ":")
         ).encode()
+    return hashlib.sha256(text).hexdigest()
 
 
 def prior_outcome(

@@ -13,7 +13,7 @@ that took N + 1. Only the writes and the commit happen under it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection
@@ -199,31 +199,15 @@ class Merger:
         if stored is None:
             state = RowState(key[0], key[1], region, is_new=True)
         else:
-            state = replace(
-                stored, values=dict(stored.values), stamps=dict(stored.stamps)
+            state = RowState(
+                stored.table,
+                stored.id,
+                stored.region,
+                dict(stored.values),
+                dict(stored.stamps),
+                prev_seq=stored.prev_seq,
             )
-        losses: list[history.Loss] = []
-        # oldest first: what a change overwrites is what stood before it
-        for change in sorted(changes, key=lambda c: c.hlc):
-            for name, value in change.row.items():
-                current = state.stamps.get(name)
-                if current == change.hlc:
-                    continue  # the same write again
-                if current is None or change.hlc > current:  # fixed width: triple
-                    if current is not None:
-                        old = state.values.get(name)
-                        loss = history.overwritten(
-                            state, name, old, current, value, change.hlc
-                        )
-                        if loss:
-                            losses.append(loss)
-                    state.values[name] = value
-                    state.stamps[name] = change.hlc
-                    state.dirty = True
-                else:
-                    loss = history.lost(state, name, value, change.hlc, batch.site_id)
-                    if loss:
-                        losses.append(loss)
+        losses = merge_columns(state, changes, batch.site_id)
         refusal = judge.refusal(stored, state)
         if refusal:
             return refusal
@@ -272,6 +256,38 @@ class Merger:
             None if batch.caller.is_admin else batch.caller.scope,
             batch.batch_id,
         )
+
+
+def merge_columns(
+    state: RowState, changes: list[Change], pusher: str
+) -> list[history.Loss]:
+    """Last write wins per column: apply `changes` (pushed by site `pusher`) to
+    `state` in place; return the losses worth keeping."""
+    values, stamps = state.values, state.stamps
+    losses: list[history.Loss] = []
+    if len(changes) > 1:  # oldest first: what a change overwrites stood before it
+        changes = sorted(changes, key=lambda c: c.hlc)
+    for change in changes:
+        hlc = change.hlc
+        for name, value in change.row.items():
+            current = stamps.get(name)
+            if current == hlc:
+                continue  # the same write again
+            if current is None or hlc > current:  # fixed-width: same as the triple
+                if current is not None and values.get(name) != value:
+                    loss = history.overwritten(
+                        state, name, values.get(name), current, value, hlc
+                    )
+                    if loss:
+                        losses.append(loss)
+                values[name] = value
+                stamps[name] = hlc
+                state.dirty = True
+            elif values.get(name) != value:
+                loss = history.lost(state, name, value, hlc, pusher)
+                if loss:
+                    losses.append(loss)
+    return losses
 
 
 def _raw_key(raw: Any) -> Key | None:
