@@ -93,3 +93,22 @@ def row_to_changes(table: str, row: Any, skip_site: str = "") -> list[dict[str, 
         }
         for stamp, values in sorted(groups.items())
     ]
+
+
+def fetch_changes(
+    conn: Connection, queries: Queries, caller: Caller, keys: set[tuple[str, str]]
+) -> list[dict[str, Any]]:
+    """The rows named by (table, id), in the caller's scope, as wire changes
+    with every column (a repair: nothing is left out as the caller's own)."""
+    by_table: dict[str, list[str]] = {}
+    for name, row_id in keys:
+        if name in queries.row_columns:
+            by_table.setdefault(name, []).append(row_id)
+    changes: list[dict[str, Any]] = []
+    for name, ids in by_table.items():
+        columns = queries.row_columns[name]
+        for row in fetch_rows(conn, queries, queries.rows_by_id, name, ids):
+            found = dict(zip(columns, row, strict=True))
+            if caller.can_see(found["region"]):
+                changes.extend(row_to_changes(name, found))
+    return changes

@@ -96,10 +96,14 @@ def acknowledge(conn: sqlite3.Connection, page: OutboxPage) -> None:
         )
 
 
-def apply_remote(conn: sqlite3.Connection, changes: list[Change]) -> int:
+def apply_remote(
+    conn: sqlite3.Connection, changes: list[Change], ties: bool = False
+) -> int:
     """Merge pulled changes per column by stamp without queueing them for push.
 
-    Runs inside the caller's transaction. Returns how many rows changed.
+    `ties`: a value under the same stamp as the one held here wins too (a repair
+    takes the server's copy of a write the two ends hold differently). Runs
+    inside the caller's transaction. Returns how many rows changed.
     """
     if not changes:
         return 0
@@ -110,14 +114,16 @@ def apply_remote(conn: sqlite3.Connection, changes: list[Change]) -> int:
         for change in changes:
             by_table[change.table].append(change)
         for table, items in by_table.items():
-            touched += _apply_table(conn, table, items)
+            touched += _apply_table(conn, table, items, ties)
         observe(conn, Stamp.parse(max(c.hlc for c in changes)))  # fixed width
     finally:
         conn.execute("UPDATE _clock SET applying = 0")
     return touched
 
 
-def _apply_table(conn: sqlite3.Connection, table: str, changes: list[Change]) -> int:
+def _apply_table(
+    conn: sqlite3.Connection, table: str, changes: list[Change], ties: bool
+) -> int:
     ids = jsonfast.dumps_text(list({c.id for c in changes}))
     current: dict[str, dict] = {
         row[0]: jsonfast.loads(row[1] or "{}")
@@ -144,7 +150,8 @@ def _apply_table(conn: sqlite3.Connection, table: str, changes: list[Change]) ->
             entry = merged[change.id] = (change.region, {}, stamps)
         _, values, stamps = entry
         for name, value in change.row.items():
-            if stamps.get(name) is None or change.hlc > stamps[name]:
+            held = stamps.get(name)
+            if held is None or change.hlc > held or (ties and change.hlc == held):
                 stamps[name] = change.hlc
                 values[name] = value
     # group rows by the columns they set (in the order they came), so each group

@@ -58,6 +58,9 @@ class SyncClient:
         body = {"protocol": PROTOCOL, **body}
         return self._call("POST", "/sync", body)
 
+    def digest(self, body: dict[str, Any]) -> Reply:
+        return self._call("POST", "/sync/digest", body)
+
     def status(self) -> Reply:
         return self._call("GET", "/status", None)
 

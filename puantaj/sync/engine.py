@@ -24,6 +24,7 @@ from puantaj.errors import PuantajError, StoreError, SyncRejected, SyncUnavailab
 from puantaj.store import changelog, clock, identity, refusals
 from puantaj.store.database import Store
 from puantaj.store.engine import transaction
+from puantaj.sync import divergence
 from puantaj.sync.client import Reply, SyncClient
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,7 @@ Progress = Callable[[int, int], None]
 CLOCK_TOLERANCE_MS = 60_000  # local stamps further ahead than this are renewed
 MAX_EXCHANGES = 100_000
 CHECKPOINT_AFTER_ROWS = 1000
+VERIFY_EVERY = dt.timedelta(hours=24)
 
 
 @dataclass
@@ -45,6 +47,7 @@ class SyncReport:
     pending: int = 0
     scope: str = ""
     clock_offset_ms: int = 0
+    divergence: str = ""  # the comparison with the server, when one was made
     bytes_sent: int = 0
     bytes_received: int = 0
     started_at: str = ""
@@ -86,16 +89,23 @@ class SyncEngine:
         self._backup = backup
         self._today = today
 
-    def run(self, progress: Progress | None = None) -> SyncReport:
-        """One full run; never raises for network, server or token trouble."""
+    def run(
+        self, progress: Progress | None = None, verify: bool | None = None
+    ) -> SyncReport:
+        """One full run; never raises for network, server or token trouble.
+
+        `verify`: compare the file with the server afterwards and repair it if
+        they differ (None: when the last comparison is a day old).
+        """
         report = SyncReport(started_at=_now_text())
+        progress = progress or (lambda done, total: None)
         try:
             self._daily_backup()
             client = self._client_factory()
             try:
-                self._exchange_all(
-                    client, report, progress or (lambda done, total: None)
-                )
+                self._exchange_all(client, report, progress)
+                if verify or (verify is None and self._verify_due()):
+                    self._verify(client, report, progress)
             finally:
                 client.close()
         except SyncUnavailable as exc:
@@ -219,6 +229,36 @@ class SyncEngine:
                     f"stopped after {MAX_EXCHANGES} exchanges", "protocol"
                 )
             report.pending = changelog.pending_count(conn)
+
+    def _verify_due(self) -> bool:
+        last = divergence.last_report(self._store)
+        if last is None or not last.checked_at:
+            return True
+        checked = dt.datetime.fromisoformat(last.checked_at)
+        return dt.datetime.now(dt.UTC) - checked > VERIFY_EVERY
+
+    def _verify(
+        self, client: SyncClient, report: SyncReport, progress: Progress
+    ) -> None:
+        """Compare with the server; if they differ, repair the rows that do
+        (the server's copy taken, newer values here sent back) and compare once
+        more. The outcome is in report.divergence."""
+        try:
+            found, rows = divergence.check(self._store, client)
+        except SyncRejected as exc:  # an older server: no digests to compare
+            report.divergence = f"not checked: {exc}"
+            return
+        if found.state == "differ":
+            log.warning("this file and the server differ: %s", found.describe())
+            report.pulled += divergence.repair(self._store, client, rows)
+            self._exchange_all(client, report, progress)
+            again, _ = divergence.check(self._store, client)
+            if again.state == "in_step":
+                again.state, again.differences = "repaired", found.differences
+            elif again.state == "differ":
+                again.message = "still different after the repair"
+            found = divergence.save(self._store, again)
+        report.divergence = found.describe()
 
     def _take_deferred(self, conn, report: SyncReport) -> None:
         """Apply pulled changes kept for a newer version, now that it is here."""

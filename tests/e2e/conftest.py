@@ -23,8 +23,8 @@ class Desk:
     engine: SyncEngine
     session: Session
 
-    def sync(self) -> SyncReport:
-        return self.engine.run()
+    def sync(self, verify: bool = False) -> SyncReport:
+        return self.engine.run(verify=verify)
 
     def employees(self) -> dict[str, dict]:
         return self.rows("employees")

@@ -372,3 +372,67 @@ def test_a_pc_a_day_ahead_is_brought_back_and_its_write_stamped_when_typed(
         )
     assert abs(ms - time.time() * 1000) < 60_000
     assert all(abs(Stamp.parse(s).ms - typed_at) < 60_000 for s in stamps.values())
+
+
+def test_divergence_is_found_counted_and_repaired(desks, server, server_env):
+    """A row the server holds otherwise than this file (as a lost write would
+    leave it) is found by the digests, counted, and repaired by taking the scope
+    afresh; a file in step says so."""
+    a = desks("Ankara")
+    b = desks("Ankara")
+    emps = [employee(a, str(n), f"Kişi{n}") for n in range(5)]
+    assert a.sync(verify=True).divergence == "in step with the server"
+    assert b.sync().ok
+    with a.services.store.connection() as conn:  # drift that sync cannot see
+        conn.execute("UPDATE _clock SET applying = 1")
+        conn.execute("UPDATE employees SET title = 'Kayıp' WHERE id = ?", (emps[0],))
+        conn.execute(
+            "DELETE FROM employees WHERE id = ? AND 0", (emps[1],)
+        )  # no-op: rows are never removed
+        conn.execute("UPDATE _clock SET applying = 0")
+    report = a.sync(verify=True)
+    assert report.ok
+    assert report.divergence.startswith("repaired (1 rows differ in Ankara/employees)")
+    assert a.employees()[emps[0]]["title"] is None
+    same_rows(a, b)
+    assert a.sync(verify=True).divergence == "in step with the server"
+
+
+def test_a_server_restored_from_last_weeks_backup_is_healed_by_the_offices(
+    desks, server, server_env
+):
+    """The server's database put back to an older copy: the office's digests
+    differ, the repair sends back what the server lost."""
+    import shutil
+
+    a = desks("Ankara")
+    first = employee(a, "1", "Ali")
+    assert a.sync().ok
+    db = server_env.home / "server.db"
+    port = int(server.url.rsplit(":", 1)[1])
+    server.stop()
+    files = [db.with_name(db.name + suffix) for suffix in ("", "-wal", "-shm")]
+    for f in files:  # last week's backup: the file as the server left it
+        if f.exists():
+            shutil.copy(f, server_env.home / ("old-" + f.name))
+    restarted = servers.start(server_env, port=port)
+    try:
+        second = employee(a, "2", "Veli")
+        a.services.records["employees"].update(a.session, first, {"title": "Usta"})
+        assert a.sync().ok
+        restarted.stop()
+        for f in files:
+            f.unlink(missing_ok=True)
+            old = server_env.home / ("old-" + f.name)
+            if old.exists():
+                shutil.copy(old, f)
+        restarted = servers.start(server_env, port=port)
+        report = a.sync(verify=True)
+        assert report.divergence.startswith("repaired (2 rows differ"), report
+        admin = desks("*")
+        assert admin.sync().ok
+        assert (
+            admin.employees()[first]["title"] == "Usta" and second in admin.employees()
+        )
+    finally:
+        restarted.stop()
