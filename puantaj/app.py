@@ -10,6 +10,7 @@ from puantaj.services.backup import BackupService
 from puantaj.services.calendar import CalendarService
 from puantaj.services.checks import CheckReport, run_checks
 from puantaj.services.records import RecordService
+from puantaj.services.refusals import RefusalService
 from puantaj.services.reports import ReportService
 from puantaj.services.timesheets import TimesheetService
 from puantaj.services.users import UserService
@@ -42,6 +43,7 @@ class Services:
     records: dict[str, RecordService]
     backups: BackupService
     tokens: TokenStore
+    refusals: RefusalService
 
     def check(self) -> CheckReport:
         return run_checks(self.store, [self.tokens.describe()])
@@ -143,4 +145,5 @@ def build_services(settings: Settings, region: str | None = None) -> Services:
         records={t: RecordService(store, t) for t in RECORD_TABLES},
         backups=BackupService(store, settings.backups_dir, settings.backup_keep),
         tokens=TokenStore(settings.home),
+        refusals=RefusalService(store),
     )

@@ -26,6 +26,7 @@ from puantaj.ui.views.admin import AdminView
 from puantaj.ui.views.grid import GridView
 from puantaj.ui.views.login import LoginView
 from puantaj.ui.views.records import Field, RecordsView
+from puantaj.ui.views.refusals import RefusalsDialog
 from puantaj.ui.views.reports import ReportsView
 from puantaj.ui.views.settings import SettingsView
 
@@ -142,7 +143,11 @@ class MainWindow(ttk.Frame):
         self.overview = OverviewService(services.store)
         self.notebook = ttk.Notebook(self)
         self.notebook.pack(fill="both", expand=True)
-        self.status = StatusBar(self, strings)
+        self.status = StatusBar(
+            self,
+            strings,
+            on_refused=lambda: RefusalsDialog(self, services.refusals, strings),
+        )
         self.status.pack(fill="x", side="bottom")
 
         self._counting: str | None = None
@@ -363,6 +368,7 @@ class MainWindow(ttk.Frame):
         if isinstance(message, SyncEvent):
             self.status.on_event(message)
             if message.kind == "finished":
+                self._count_unsent()  # what is left, and what the server refused
                 self.settings_view.show_last_sync(message.report)
                 if message.report and message.report.pulled:
                     self.grid_view.reload()

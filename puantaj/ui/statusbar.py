@@ -20,7 +20,7 @@ def local_time(iso: str) -> str:
 class StatusBar(ttk.Frame):
     """Shows what the sync is doing; updated only from the pump."""
 
-    def __init__(self, parent: tk.Misc, strings) -> None:
+    def __init__(self, parent: tk.Misc, strings, on_refused=lambda: None) -> None:
         super().__init__(parent, padding=(6, 2))
         self.t = strings
         self.state = tk.StringVar(value=strings("status.idle"))
@@ -31,7 +31,12 @@ class StatusBar(ttk.Frame):
         self.progress = ttk.Progressbar(self, length=140, mode="determinate")
         self.progress.pack(side="left", padx=6)
         ttk.Label(self, textvariable=self.unsent, width=34).pack(side="left")
-        ttk.Label(self, textvariable=self.last).pack(side="left", padx=6)
+        # shown only while the server has refused something
+        self.refused_button = ttk.Button(
+            self, text=strings("refusal.open"), command=on_refused
+        )
+        self.last_label = ttk.Label(self, textvariable=self.last)
+        self.last_label.pack(side="left", padx=6)
         ttk.Label(self, textvariable=self.message, foreground="#204a87").pack(
             side="right"
         )
@@ -45,6 +50,10 @@ class StatusBar(ttk.Frame):
         if refused:
             text += "  " + self.t("status.refused", n=refused)
         self.unsent.set(text)
+        if refused and not self.refused_button.winfo_ismapped():
+            self.refused_button.pack(side="left", before=self.last_label)
+        elif not refused:
+            self.refused_button.pack_forget()
 
     def show_report(self, report: SyncReport | None) -> None:
         if report is None:
@@ -68,14 +77,6 @@ class StatusBar(ttk.Frame):
         else:
             self.state.set(self.t("status.error", message=report.message[:60]))
         self.progress["value"] = 0
-        self.unsent.set(
-            self.t("status.unsent", n=report.pending)
-            + (
-                "  " + self.t("status.refused", n=report.refused)
-                if report.refused
-                else ""
-            )
-        )
 
     def on_event(self, event: SyncEvent) -> None:
         if event.kind == "started":

@@ -233,3 +233,48 @@ def test_the_interface_speaks_english_on_request(tmp_path, drive):
         assert "Administration" not in tabs
     finally:
         english.store.close()
+
+
+def test_refused_rows_are_listed_with_why_and_what_to_do(services, drive):
+    """Issue 10 #7: not only a count: what was refused, why, and what to do."""
+    from puantaj.store import changelog, refusals
+    from puantaj.store.engine import transaction
+    from puantaj.ui.views.refusals import RefusalsDialog
+
+    emp = services.records["employees"].create(
+        ANKARA,
+        {
+            "sicil_no": "7",
+            "first_name": "İsmail",
+            "last_name": "Işık",
+            "hire_date": "01.01.2026",
+        },
+    )
+    with services.store.connection() as conn:
+        page = changelog.read_page(conn, 10)
+        refusal = {
+            "table": "employees",
+            "id": emp,
+            "reason": "period_locked",
+            "detail": "Ankara 2026-03 is locked",
+        }
+        with transaction(conn):
+            refusals.record(conn, [refusal], page.changes)
+    driver = drive(services)
+    driver.login("ankara1")
+    status = driver.window.status
+    assert "Sunucunun reddettiği: 1" in status.unsent.get()
+    assert status.refused_button.winfo_ismapped()
+    status.refused_button.invoke()
+    driver.root.update()
+    (dialog,) = [
+        w for w in driver.window.winfo_children() if isinstance(w, RefusalsDialog)
+    ]
+    (item,) = dialog.tree.get_children()
+    table, subject, reason, advice, _ = dialog.tree.item(item, "values")
+    assert (table, subject, reason) == ("Çalışan", "İsmail Işık (7)", "Ay kilitli")
+    assert "kilidini açınca" in advice
+    dialog.tree.selection_set(item)
+    driver.root.update()
+    assert "Ankara 2026-03 is locked" in dialog.detail.get()
+    dialog.destroy()
