@@ -182,7 +182,9 @@ def _column_problem(column: Column) -> str:
         if kind == "date":
             out.append(f"{c} <> '' AND date({c}, '+0 days') IS NOT {c}")
         elif kind == "month":
-            out.append(f"{c} <> '' AND date({c} || '-01', '+0 days') IS NOT {c} || '-01'")
+            out.append(
+                f"{c} <> '' AND date({c} || '-01', '+0 days') IS NOT {c} || '-01'"
+            )
         if column.choices:
             allowed = ", ".join(f"'{v}'" for v in column.choices)
             out.append(f"{c} NOT IN ({allowed})")
