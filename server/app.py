@@ -19,7 +19,7 @@ from server.context import ServerContext, ctx
 from server.errors import APIError, DatabaseDown, Unauthorized
 from server.merge import Merger
 from server.queries import Queries
-from server.routes import admin, download, health, status, sync
+from server.routes import admin, digest, download, health, status, sync
 from server.schema import build_metadata
 from server.wire import json_response
 
@@ -73,7 +73,7 @@ def create_app(
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.extensions["puantaj"] = context
-    for module in (health, sync, download, status, admin):
+    for module in (health, sync, download, digest, status, admin):
         app.register_blueprint(module.bp)
     app.before_request(_authenticate)
     _register_errors(app)
