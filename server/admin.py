@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from typing import Any
 
@@ -16,6 +17,8 @@ from server.auth import Caller, now_text
 from server.context import ServerContext
 from server.errors import Malformed, NotFound, WriteLost
 from server.rows import load_rows
+
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def list_conflicts(
@@ -33,6 +36,8 @@ def list_conflicts(
     if not caller.is_admin:
         query = query.where(c.c.region == caller.scope)
     for column, value in (("region", region), ("tbl", table), ("row_id", row_id)):
+        if value and _CONTROL_RE.search(value):
+            raise Malformed(f"{column}: holds a control character")
         if value:
             query = query.where(c.c[column] == value)
     out = []

@@ -76,3 +76,10 @@ def test_a_lock_written_by_the_server_carries_the_servers_own_site(local):
     pulled = local.post("/sync", body([], site="pc-9"), admin).json()["changes"]
     (lock,) = [c for c in pulled if c["table"] == "reports"]
     assert Stamp.parse(lock["hlc"]).site == site
+
+
+def test_a_conflict_filter_with_a_nul_is_a_400_not_a_database_error(local):
+    admin = local.token("*")
+    reply = local.get("/conflicts?region=Ank%00ara", admin)
+    assert reply.status_code == 400, reply.text
+    assert reply.json()["error"] == "malformed"
