@@ -110,12 +110,13 @@ class Queries:
         # before 0004, unknown). No row back: the site is another token's.
         self.upsert_site = (
             "INSERT INTO sites (site_id, region, last_sync_at, last_push_at,"
-            " pushed_total, refused_total, pending, token_id)"
-            f" VALUES ({', '.join([mark] * 8)})"
+            " pushed_total, refused_total, pending, token_id, divergence)"
+            f" VALUES ({', '.join([mark] * 9)})"
             " ON CONFLICT (site_id) DO UPDATE SET"
             " last_sync_at = excluded.last_sync_at,"
             " last_push_at = coalesce(excluded.last_push_at, sites.last_push_at),"
             " pending = coalesce(excluded.pending, sites.pending),"
+            " divergence = coalesce(excluded.divergence, sites.divergence),"
             " pushed_total = sites.pushed_total + excluded.pushed_total,"
             " refused_total = sites.refused_total + excluded.refused_total,"
             " token_id = excluded.token_id"

@@ -95,6 +95,8 @@ def build_metadata(schema: str | None = None) -> MetaData:
         Column("pending", BigInteger),
         # the token that first used this site id; no other token may use it
         Column("token_id", Integer),
+        # the site's last comparison of its data with the server's (JSON)
+        Column("divergence", Text),
     )
     conflicts = Table(
         "conflicts",

@@ -61,6 +61,14 @@ class DivergenceReport:
             return f"repaired ({found}); in step with the server"
         return found + (f" — {self.message}" if self.message else "")
 
+    def to_wire(self) -> dict:
+        """What the server keeps of it for /status."""
+        return {
+            "state": self.state,
+            "differences": self.differences,
+            "checked_at": self.checked_at,
+        }
+
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False)
 

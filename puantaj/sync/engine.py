@@ -163,9 +163,11 @@ class SyncEngine:
             page = changelog.read_page(conn, self.page_size)
             cursor = changelog.get_state(conn, "cursor")
             scope = changelog.get_state(conn, "scope")
-            in_flight = sender.submit(
-                client.sync, self._body(site, cursor, scope, page, total - page.count)
-            )
+            first = self._body(site, cursor, scope, page, total - page.count)
+            last_check = divergence.last_report(self._store)
+            if last_check is not None:  # for the admin's /status
+                first["divergence"] = last_check.to_wire()
+            in_flight = sender.submit(client.sync, first)
             ahead_refused: set = set()
             for _ in range(MAX_EXCHANGES):
                 ahead = None

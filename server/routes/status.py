@@ -7,6 +7,7 @@ from collections import defaultdict
 from flask import Blueprint, g, request
 from sqlalchemy import func, select
 
+from puantaj.core import jsonfast
 from puantaj.core.tables import TABLES
 from server import __version__
 from server.context import ctx
@@ -58,6 +59,9 @@ def status():
                     "pushed_total": row["pushed_total"],
                     "refused_total": row["refused_total"],
                     "pending": row["pending"],
+                    "divergence": jsonfast.loads(row["divergence"])
+                    if row["divergence"]
+                    else None,
                 }
             )
         for table, key in (

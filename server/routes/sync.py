@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from flask import Blueprint, g, request
 from sqlalchemy.exc import IntegrityError
 
+from puantaj.core import jsonfast
 from puantaj.core.changes import PROTOCOL
+from puantaj.core.tables import TABLES
 from server.auth import Caller, now_text
 from server.context import ServerContext, ctx
 from server.errors import Forbidden, Malformed, SiteTaken, TooLarge
@@ -31,6 +33,7 @@ class SyncRequest:
     after: int
     limit: int
     pending: int | None  # the caller's unsent rows, for /status (optional)
+    divergence: str | None  # its last comparison with the server, as JSON
 
 
 @bp.post("/sync")
@@ -70,6 +73,7 @@ def _exchange(context: ServerContext, caller: Caller, req: SyncRequest):
                     len(pushed.rejected) if pushed else 0,
                     req.pending,
                     caller.token_id,
+                    req.divergence,
                 ),
             )
             if not bound:  # the whole exchange rolls back
@@ -127,6 +131,7 @@ def _parse(body, caller: Caller, context: ServerContext) -> SyncRequest:
         after=parse_cursor(body.get("cursor")),
         limit=min(_count(body, "limit", 5000, minimum=1), context.settings.max_pull),
         pending=_count(body, "pending", None, minimum=0),
+        divergence=_divergence(body.get("divergence")),
     )
 
 
@@ -137,3 +142,35 @@ def _count(body: dict, key: str, default, minimum: int):
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
         raise Malformed(f"{key}: must be an integer ≥ {minimum}")
     return min(value, 2**62)
+
+
+_STATES = ("in_step", "differ", "repaired", "not_checked")
+
+
+def _divergence(data: object) -> str | None:
+    """A site's report of its last comparison, checked and stored as JSON."""
+    if data is None:
+        return None
+    if not isinstance(data, dict) or data.get("state") not in _STATES:
+        raise Malformed(f"divergence: an object with state one of {_STATES}")
+    differences = data.get("differences", [])
+    checked_at = data.get("checked_at", "")
+    if not isinstance(differences, list) or len(differences) > 100:
+        raise Malformed("divergence.differences: a list of at most 100")
+    clean = []
+    for item in differences:
+        if not (
+            isinstance(item, dict)
+            and isinstance(item.get("region"), str)
+            and 0 < len(item["region"]) <= 64
+            and item.get("table") in TABLES
+            and type(item.get("rows")) is int
+            and -1 <= item["rows"] <= 2**53
+        ):
+            raise Malformed("divergence.differences: {region, table, rows} each")
+        clean.append({k: item[k] for k in ("region", "table", "rows")})
+    if not isinstance(checked_at, str) or len(checked_at) > 40:
+        raise Malformed("divergence.checked_at: a time stamp")
+    return jsonfast.dumps_text(
+        {"state": data["state"], "differences": clean, "checked_at": checked_at}
+    )

@@ -436,3 +436,34 @@ def test_a_server_restored_from_last_weeks_backup_is_healed_by_the_offices(
         )
     finally:
         restarted.stop()
+
+
+def test_status_says_which_sites_are_in_step_and_which_rows_differ(desks, server):
+    a, b = desks("Ankara"), desks("Ankara")
+    admin = desks("*")
+    emp = employee(a, "1", "Ali")
+    assert a.sync(verify=True).ok and b.sync(verify=True).ok
+    with b.services.store.connection() as conn:  # drift sync cannot see
+        conn.execute("UPDATE _clock SET applying = 1")
+        conn.execute("UPDATE employees SET title = 'Kayıp' WHERE id = ?", (emp,))
+        conn.execute("UPDATE _clock SET applying = 0")
+    with b.services.store.connection() as conn:
+        b_site = site(conn)
+    # b finds it (and repairs it); the report reaches /status at its next sync
+    assert b.sync(verify=True).divergence.startswith("repaired")
+    assert a.sync().ok and b.sync().ok
+    sites = {
+        s["site_id"]: s["divergence"]
+        for s in server.get("/status", desks.tokens["*"]).json()["regions"]["Ankara"][
+            "sites"
+        ]
+    }
+    assert sites[b_site]["state"] == "repaired"
+    assert sites[b_site]["differences"] == [
+        {"region": "Ankara", "table": "employees", "rows": 1}
+    ]
+    assert {s["state"] for k, s in sites.items() if k != b_site} == {"in_step"}
+    bad = {"site_id": "x-1", "cursor": "", "changes": [], "divergence": {"state": "?"}}
+    reply = server.post("/sync", {"protocol": 1, **bad}, desks.tokens["Ankara"])
+    assert reply.status_code == 400 and "divergence" in reply.json()["detail"]
+    assert admin.sync().ok

@@ -69,10 +69,10 @@ def test_an_older_schema_with_data_is_upgraded_by_migrate(tmp_path):
     conn.close()
     refused = env.cli("list-tokens", check=False)
     assert refused.returncode == 2 and "puantaj-server migrate" in refused.stderr
-    assert "at 0004" in env.cli("migrate").stdout
+    assert "at 0005" in env.cli("migrate").stdout
     server = servers.start(env)
     try:
-        assert server.get("/health", None).json()["schema_version"] == 4
+        assert server.get("/health", None).json()["schema_version"] == 5
         ankara = env.token("Ankara")
         rows = pull_all(server, ankara)
         assert [r["first_name"] for r in rows.values()] == ["Eski"]

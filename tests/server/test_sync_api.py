@@ -22,7 +22,7 @@ from tests.server.helpers import (
 def test_health_reports_database_schema_and_time(server):
     data = server.get("/health", None).json()
     assert data["status"] == "ok" and data["database"] == "ok"
-    assert data["schema_version"] == 4
+    assert data["schema_version"] == 5
     assert ":server-" in data["server_time"]
     assert isinstance(data["server_ms"], int)
 
