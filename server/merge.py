@@ -19,15 +19,14 @@ from typing import Any
 from sqlalchemy import Connection
 
 from puantaj.core import jsonfast
-from puantaj.core.changes import Change, ChangeError, parse_change
+from puantaj.core.changes import Change
 from puantaj.core.hlc import HybridClock, Stamp
 from server import batches, history
 from server.auth import Caller, now_text
+from server.intake import Key, group_changes
 from server.queries import Queries
 from server.refusals import ORDER, PARENTS, Judge, Refusal, region_refusal
 from server.rows import RowState, driver_query, fetch_rows, load_rows, write_rows
-
-Key = tuple[str, str]
 
 
 @dataclass
@@ -99,9 +98,11 @@ class Merger:
             before_numbering(result)
             return result
         batch = _Batch(caller, site_id, batch_id, digest)
-        rows = self._parse(batch, changes, trusted)
+        limit_ms = None if trusted else self.clock.physical_ms() + self.clock_ahead_ms
+        rows, refused = group_changes(changes, caller, limit_ms, batch.refuse)
         batch.states = load_rows(conn, self.queries, set(rows))
         judge = Judge(caller, parents=self._parents(conn, batch, rows))
+        judge.refused.update(refused)
         if not caller.is_admin and any(t in ("timesheets", "reports") for t, _ in rows):
             judge.locks = self._locked_months(conn)
         newest = ""
@@ -109,6 +110,7 @@ class Merger:
             group = rows[key]
             refusal = self._merge_row(batch, judge, key, [c for _, c in group])
             if refusal:
+                judge.refused[key] = refusal
                 for raw, _ in group:
                     batch.refuse(raw, *refusal)
                 continue
@@ -121,42 +123,6 @@ class Merger:
         before_numbering(batch.result)
         self._write_rows(conn, batch)
         return batch.result
-
-    def _parse(
-        self, batch: _Batch, changes: list[Any], trusted: bool
-    ) -> dict[Key, list[tuple[Any, Change]]]:
-        """Valid changes grouped by row; a row with any change refused here is
-        refused whole (its other changes with the same reason)."""
-        limit_ms = self.clock.physical_ms() + self.clock_ahead_ms
-        rows: dict[Key, list[tuple[Any, Change]]] = {}
-        refused: dict[Key, Refusal] = {}
-        for raw in changes:
-            key = _raw_key(raw)
-            try:
-                change = parse_change(raw)
-            except ChangeError as exc:
-                batch.refuse(raw, exc.reason, str(exc))
-                if key:
-                    refused.setdefault(key, (exc.reason, f"with its row: {exc}"))
-                continue
-            key = (change.table, change.id)
-            rows.setdefault(key, []).append((raw, change))
-            if not batch.caller.can_see(change.region):
-                refusal = (
-                    "region_forbidden",
-                    f"token is for {batch.caller.scope}, row is in {change.region}",
-                )
-            elif not trusted and int(change.hlc[:13]) > limit_ms:
-                refusal = ("clock_ahead", "stamp is more than 5 minutes ahead")
-            elif change.region != rows[key][0][1].region:
-                refusal = ("invalid_row", "the changes of one row name two regions")
-            else:
-                continue
-            refused.setdefault(key, refusal)
-        for key, refusal in refused.items():
-            for raw, _ in rows.pop(key, ()):
-                batch.refuse(raw, *refusal)
-        return rows
 
     def _parents(
         self, conn: Connection, batch: _Batch, rows: dict[Key, list]
@@ -288,13 +254,3 @@ def merge_columns(
                 if loss:
                     losses.append(loss)
     return losses
-
-
-def _raw_key(raw: Any) -> Key | None:
-    """(table, id) of a change that failed validation, if it names them as text."""
-    if not isinstance(raw, dict):
-        return None
-    table, row_id = raw.get("table"), raw.get("id")
-    if isinstance(table, str) and isinstance(row_id, str):
-        return (table, row_id)
-    return None

@@ -51,11 +51,13 @@ def region_refusal(
 @dataclass
 class Judge:
     """The rules for one batch: who sends it, which months are locked, which
-    parent rows exist (table, id) → region."""
+    parent rows exist ((table, id) → region) and which rows of the batch were
+    refused ((table, id) → refusal)."""
 
     caller: Caller
     locks: set[tuple[str, str]] = field(default_factory=set)
     parents: dict[tuple[str, str], str] = field(default_factory=dict)
+    refused: dict[tuple[str, str], Refusal] = field(default_factory=dict)
 
     def refusal(self, before: RowState | None, after: RowState) -> Refusal | None:
         """Why `after` may not replace `before` (None: a new row), or None."""
@@ -102,6 +104,11 @@ class Judge:
         ref = after.values.get(column)
         if self.parents.get((parent, ref)) == after.region:
             return None
+        if (parent, ref) in self.refused:
+            # the parent waits (or fails) for its reason: so does the child, so
+            # that it comes back with its parent (a clock_ahead row is re-sent)
+            reason, detail = self.refused[(parent, ref)]
+            return (reason, f"its {parent} row was refused: {detail}")
         return (
             "invalid_row",
             f"orphan: {column} {ref} is no {parent} row of {after.region}",

@@ -43,8 +43,23 @@ def test_cells_of_an_employee_refused_in_the_same_batch_are_refused(local):
     ]
     data = local.post("/sync", body([bad, *cells], site="pc-1"), ankara).json()
     assert (data["accepted"], reasons(data)) == (0, ["invalid_row"] * 3)
-    assert all("orphan" in r["detail"] for r in data["rejected"][1:])
+    details = [r["detail"] for r in data["rejected"] if r["table"] == "timesheets"]
+    assert len(details) == 2
+    assert all("employees row was refused" in d and "tc_no" in d for d in details)
     assert pull_all(local, admin) == {}
+
+
+def test_cells_of_an_employee_stamped_ahead_wait_with_it(local):
+    """The cells take their employee's reason: a desktop re-sends a clock_ahead
+    row, and its cells come back with it instead of staying refused."""
+    ankara = local.token("Ankara")
+    ahead = new_employee("Ankara", "1", at("pc-1", 3_600_000))
+    cell = new_cell("Ankara", ahead["id"], "2026-04-01", at("pc-1"), code="X")
+    data = local.post("/sync", body([cell, ahead], site="pc-1"), ankara).json()
+    assert (data["accepted"], reasons(data)) == (0, ["clock_ahead"] * 2)
+    again = {**ahead, "hlc": at("pc-1", 10)}
+    data = local.post("/sync", body([cell, again], site="pc-1"), ankara).json()
+    assert (data["accepted"], data["rejected"]) == (2, [])
 
 
 def test_a_cell_whose_employee_the_server_does_not_have_is_an_orphan(local):
