@@ -37,6 +37,11 @@ def _parser() -> argparse.ArgumentParser:
     sync.add_argument("--url", help="server URL (saved in the settings)")
     sync.add_argument("--token", help="sync token (saved in the keyring)")
     sync.add_argument("--resync", action="store_true", help="pull everything again")
+    sync.add_argument(
+        "--verify",
+        action="store_true",
+        help="compare every row with the server afterwards and repair what differs",
+    )
     backup = sub.add_parser("backup", help="consistent snapshot into backups/")
     backup.add_argument("--list", action="store_true", help="list backups")
     backup.add_argument("--restore", metavar="FILE", help="restore this backup")

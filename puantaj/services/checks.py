@@ -12,6 +12,7 @@ from puantaj.errors import StoreError
 from puantaj.store import changelog, migrations
 from puantaj.store.database import Store
 from puantaj.store.rows import TableRepo
+from puantaj.syncproto.digest import DivergenceReport
 
 SHOWN = 20  # problem rows listed one by one
 _LABELS = {
@@ -100,6 +101,7 @@ def _check(conn: sqlite3.Connection, report: CheckReport) -> None:
     for problem in invalid[:SHOWN]:
         report.info(f"  {problem.table} {problem.row_id}: {problem.message}")
     report.info(f"Unsent changes: {changelog.pending_count(conn)} rows")
+    _comparison(conn, report)
     refused = conn.execute("SELECT count(*) FROM _rejected").fetchone()[0]
     (report.bad if refused else report.good)(
         f"Changes refused by the server: {refused}"
@@ -129,3 +131,18 @@ def invalid_rows(conn: sqlite3.Connection) -> list[RowProblem]:
                 except ChangeError as exc:
                     out.append(RowProblem(table, row[0], name, str(exc)))
     return out
+
+
+def _comparison(conn: sqlite3.Connection, report: CheckReport) -> None:
+    """The last comparison of this file with the server (made by a sync run)."""
+    last = DivergenceReport.from_json(changelog.get_state(conn, "divergence"))
+    if last is None:
+        report.info("Comparison with the server: never made (puantaj sync --verify)")
+        return
+    text = f"Comparison with the server: {last.describe()} ({last.checked_at})"
+    if last.state == "differ":
+        report.bad(text)
+    elif last.in_step:
+        report.good(text)
+    else:
+        report.info(text)

@@ -32,12 +32,14 @@ def run(args: argparse.Namespace, services) -> int:
             last[:] = [done, total]
             print(f"  pushed {done}/{total} rows", flush=True)
 
-    report = engine.run(progress)
+    report = engine.run(progress, verify=True if args.verify else None)
     print(
         f"sync {report.state}: pushed {report.pushed}, pulled {report.pulled}, "
         f"refused {report.refused}, still unsent {report.pending}"
         + (f" — {report.message}" if report.message else "")
     )
+    if report.divergence:
+        print(f"comparison with the server: {report.divergence}")
     if report.scope:
         print(
             f"scope: {'all regions (admin)' if report.scope == '*' else report.scope}; "

@@ -36,6 +36,31 @@ class ServerView:
     error: str = ""
 
 
+@dataclass(frozen=True)
+class RegionStep:
+    """Whether a region's sites last found their data equal to the server's:
+    state is in_step, differ or unknown (no site has compared yet)."""
+
+    state: str
+    rows: int = 0  # rows that differ (-1: not counted)
+    where: str = ""  # "Ankara/timesheets, …"
+
+
+def region_step(sites: list[dict]) -> RegionStep:
+    """Sum up the last comparison each site of a region reported in /status."""
+    checks = [s["divergence"] for s in sites if s.get("divergence")]
+    checks = [c for c in checks if c.get("state") != "not_checked"]
+    if not checks:
+        return RegionStep("unknown")
+    differing = [c for c in checks if c.get("state") == "differ"]
+    if not differing:
+        return RegionStep("in_step")
+    found = [d for c in differing for d in c.get("differences", [])]
+    rows = -1 if any(d["rows"] < 0 for d in found) else sum(d["rows"] for d in found)
+    where = ", ".join(sorted({f"{d['region']}/{d['table']}" for d in found}))
+    return RegionStep("differ", rows, where)
+
+
 class SyncController:
     """Owns the scheduler; every slow call runs on a worker thread."""
 

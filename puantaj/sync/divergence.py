@@ -14,7 +14,7 @@ import datetime as dt
 import json
 import logging
 import sqlite3
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 
 from puantaj.core import jsonfast
 from puantaj.core.changes import ChangeError, parse_change
@@ -27,6 +27,7 @@ from puantaj.store.engine import transaction
 from puantaj.sync.client import SyncClient
 from puantaj.syncproto.digest import (
     Difference,
+    DivergenceReport,
     ScopeDigest,
     compare,
     keys_of,
@@ -34,50 +35,8 @@ from puantaj.syncproto.digest import (
 )
 
 log = logging.getLogger(__name__)
-STATE_KEY = "divergence"
+STATE_KEY = "divergence"  # the _sync_state key (puantaj check reads it)
 FETCH_CHUNK = 2000
-
-
-@dataclass
-class DivergenceReport:
-    """How the last comparison ended: in_step, differ, repaired or not_checked."""
-
-    state: str = "not_checked"
-    differences: list[dict] = field(default_factory=list)
-    checked_at: str = ""
-    message: str = ""
-
-    @property
-    def in_step(self) -> bool:
-        return self.state in ("in_step", "repaired")
-
-    def describe(self) -> str:
-        if self.state == "in_step":
-            return "in step with the server"
-        if self.state == "not_checked":
-            return f"not checked: {self.message}"
-        found = "; ".join(Difference(**d).describe() for d in self.differences)
-        if self.state == "repaired":
-            return f"repaired ({found}); in step with the server"
-        return found + (f" — {self.message}" if self.message else "")
-
-    def to_wire(self) -> dict:
-        """What the server keeps of it for /status."""
-        return {
-            "state": self.state,
-            "differences": self.differences,
-            "checked_at": self.checked_at,
-        }
-
-    def to_json(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False)
-
-    @classmethod
-    def from_json(cls, text: str) -> DivergenceReport | None:
-        try:
-            return cls(**json.loads(text)) if text else None
-        except (TypeError, ValueError):
-            return None
 
 
 def _now() -> str:

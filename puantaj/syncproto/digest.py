@@ -10,8 +10,9 @@ use the values as the wire carries them, so the same row hashes the same.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from puantaj.core import jsonfast
@@ -160,3 +161,45 @@ def keys_of(pairs: Iterable[object]) -> set[tuple[str, str]]:
         ):
             out.add((item[0], item[1]))
     return out
+
+
+@dataclass
+class DivergenceReport:
+    """How the last comparison ended: in_step, differ, repaired or not_checked."""
+
+    state: str = "not_checked"
+    differences: list[dict] = field(default_factory=list)
+    checked_at: str = ""
+    message: str = ""
+
+    @property
+    def in_step(self) -> bool:
+        return self.state in ("in_step", "repaired")
+
+    def describe(self) -> str:
+        if self.state == "in_step":
+            return "in step with the server"
+        if self.state == "not_checked":
+            return f"not checked: {self.message}"
+        found = "; ".join(Difference(**d).describe() for d in self.differences)
+        if self.state == "repaired":
+            return f"repaired ({found}); in step with the server"
+        return found + (f" — {self.message}" if self.message else "")
+
+    def to_wire(self) -> dict:
+        """What the server keeps of it for /status."""
+        return {
+            "state": self.state,
+            "differences": self.differences,
+            "checked_at": self.checked_at,
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> DivergenceReport | None:
+        try:
+            return cls(**json.loads(text)) if text else None
+        except (TypeError, ValueError):
+            return None

@@ -467,3 +467,39 @@ def test_status_says_which_sites_are_in_step_and_which_rows_differ(desks, server
     reply = server.post("/sync", {"protocol": 1, **bad}, desks.tokens["Ankara"])
     assert reply.status_code == 400 and "divergence" in reply.json()["detail"]
     assert admin.sync().ok
+
+
+def test_sync_verify_and_check_say_in_step_from_the_command_line(
+    desks, server, tmp_path
+):
+    import os
+    import subprocess
+    import sys
+
+    a = desks("Ankara")
+    employee(a, "1", "Ali")
+    a.services.store.close()
+    env = {
+        **os.environ,
+        "PUANTAJ_HOME": str(a.services.settings.home),
+        "PUANTAJ_SYNC_URL": server.url,
+        "PUANTAJ_SYNC_TOKEN": desks.tokens["Ankara"],
+        "PYTHONPATH": str(servers.ROOT),
+    }
+
+    def puantaj(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "puantaj", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            cwd=servers.ROOT,
+            timeout=120,
+        )
+
+    synced = puantaj("sync", "--verify")
+    assert synced.returncode == 0, synced.stdout + synced.stderr
+    assert "comparison with the server: in step with the server" in synced.stdout
+    checked = puantaj("check")
+    assert checked.returncode == 0, checked.stdout
+    assert "Comparison with the server: in step with the server" in checked.stdout

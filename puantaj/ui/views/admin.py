@@ -8,7 +8,7 @@ from tkinter import ttk
 
 from puantaj.services.overview import OverviewService
 from puantaj.services.session import Session
-from puantaj.sync.controller import ServerView, SyncController
+from puantaj.sync.controller import ServerView, SyncController, region_step
 from puantaj.ui.statusbar import local_time
 
 
@@ -49,6 +49,7 @@ class AdminView(ttk.Frame):
                 ("unsent", 95),
                 ("conflicts", 70),
                 ("rejected", 70),
+                ("in_step", 150),
                 ("months", 260),
             ],
         )
@@ -159,9 +160,16 @@ class AdminView(ttk.Frame):
                     sum(s.get("pending") or 0 for s in info["sites"]),
                     info["conflicts"],
                     info["rejected"],
+                    self._step_text(region_step(info["sites"])),
                     months,
                 ),
             )
+
+    def _step_text(self, step) -> str:
+        if step.state == "differ":
+            rows = "?" if step.rows < 0 else step.rows
+            return self.t("admin.step.differ", n=rows, where=step.where)
+        return self.t(f"admin.step.{step.state}")
 
     def _show_conflicts(self, conflicts: list[dict]) -> None:
         self.conflicts.delete(*self.conflicts.get_children())
