@@ -126,6 +126,18 @@ class Queries:
             " AND tokens.revoked_at IS NOT NULL)))"
             " RETURNING site_id"
         )
+        # a bare exchange (a connection test) neither creates nor claims a site:
+        # it only touches its own site, and is refused on one it may not use
+        self.touch_site = (
+            f"UPDATE sites SET last_sync_at = {mark}"
+            f" WHERE site_id = {mark} AND token_id = {mark} RETURNING site_id"
+        )
+        self.site_refused = (
+            f"SELECT 1 FROM sites WHERE site_id = {mark} AND NOT ("
+            f"token_id IS NOT NULL AND token_id = {mark} OR region = {mark} AND"
+            " (token_id IS NULL OR EXISTS (SELECT 1 FROM tokens WHERE"
+            " tokens.id = sites.token_id AND tokens.revoked_at IS NOT NULL)))"
+        )
         # (id, region) of rows by a list of ids: the parents a batch's rows name
         self.regions_by_id = {
             name: f"SELECT id, region FROM {quote(name)} WHERE {among}"

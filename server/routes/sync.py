@@ -61,6 +61,9 @@ def _exchange(context: ServerContext, caller: Caller, req: SyncRequest):
 
         def record_site(pushed: PushResult | None) -> None:
             now = now_text()
+            if pushed is None and req.pending is None and req.divergence is None:
+                _touch_site(conn, context, caller, req.site_id, now)
+                return
             bound = driver_query(
                 conn,
                 context.queries.upsert_site,
@@ -101,6 +104,20 @@ def _exchange(context: ServerContext, caller: Caller, req: SyncRequest):
         200,
         request,
     )
+
+
+def _touch_site(
+    conn, context: ServerContext, caller: Caller, site_id: str, now: str
+) -> None:
+    """A bare exchange (no changes, nothing reported): a connection test, made
+    perhaps with a wrong token, so it never creates or claims the site."""
+    queries = context.queries
+    if driver_query(conn, queries.touch_site, (now, site_id, caller.token_id)):
+        return
+    if driver_query(
+        conn, queries.site_refused, (site_id, caller.token_id, caller.scope)
+    ):
+        raise SiteTaken(f"site_id {site_id!r} belongs to another token")
 
 
 def _parse(body, caller: Caller, context: ServerContext) -> SyncRequest:

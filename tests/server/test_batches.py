@@ -61,13 +61,30 @@ def test_a_site_id_belongs_to_the_token_that_first_used_it(local):
 
 
 def test_a_site_moves_to_its_regions_new_token_once_the_old_one_is_revoked(local):
-    old, ankara = local.token("İstanbul"), local.token("Ankara")
-    assert local.post("/sync", body([], site="ist-1"), old).status_code == 200
+    def sync(token: str):  # as a desktop does: it reports what it has unsent
+        return local.post("/sync", {**body([], site="ist-1"), "pending": 0}, token)
+
+    old = local.token("İstanbul")
+    assert sync(old).status_code == 200
     tokens = local.context.tables["tokens"]
     with local.context.write() as conn:
         conn.execute(update(tokens).values(revoked_at="2026-05-01T00:00:00+00:00"))
     local.context.forget_tokens()
-    new, other = local.token("İstanbul"), local.token("Ankara")
-    assert local.post("/sync", body([], site="ist-1"), other).status_code == 403
-    assert local.post("/sync", body([], site="ist-1"), new).status_code == 200
-    assert ankara  # (revoked with the rest)
+    new, ankara = local.token("İstanbul"), local.token("Ankara")
+    assert sync(ankara).status_code == 403
+    assert sync(new).status_code == 200
+    assert sync(ankara).status_code == 403  # and now it is the new token's
+
+
+def test_a_connection_test_with_a_wrong_token_does_not_take_the_site(local):
+    """A probe (no changes, nothing reported) neither creates nor claims a site:
+    a clerk who first tries another region's token can still use the right one."""
+    izmir, ankara, admin = local.token("İzmir"), local.token("Ankara"), local.token("*")
+    probe = {"protocol": 1, "site_id": "new-pc", "cursor": "", "limit": 1}
+    assert local.post("/sync", {**probe, "changes": []}, izmir).status_code == 200
+    assert "İzmir" not in local.get("/status", admin).json()["regions"]
+    first = local.post("/sync", {**body([], site="new-pc"), "pending": 0}, ankara)
+    assert first.status_code == 200, first.text
+    # now the site is Ankara's: even a bare exchange from another token is refused
+    assert local.post("/sync", {**probe, "changes": []}, izmir).status_code == 403
+    assert local.post("/sync", {**probe, "changes": []}, ankara).status_code == 200
