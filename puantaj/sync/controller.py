@@ -14,8 +14,9 @@ from pathlib import Path
 from puantaj.errors import PuantajError
 from puantaj.store import changelog
 from puantaj.sync.client import SyncClient
-from puantaj.sync.engine import SyncEngine, SyncReport
+from puantaj.sync.engine import SyncEngine
 from puantaj.sync.probe import ProbeResult, probe
+from puantaj.sync.report import SyncReport
 from puantaj.sync.scheduler import SyncEvent, SyncScheduler
 
 log = logging.getLogger(__name__)

@@ -10,62 +10,25 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import logging
 import sqlite3
-import time
 import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass
 
-from puantaj.core.hlc import Stamp
 from puantaj.errors import PuantajError, StoreError, SyncRejected, SyncUnavailable
-from puantaj.store import changelog, clock, identity, refusals
+from puantaj.store import changelog, identity, refusals
 from puantaj.store.database import Store
 from puantaj.store.engine import transaction
-from puantaj.sync import divergence
-from puantaj.sync.client import Reply, SyncClient
+from puantaj.sync import checkpoint, divergence
+from puantaj.sync.client import SyncClient
+from puantaj.sync.report import SyncReport
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
-CLOCK_TOLERANCE_MS = 60_000  # local stamps further ahead than this are renewed
 MAX_EXCHANGES = 100_000
 CHECKPOINT_AFTER_ROWS = 1000
 VERIFY_EVERY = dt.timedelta(hours=24)
-
-
-@dataclass
-class SyncReport:
-    """How a run ended: state is ok, offline, token_rejected or error."""
-
-    state: str = "ok"
-    message: str = ""
-    pushed: int = 0
-    pulled: int = 0
-    refused: int = 0
-    pending: int = 0
-    scope: str = ""
-    clock_offset_ms: int = 0
-    divergence: str = ""  # the comparison with the server, when one was made
-    bytes_sent: int = 0
-    bytes_received: int = 0
-    started_at: str = ""
-    finished_at: str = ""
-
-    @property
-    def ok(self) -> bool:
-        return self.state == "ok"
-
-    def to_json(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False)
-
-    @classmethod
-    def from_json(cls, text: str) -> SyncReport | None:
-        try:
-            return cls(**json.loads(text)) if text else None
-        except (TypeError, ValueError):
-            return None
 
 
 def _now_text() -> str:
@@ -197,7 +160,9 @@ class SyncEngine:
                             0,
                         ),
                     )
-                changed_here, future = self._checkpoint(conn, page, reply, report)
+                changed_here, future = checkpoint.store_reply(
+                    conn, self._store.path, page, reply, report
+                )
                 if future & ahead_refused:
                     raise SyncRejected(
                         "the server refused changes as stamped ahead of its clock"
@@ -289,81 +254,6 @@ class SyncEngine:
         if scope and scope != "*":
             body["region"] = scope
         return body
-
-    def _checkpoint(
-        self, conn, page: changelog.OutboxPage, reply: Reply, report: SyncReport
-    ) -> tuple[bool, set[tuple[str, str]]]:
-        """Store what one reply says in one transaction. Returns whether it
-        rewrote local rows (pulled changes applied, or stamps renewed) and the
-        rows refused as stamped ahead of the server's clock."""
-        data = reply.data
-        try:
-            server = Stamp.parse(data.get("server_time"), "server_time")
-        except PuantajError:
-            raise SyncRejected(
-                "the server sent no valid server_time", "protocol"
-            ) from None
-        sent = {(c["table"], c["id"]) for c in page.changes}
-        rejected = [r for r in data.get("rejected") or [] if isinstance(r, dict)]
-        refused = {(r.get("table"), r.get("id")) for r in rejected}
-        future = {
-            (r.get("table"), r.get("id"))
-            for r in rejected
-            if r.get("reason") == "clock_ahead"
-        } & sent
-        kept = [r for r in rejected if r.get("reason") != "clock_ahead"]
-        taken = [c for c in page.changes if (c["table"], c["id"]) not in refused]
-        with transaction(conn):
-            pulled = refusals.take(conn, data.get("changes") or [])
-            changelog.acknowledge(conn, page)
-            report.refused += refusals.record(conn, kept, page.changes)
-            refusals.clear(conn, sent - refused)
-            if taken:  # fixed-width stamps: the greatest string is the newest
-                clock.raise_floor(conn, Stamp.parse(max(c["hlc"] for c in taken)))
-            report.pulled += changelog.apply_remote(conn, pulled)
-            retried = 0
-            if any(c.table == "reports" for c in pulled):
-                retried = refusals.retry(conn)  # a month may have been unlocked
-            changelog.set_state(conn, "cursor", str(data.get("cursor") or ""))
-            changelog.set_state(conn, "scope", str(data.get("scope") or ""))
-            shift = self._correct_clock(conn, reply)
-            now_ms = int(time.time() * 1000) + clock.clock_offset(conn)
-            clock.observe(conn, server)
-            local = clock.local_stamp(conn)
-            restamped = 0
-            if (
-                future
-                or local.ms > max(clock.floor(conn).ms, now_ms) + CLOCK_TOLERANCE_MS
-            ):
-                restamped = clock.rebase(
-                    conn, now_ms, shift or now_ms - local.ms, future
-                )
-            identity.advance(conn)
-        identity.record(conn, self._store.path)
-        report.pushed += int(data.get("accepted") or 0)
-        report.scope = str(data.get("scope") or "")
-        report.bytes_sent += reply.bytes_sent
-        report.bytes_received += reply.bytes_received
-        return bool(pulled or restamped or retried), future
-
-    @staticmethod
-    def _correct_clock(conn, reply: Reply) -> int:
-        """Measure the PC clock against the server's physical clock (never its
-        hybrid stamp, which may run ahead of real time); store the correction.
-
-        Returns how far the correction moved the clock, in ms (0: not moved).
-        """
-        server_ms = reply.data.get("server_ms")
-        if type(server_ms) is not int:
-            return 0  # an older server: keep the offset measured before
-        offset = clock.clock_offset(conn)
-        midpoint = (reply.sent_ms + reply.received_ms) / 2
-        error = int(server_ms - (midpoint + offset))
-        round_trip = reply.received_ms - reply.sent_ms
-        if abs(error) <= max(1000.0, round_trip):
-            return 0
-        clock.set_clock_offset(conn, offset + error)
-        return error
 
     def _daily_backup(self) -> None:
         if self._backup is None:

@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 from puantaj.core.changes import PROTOCOL
 from puantaj.core.hlc import Stamp
 from puantaj.errors import PuantajError, SyncRejected, SyncUnavailable
+from puantaj.sync.checkpoint import CLOCK_TOLERANCE_MS
 from puantaj.sync.client import SyncClient
-
-CLOCK_TOLERANCE_MS = 60_000
 
 # Each step's words for the command line; the desktop words them from its own
 # catalogue under "probe.<key>" (Turkish by default).
@@ -76,7 +75,10 @@ def probe(client: SyncClient, site_id: str) -> ProbeResult:
         ]
     )
     try:
-        server_ms = Stamp.parse(data.get("server_time")).ms
+        # the server's physical clock; an older server only gives its hybrid one
+        server_ms = data.get("server_ms")
+        if type(server_ms) is not int:
+            server_ms = Stamp.parse(data.get("server_time")).ms
         result.offset_ms = int(server_ms - (health.sent_ms + health.received_ms) / 2)
         near = abs(result.offset_ms) <= CLOCK_TOLERANCE_MS
         clock = Step(

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
-from puantaj.sync.engine import SyncEngine, SyncReport
+from puantaj.sync.engine import SyncEngine
+from puantaj.sync.report import SyncReport
 
 log = logging.getLogger(__name__)
 JOB_ID = "sync"

@@ -6,7 +6,7 @@ import datetime as dt
 import tkinter as tk
 from tkinter import ttk
 
-from puantaj.sync.engine import SyncReport
+from puantaj.sync.report import SyncReport
 from puantaj.sync.scheduler import SyncEvent
 
 

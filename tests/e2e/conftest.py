@@ -11,7 +11,8 @@ from puantaj.app import Services, build_services
 from puantaj.config import load_settings
 from puantaj.services.session import Session
 from puantaj.store import changelog
-from puantaj.sync.engine import SyncEngine, SyncReport
+from puantaj.sync.engine import SyncEngine
+from puantaj.sync.report import SyncReport
 from tests import servers
 
 
