@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import json
 import re
-import uuid
 from typing import Any
 
 from sqlalchemy import Connection, select, update
 
 from puantaj.core import validators
-from puantaj.core.changes import Change
-from puantaj.core.hlc import Stamp
 from puantaj.core.tables import natural_id
+from puantaj.syncproto import push
+from puantaj.syncproto.errors import WriteLostError
 from server.auth import Caller, now_text
 from server.context import ServerContext
 from server.errors import Malformed, NotFound, WriteLost
-from server.rows import load_rows
+from server.store import SqlStore
 
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -61,33 +60,22 @@ def server_write(
     row: dict[str, Any],
 ) -> None:
     """Write as the server through the normal merge, stamped past every stamp
-    the row holds, so the write wins whatever clock wrote the row before.
+    the row holds (syncproto.push.server_write), so the write wins whatever
+    clock wrote the row before.
 
     The row stays locked from the first read to COMMIT (FOR UPDATE on
     PostgreSQL, the writer's lock on SQLite). Raises WriteLost, never reports
     success, if a column did not take the write.
     """
-    key = (table, row_id)
-    stored = load_rows(conn, context.queries, {key}).get(key)
-    if stored is not None and stored.stamps:
-        # fixed-width stamps: the greatest string is the greatest triple
-        context.clock.observe(Stamp.parse(max(stored.stamps.values())))
-    stamp = str(context.clock.tick())
-    change = Change(table, row_id, region, stamp, row)
-    result = context.merger.push(
-        conn,
-        caller,
-        context.clock.site,
-        str(uuid.uuid4()),
-        [change.to_wire()],
-        trusted=True,
-    )
+    store = SqlStore(conn, context.queries, caller)
+    try:
+        result = push.server_write(
+            store, caller, context.clock, table, row_id, region, row
+        )
+    except WriteLostError as exc:
+        raise WriteLost(str(exc)) from None
     if result.rejected:
         raise Malformed(result.rejected[0]["detail"], code=result.rejected[0]["reason"])
-    written = load_rows(conn, context.queries, {key}).get(key)
-    beaten = sorted(c for c in row if written is None or written.stamps.get(c) != stamp)
-    if beaten:
-        raise WriteLost(f"{table} {row_id}: {', '.join(beaten)} kept a newer value")
 
 
 def restore_conflict(

@@ -13,23 +13,15 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, select, update
 
-from puantaj.core.tables import ALL_REGIONS
+from puantaj.syncproto.access import Access
 from server.errors import Forbidden, TooManyRequests, Unauthorized
 
 
 @dataclass(frozen=True)
-class Caller:
-    """Who a request comes from: a region, or '*' for admin."""
+class Caller(Access):
+    """Who a request comes from: a token scoped to a region, or '*' for admin."""
 
-    token_id: int
-    scope: str
-
-    @property
-    def is_admin(self) -> bool:
-        return self.scope == ALL_REGIONS
-
-    def can_see(self, region: str) -> bool:
-        return self.is_admin or region == self.scope
+    token_id: int = 0
 
     def require_admin(self) -> None:
         if not self.is_admin:
@@ -93,7 +85,7 @@ def authenticate(conn: Connection, tables, header: str | None) -> Caller:
     stored = row.token_hash if row else "0" * 64
     if not hmac.compare_digest(stored, digest) or row is None:
         raise Unauthorized("bad or revoked token")
-    return Caller(row.id, row.scope)
+    return Caller(row.scope, token_id=row.id)
 
 
 def touch(conn: Connection, tables, caller: Caller) -> None:

@@ -96,7 +96,7 @@ def _dispatch(args: argparse.Namespace, overrides) -> int:
             request_handler=_NoDelayHandler,
         )
         return 0
-    system = auth.Caller(0, "*")
+    system = auth.Caller("*", token_id=0)
     with context.write() as conn:
         return _admin_command(args, conn, context, system)
 

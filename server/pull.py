@@ -1,4 +1,5 @@
-"""Reading others' writes after a cursor, in the caller's scope."""
+"""Reading others' writes after a cursor, in the caller's scope: cursors, and the
+protocol's pull (puantaj/syncproto/pull.py) over the SQL store."""
 
 from __future__ import annotations
 
@@ -7,11 +8,11 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from puantaj.core import jsonfast
+from puantaj.syncproto import pull as protocol
 from server.auth import Caller
 from server.errors import Malformed
 from server.queries import Queries
-from server.rows import fetch_rows
+from server.store import SqlStore
 
 _CURSOR_RE = re.compile(r"^v1:(\d{1,18})$")
 
@@ -43,56 +44,14 @@ def pull(
     up to the counter's committed value belongs to a committed transaction (the
     counter row is held until COMMIT), so those rows are all visible in the
     statement's snapshot and no later commit can add one. It finds the next
-    `limit` of them across every table, leaving
-    out rows whose every column the caller's own site wrote (it has them); a second
-    fetches their columns. When fewer than `limit` were found, the cursor moves to
-    the counter value, past the skipped rows. A row rewritten in between is sent
-    as it is now and again at its new number, which is harmless: applying a
-    change twice is a no-op. Returns (changes, new cursor sequence, more).
+    `limit` of them across every table, leaving out the rows a pull does not
+    send the caller; a second fetches their columns. When fewer than `limit`
+    were found, the cursor moves to the counter value, past the skipped rows. A
+    row rewritten in between is sent as it is now and again at its new number,
+    which is harmless: applying a change twice is a no-op. Returns (changes, new
+    cursor sequence, more).
     """
-    params = {"after": after, "site": site_id, "lim": limit + 1}
-    if caller.is_admin:
-        found = conn.execute(queries.next_rows_all, params).all()
-    else:
-        params["scope"] = caller.scope
-        found = conn.execute(queries.next_rows_region, params).all()
-    top = next(seq for name, _, seq in found if name == "")
-    found = [row for row in found if row[0] != ""]
-    more = len(found) > limit
-    taken = found[:limit]
-    by_table: dict[str, list[str]] = {}
-    for name, row_id, _ in taken:
-        by_table.setdefault(name, []).append(row_id)
-    changes: list[dict[str, Any]] = []
-    for name, ids in by_table.items():
-        columns = queries.row_columns[name]
-        for row in fetch_rows(conn, queries, queries.rows_by_id, name, ids):
-            changes.extend(
-                row_to_changes(name, dict(zip(columns, row, strict=True)), site_id)
-            )
-    cursor = taken[-1][2] if more else max(top, after)
-    return changes, cursor, more
-
-
-def row_to_changes(table: str, row: Any, skip_site: str = "") -> list[dict[str, Any]]:
-    """One wire change per distinct stamp among the row's columns (except
-    those stamped by `skip_site`)."""
-    groups: dict[str, dict[str, Any]] = {}
-    suffix = ":" + skip_site if skip_site else None
-    for stamp, cols in jsonfast.loads(row["_hlc"] or "{}").items():
-        if suffix and stamp.endswith(suffix):
-            continue
-        groups[stamp] = {col: row[col] for col in cols}
-    return [
-        {
-            "table": table,
-            "id": row["id"],
-            "region": row["region"],
-            "hlc": stamp,
-            "row": values,
-        }
-        for stamp, values in sorted(groups.items())
-    ]
+    return protocol.pull(SqlStore(conn, queries, caller), after, limit, site_id)
 
 
 def fetch_changes(
@@ -104,11 +63,12 @@ def fetch_changes(
     for name, row_id in keys:
         if name in queries.row_columns:
             by_table.setdefault(name, []).append(row_id)
+    store = SqlStore(conn, queries, caller)
     changes: list[dict[str, Any]] = []
     for name, ids in by_table.items():
-        columns = queries.row_columns[name]
-        for row in fetch_rows(conn, queries, queries.rows_by_id, name, ids):
-            found = dict(zip(columns, row, strict=True))
-            if caller.can_see(found["region"]):
-                changes.extend(row_to_changes(name, found))
+        for row_id, region, groups, values in store.fetch_rows(name, ids):
+            if caller.can_see(region):
+                changes.extend(
+                    protocol.row_changes(name, row_id, region, groups, values)
+                )
     return changes

@@ -1,25 +1,21 @@
-"""Row state of the synced tables on the server: stamps per column, encode/decode."""
+"""Rows of the synced tables on the server: stamps per column, bulk reads and writes."""
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
 
 from puantaj.core import jsonfast
+from puantaj.syncproto.rows import RowState
 from server.queries import SYSTEM_TAIL, Queries
 
 _CHUNK = 5000  # ids per statement
 _TAIL = -len(SYSTEM_TAIL)  # where the server's own columns start in a row tuple
-
-
-def site_of(stamp: str) -> str:
-    return stamp.split(":", 2)[2]
 
 
 def decode_stamps(text: str) -> dict[str, str]:
@@ -36,21 +32,6 @@ def encode_stamps(stamps: dict[str, str]) -> str:
     for col, stamp in stamps.items():
         grouped.setdefault(stamp, []).append(col)
     return jsonfast.dumps_text(grouped)
-
-
-@dataclass
-class RowState:
-    """One row as the merge sees it: values and per-column stamps."""
-
-    table: str
-    id: str
-    region: str
-    values: dict[str, Any] = field(default_factory=dict)
-    stamps: dict[str, str] = field(default_factory=dict)
-    is_new: bool = False
-    dirty: bool = False
-    seq: int = 0
-    prev_seq: int = 0  # the stored version's number (0: new)
 
 
 def load_rows(
@@ -72,6 +53,7 @@ def load_rows(
                 dict(zip(names, row[2:_TAIL], strict=True)),
                 decode_stamps(row[_TAIL]),
                 prev_seq=row[_TAIL + 1],
+                writer=row[_TAIL + 2] or "",
             )
     return out
 

@@ -22,6 +22,16 @@ def dumps(obj: Any) -> bytes:
         return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode()
 
 
+def dumps_sorted(obj: Any) -> bytes:
+    """UTF-8 JSON bytes, compact, object keys sorted (a canonical form)."""
+    try:
+        return orjson.dumps(obj, option=orjson.OPT_SORT_KEYS)
+    except TypeError:
+        return json.dumps(
+            obj, sort_keys=True, ensure_ascii=False, separators=(",", ":")
+        ).encode()
+
+
 def dumps_text(obj: Any) -> str:
     return dumps(obj).decode()
 

@@ -1,18 +1,20 @@
-"""Whether a row may stand as a batch would leave it: region, role and period
-rules, required fields, natural key and parent row (DESIGN.md §4).
+"""Whether a change or a row may stand: region, role and period rules, required
+fields, natural key and parent row (DESIGN.md §4).
 
-Each rule judges the row after the merge against the row before it, so a row
-that travels as several changes is judged once, whole; a refusal holds for
+Each row rule judges the row after the merge against the row before it, so a
+row that travels as several changes is judged once, whole; a refusal holds for
 every change of that row in the batch.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from puantaj.core.changes import Change
 from puantaj.core.tables import TABLES
-from server.auth import Caller
-from server.rows import RowState
+from puantaj.syncproto.access import Access
+from puantaj.syncproto.rows import RowState
 
 LOCKED, APPROVED = "locked", "approved"
 # a row that names another by id: (its column, the parent's table). The parent
@@ -33,28 +35,78 @@ _KEYS = {
     name: tuple(k for k in spec.natural_key if k != "region")
     for name, spec in TABLES.items()
 }
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f]")
 
 Refusal = tuple[str, str]  # (reason code, detail)
 
 
+def printable(text: object, limit: int) -> str:
+    """`text` cut to `limit` with control characters escaped: what a refusal
+    repeats of a client's input can be stored and shown anywhere."""
+    escaped = _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text)[:limit])
+    return escaped[:limit]
+
+
+def change_refusal(
+    access: Access, change: Change, first_region: str, limit_ms: int | None
+) -> Refusal | None:
+    """Why one valid change is refused before any row is read: out of scope,
+    stamped ahead of `limit_ms` (None: the server's own write), or naming
+    another region than the row's first change (`first_region`)."""
+    if not access.can_see(change.region):
+        return (
+            "region_forbidden",
+            f"token is for {access.scope}, row is in {change.region}",
+        )
+    if limit_ms is not None and int(change.hlc[:13]) > limit_ms:
+        return ("clock_ahead", "stamp is more than 5 minutes ahead")
+    if change.region != first_region:
+        return ("invalid_row", "the changes of one row name two regions")
+    return None
+
+
 def region_refusal(
-    caller: Caller, stored: RowState | None, region: str
+    access: Access, stored: RowState | None, region: str
 ) -> Refusal | None:
     """A row's region is fixed; a clerk is not told where another region's row is."""
     if stored is None or stored.region == region:
         return None
-    if caller.is_admin:
+    if access.is_admin:
         return ("invalid_row", f"region is fixed: row is in {stored.region}")
     return ("invalid_row", "this id belongs to a row outside your region")
 
 
+def needs_locks(access: Access, tables: set[str]) -> bool:
+    """Whether judging rows of `tables` for `access` needs the locked months."""
+    return not access.is_admin and bool(tables & {"timesheets", "reports"})
+
+
+def wanted_parents(
+    rows: dict[tuple[str, str], list[Change]],
+    stored: dict[tuple[str, str], RowState],
+) -> dict[str, set[str]]:
+    """The parent ids the rows of a batch name (as sent or as stored), by table."""
+    wanted: dict[str, set[str]] = {}
+    for (table, row_id), changes in rows.items():
+        link = PARENTS.get(table)
+        if link is None:
+            continue
+        column, parent = link
+        names = {c.row.get(column) for c in changes}
+        before = stored.get((table, row_id))
+        if before is not None:
+            names.add(before.values.get(column))
+        wanted.setdefault(parent, set()).update(n for n in names if n)
+    return wanted
+
+
 @dataclass
 class Judge:
-    """The rules for one batch: who sends it, which months are locked, which
-    parent rows exist ((table, id) → region) and which rows of the batch were
-    refused ((table, id) → refusal)."""
+    """The rules for one batch: who sends it, which (region, month)s are locked,
+    which parent rows exist ((table, id) → region) and which rows of the batch
+    were refused ((table, id) → refusal)."""
 
-    caller: Caller
+    access: Access
     locks: set[tuple[str, str]] = field(default_factory=set)
     parents: dict[tuple[str, str], str] = field(default_factory=dict)
     refused: dict[tuple[str, str], Refusal] = field(default_factory=dict)
@@ -73,7 +125,7 @@ class Judge:
         self.parents[(after.table, after.id)] = after.region
 
     def _permission(self, before: RowState | None, after: RowState) -> Refusal | None:
-        if self.caller.is_admin:
+        if self.access.is_admin:
             return None
         old = before.values if before is not None else {}
         new = after.values
