@@ -303,6 +303,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{field}: en çok {max} karakter",
         "{field}: at most {max} characters",
     ),
+    "err.control": (
+        "{field}: görünmeyen bir denetim karakteri içeriyor (yapıştırılmış olabilir)",
+        "{field}: holds an invisible control character (pasted, perhaps)",
+    ),
+    "err.range": (
+        "{field}: {min} ile {max} arasında olmalı",
+        "{field}: must be from {min} to {max}",
+    ),
     "err.code": ("Bilinmeyen kod: {text}", "Unknown code: {text}"),
     "err.code_on": ("{day}: bilinmeyen kod {text}", "{day}: unknown code {text}"),
     "err.not_employed": (

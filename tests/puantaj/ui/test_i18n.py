@@ -58,3 +58,20 @@ def test_every_catalogue_entry_has_both_languages_and_the_same_placeholders():
             {f[1] for f in string.Formatter().parse(text) if f[1]} for text in (tr, en)
         ]
         assert names[0] == names[1], key
+
+
+def test_a_pasted_control_character_and_an_out_of_range_number_read_in_turkish(
+    services, ankara
+):
+    employees = services.records["employees"]
+    base = {"sicil_no": "1", "first_name": "A", "last_name": "B"}
+    with pytest.raises(ValidationError) as pasted:
+        employees.create(
+            ankara, {**base, "hire_date": "01.01.2026", "title": "Us\x07ta"}
+        )
+    assert "denetim karakteri" in TR.error(pasted.value)
+    with pytest.raises(ValidationError) as rest:
+        employees.create(
+            ankara, {**base, "hire_date": "01.01.2026", "weekly_rest_day": "9"}
+        )
+    assert "0 ile 6 arasında olmalı" in TR.error(rest.value)
