@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from puantaj.syncproto import pull as protocol
+from puantaj.syncproto import wire
 from server.auth import Caller
 from server.errors import Malformed
 from server.queries import Queries
@@ -68,7 +69,5 @@ def fetch_changes(
     for name, ids in by_table.items():
         for row_id, region, groups, values in store.fetch_rows(name, ids):
             if caller.can_see(region):
-                changes.extend(
-                    protocol.row_changes(name, row_id, region, groups, values)
-                )
+                changes.extend(wire.row_changes(name, row_id, region, groups, values))
     return changes

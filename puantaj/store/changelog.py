@@ -12,6 +12,8 @@ from puantaj.core.ddl import q
 from puantaj.core.hlc import Stamp
 from puantaj.core.tables import TABLES
 from puantaj.store.clock import observe, site_id  # noqa: F401 - callers read it here
+from puantaj.syncproto import wire
+from puantaj.syncproto.apply import apply_changes
 
 
 @dataclass
@@ -72,15 +74,9 @@ def row_changes(table: str, row: tuple, position: dict[str, int]) -> list[dict]:
     """One wire change per distinct stamp among the row's columns; `row` is
     (id, region, _hlc, …) with each column at `position[name]`."""
     stamps: dict[str, str] = jsonfast.loads(row[2] or "{}")
-    groups: dict[str, dict[str, object]] = {}
-    for name, stamp in stamps.items():
-        where = position.get(name)
-        if where is not None and stamp:
-            groups.setdefault(stamp, {})[name] = row[where]
-    return [
-        {"table": table, "id": row[0], "region": row[1], "hlc": stamp, "row": values}
-        for stamp, values in sorted(groups.items())
-    ]
+    known = {name: stamp for name, stamp in stamps.items() if name in position}
+    values = {name: row[where] for name, where in position.items()}
+    return wire.row_changes(table, row[0], row[1], wire.group_by_stamp(known), values)
 
 
 def acknowledge(conn: sqlite3.Connection, page: OutboxPage) -> None:
@@ -133,27 +129,7 @@ def _apply_table(
             (ids,),
         )
     }
-    merged: dict[str, tuple[str, dict, dict]] = {}
-    new_rows: set[str] = set()
-    for change in changes:
-        entry = merged.get(change.id)
-        if entry is None:
-            stamps = current.get(change.id)
-            if stamps is None:  # a row new here takes every column as it comes
-                new_rows.add(change.id)
-                merged[change.id] = (
-                    change.region,
-                    dict(change.row),
-                    dict.fromkeys(change.row, change.hlc),
-                )
-                continue
-            entry = merged[change.id] = (change.region, {}, stamps)
-        _, values, stamps = entry
-        for name, value in change.row.items():
-            held = stamps.get(name)
-            if held is None or change.hlc > held or (ties and change.hlc == held):
-                stamps[name] = change.hlc
-                values[name] = value
+    merged, new_rows = apply_changes(current, changes, ties)
     # group rows by the columns they set (in the order they came), so each group
     # is one executemany
     inserts: dict[tuple[str, ...], list[tuple]] = defaultdict(list)

@@ -15,8 +15,9 @@ from collections.abc import Iterable
 
 from puantaj.core import jsonfast
 from puantaj.core.ddl import NEXT_OUTBOX_SEQ, q, queue_row
-from puantaj.core.hlc import Stamp, advance
+from puantaj.core.hlc import Stamp
 from puantaj.core.tables import TABLES
+from puantaj.syncproto.clock import restamp
 
 
 def site_id(conn: sqlite3.Connection) -> str:
@@ -76,20 +77,14 @@ def rebase(
     conflict. `extra` names rows no longer queued whose stamps may be above the
     floor (the server refused them as clock_ahead).
     """
-    site = site_id(conn)
-    base = floor(conn)
     rows = _candidate_rows(conn, extra)
-    ahead: set[Stamp] = set()
-    for stamps in rows.values():
-        for text in stamps.values():
-            stamp = Stamp.parse(text)
-            if stamp.site == site and stamp > base:
-                ahead.add(stamp)
-    mapping: dict[str, str] = {}
-    last = base
-    for stamp in sorted(ahead):
-        last = advance(last, min(stamp.ms + shift_ms, now_ms), site)
-        mapping[str(stamp)] = str(last)
+    mapping, last = restamp(
+        (text for stamps in rows.values() for text in stamps.values()),
+        site_id(conn),
+        floor(conn),
+        now_ms,
+        shift_ms,
+    )
     conn.execute("UPDATE _clock SET ms = ?, counter = ?", (last.ms, last.counter))
     refused = set(extra)
     touched = 0

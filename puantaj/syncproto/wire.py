@@ -1,0 +1,46 @@
+"""The wire form of a row: one change per distinct stamp among its columns.
+
+DESIGN.md §4: a change is the set of columns one write set, all under that
+write's stamp; a row whose columns carry different stamps travels as several.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+
+def group_by_stamp(stamps: Mapping[str, str]) -> dict[str, list[str]]:
+    """{column: stamp} → {stamp: [columns]}: the changes a row travels as."""
+    groups: dict[str, list[str]] = {}
+    for column, stamp in stamps.items():
+        if stamp:
+            groups.setdefault(stamp, []).append(column)
+    return groups
+
+
+def row_changes(
+    table: str,
+    row_id: str,
+    region: str,
+    groups: Mapping[str, Iterable[str]],
+    values: Mapping[str, Any],
+    skip_site: str = "",
+) -> list[dict[str, Any]]:
+    """One wire change per distinct stamp among a row's columns, oldest first,
+    leaving out the stamps of `skip_site` (the caller's own)."""
+    suffix = ":" + skip_site if skip_site else None
+    out = [
+        {
+            "table": table,
+            "id": row_id,
+            "region": region,
+            "hlc": stamp,
+            "row": {column: values[column] for column in columns},
+        }
+        for stamp, columns in groups.items()
+        if not (suffix and stamp.endswith(suffix))
+    ]
+    if len(out) > 1:
+        out.sort(key=lambda change: change["hlc"])
+    return out
