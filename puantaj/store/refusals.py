@@ -19,8 +19,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from puantaj.core.changes import Change, ChangeError, parse_change
+from puantaj.core.ddl import q
 from puantaj.core.tables import TABLES
 from puantaj.store.clock import queue
+from puantaj.syncproto.refusals import PARENTS
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +89,27 @@ def retry(conn: sqlite3.Connection) -> int:
             AND l.region = coalesce(t.region, m.region)
             AND l.month = coalesce(substr(t.work_date, 1, 7), m.month))"""
     ).fetchall()
+    queue(conn, [tuple(k) for k in keys])
+    return len(keys)
+
+
+def retry_orphans(conn: sqlite3.Connection) -> int:
+    """Queue again the rows refused because the row they name was not on the
+    server yet (it went in a later page), once that row is neither unsent nor
+    refused here; returns how many."""
+    keys = []
+    for table, (column, parent) in PARENTS.items():
+        keys += conn.execute(
+            f"""SELECT r.tbl, r.row_id FROM _rejected r JOIN {q(table)} c
+            ON c.id = r.row_id
+            WHERE r.tbl = ? AND r.reason = 'invalid_row'
+            AND r.detail LIKE 'orphan:%'
+            AND NOT EXISTS (SELECT 1 FROM _outbox o
+                WHERE o.tbl = ? AND o.row_id = c.{q(column)})
+            AND NOT EXISTS (SELECT 1 FROM _rejected p
+                WHERE p.tbl = ? AND p.row_id = c.{q(column)})""",
+            (table, parent, parent),
+        ).fetchall()
     queue(conn, [tuple(k) for k in keys])
     return len(keys)
 

@@ -67,6 +67,8 @@ class SyncEngine:
             client = self._client_factory()
             try:
                 self._exchange_all(client, report, progress)
+                if self._retry_orphans():  # their parent rows went in a later page
+                    self._exchange_all(client, report, progress)
                 if verify or (verify is None and self._verify_due()):
                     self._verify(client, report, progress)
             finally:
@@ -196,6 +198,10 @@ class SyncEngine:
                     f"stopped after {MAX_EXCHANGES} exchanges", "protocol"
                 )
             report.pending = changelog.pending_count(conn)
+
+    def _retry_orphans(self) -> int:
+        with self._store.connection() as conn, transaction(conn):
+            return refusals.retry_orphans(conn)
 
     def _verify_due(self) -> bool:
         last = divergence.last_report(self._store)

@@ -503,3 +503,24 @@ def test_sync_verify_and_check_say_in_step_from_the_command_line(
     checked = puantaj("check")
     assert checked.returncode == 0, checked.stdout
     assert "Comparison with the server: in step with the server" in checked.stdout
+
+
+def test_a_cell_sent_before_its_new_employee_is_sent_again_in_the_same_run(
+    desks, server
+):
+    """The employee was edited after its cell was typed, so the outbox holds the
+    cell first; the server refuses it as an orphan, the employee follows in the
+    next page, and the cell goes again before the run ends."""
+    import datetime as dt
+
+    from puantaj.services.timesheets import Edit
+
+    a = desks("Ankara", page_size=1)
+    b = desks("Ankara")
+    emp = employee(a, "7", "Ali")
+    a.services.timesheets.write(a.session, [Edit(emp, dt.date(2026, 3, 2), "X")])
+    a.services.records["employees"].update(a.session, emp, {"title": "Usta"})
+    report = a.sync()
+    assert report.ok and refused(a) == [] and a.pending() == 0
+    assert b.sync().ok
+    assert [r["code"] for r in b.rows("timesheets").values()] == ["X"]
