@@ -24,6 +24,7 @@ from puantaj.config import load_settings
 from puantaj.core.hlc import Stamp
 from puantaj.core.tables import TABLES, natural_id, timesheet_id
 from puantaj.store import changelog
+from puantaj.sync import divergence
 from puantaj.sync.client import SyncClient
 from puantaj.sync.engine import SyncEngine
 
@@ -129,12 +130,26 @@ def fill_server(db: Path, rows: int) -> None:
 
 def timed_sync(engine: SyncEngine) -> tuple[float, object]:
     t0 = time.perf_counter()
-    report = engine.run()
+    report = engine.run(verify=False)  # the daily comparison is timed on its own
     return time.perf_counter() - t0, report
 
 
-def initial_once(folder: Path, rows: int) -> tuple[float, float, object, object]:
-    """One initial push of `rows` and one admin initial pull, on a fresh server."""
+def timed_check(services, url: str, token: str) -> float:
+    """One comparison of every row with the server (the daily divergence check)."""
+    client = SyncClient(url, token, 300)
+    try:
+        t0 = time.perf_counter()
+        found, _ = divergence.check(services.store, client)
+        seconds = time.perf_counter() - t0
+    finally:
+        client.close()
+    assert found.state == "in_step", found
+    return seconds
+
+
+def initial_once(folder: Path, rows: int) -> tuple[float, float, object, object, float]:
+    """One initial push of `rows`, one admin initial pull and the admin's
+    comparison of every row with the server, on a fresh server."""
     env = servers.sqlite_env(folder)
     server = servers.start(env)
     try:
@@ -144,10 +159,11 @@ def initial_once(folder: Path, rows: int) -> tuple[float, float, object, object]
         services.store.checkpoint()  # as the app's workers keep the WAL short
         push_s, pushed = timed_sync(engine)
         assert pushed.ok and pushed.pending == 0 and pushed.pushed >= made, pushed
-        _, fresh = desk(folder / "admin", server.url, tokens["*"])
+        admin, fresh = desk(folder / "admin", server.url, tokens["*"])
         pull_s, pulled = timed_sync(fresh)
         assert pulled.ok and pulled.pulled >= made, pulled
-        return push_s, pull_s, pushed, pulled
+        check_s = timed_check(admin, server.url, tokens["*"])
+        return push_s, pull_s, pushed, pulled, check_s
     finally:
         server.stop()
 
@@ -166,6 +182,11 @@ def initial(folder: Path, rows: int, runs: int = 3) -> None:
             f"{rates[-1]:,.0f}, {runs} runs), {getattr(report, size) / 1e6:.1f} MB "
             "(gzip)"
         )
+    checks = sorted(r[4] for r in results)
+    print(
+        f"divergence check (admin, every row compared with the server): median "
+        f"{statistics.median(checks):.2f} s (min {checks[0]:.2f}, max {checks[-1]:.2f})"
+    )
 
 
 def incremental(
@@ -193,7 +214,7 @@ def incremental(
                 " hire_date, deleted) VALUES (?,?,?,?,?,?,0)",
                 (emp, session_region, "bench", "A", "B", "2025-01-01"),
             )
-        assert engine.run().ok
+        assert engine.run(verify=False).ok
         times = []
         for run in range(runs):
             with services.store.connection() as conn:

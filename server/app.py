@@ -40,9 +40,10 @@ def create_app(
     """
     settings = load_server_settings(env, overrides)
     engine = storage.make_engine(settings)
-    storage.ensure_namespace(engine, settings)
-    if storage.is_empty(engine):
-        storage.migrate(engine, settings)
+    with storage.first_start_lock(engine, settings):
+        storage.ensure_namespace(engine, settings)
+        if storage.is_empty(engine):
+            storage.migrate(engine, settings)
     revision = storage.check_schema(engine)
     metadata = build_metadata()
     tables = {name.split(".")[-1]: t for name, t in metadata.tables.items()}

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: the embedded server runs as one process there
+    fcntl = None
 
 from alembic import command
 from alembic.config import Config
@@ -137,6 +144,39 @@ def ensure_namespace(engine: Engine, settings: ServerSettings) -> None:
     if settings.db_schema and not settings.is_sqlite:
         with engine.begin() as conn:
             conn.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{settings.db_schema}"'))
+
+
+@contextmanager
+def first_start_lock(engine: Engine, settings: ServerSettings) -> Iterator[None]:
+    """Held while a starting process migrates an empty database, so the workers
+    and instances that start together do it once (the others then find it done).
+
+    PostgreSQL: an advisory lock named after the schema namespace; SQLite: an
+    exclusive lock on a file beside the database.
+    """
+    if not settings.is_sqlite:
+        name = f"puantaj-migrate:{settings.db_schema or ''}"
+        with engine.connect() as conn:
+            conn.execute(text("SELECT pg_advisory_lock(hashtext(:n))"), {"n": name})
+            try:
+                yield
+            finally:
+                conn.execute(
+                    text("SELECT pg_advisory_unlock(hashtext(:n))"), {"n": name}
+                )
+                conn.commit()
+        return
+    path = settings.database_url.split("///", 1)[-1]
+    if fcntl is None or not path or path == ":memory:":
+        yield
+        return
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    with open(path + ".migrate-lock", "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def is_empty(engine: Engine) -> bool:

@@ -95,8 +95,8 @@ def retry(conn: sqlite3.Connection) -> int:
 
 def retry_orphans(conn: sqlite3.Connection) -> int:
     """Queue again the rows refused because the row they name was not on the
-    server yet (it went in a later page), once that row is neither unsent nor
-    refused here; returns how many."""
+    server yet (it went in a later page), once that row is here and neither
+    unsent nor refused; returns how many."""
     keys = []
     for table, (column, parent) in PARENTS.items():
         keys += conn.execute(
@@ -104,6 +104,7 @@ def retry_orphans(conn: sqlite3.Connection) -> int:
             ON c.id = r.row_id
             WHERE r.tbl = ? AND r.reason = 'invalid_row'
             AND r.detail LIKE 'orphan:%'
+            AND EXISTS (SELECT 1 FROM {q(parent)} p WHERE p.id = c.{q(column)})
             AND NOT EXISTS (SELECT 1 FROM _outbox o
                 WHERE o.tbl = ? AND o.row_id = c.{q(column)})
             AND NOT EXISTS (SELECT 1 FROM _rejected p

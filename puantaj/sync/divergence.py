@@ -32,6 +32,7 @@ from puantaj.syncproto.digest import (
     compare,
     keys_of,
     parse_scope,
+    row_digest,
 )
 
 log = logging.getLogger(__name__)
@@ -84,14 +85,15 @@ def local_digest(
 
 def check(
     store: Store, client: SyncClient
-) -> tuple[DivergenceReport, set[tuple[str, str]]]:
+) -> tuple[DivergenceReport, dict[tuple[str, str], int | None]]:
     """Compare this file with the server; store the report and return it with
-    the (table, id) of the rows that differ.
+    the (table, id) of the rows that differ and the server's digest of each
+    (None: the server lacks the row).
 
     Raises SyncUnavailable / SyncRejected for network or server trouble.
     """
     report = DivergenceReport(checked_at=_now())
-    keys: set[tuple[str, str]] = set()
+    keys: dict[tuple[str, str], int | None] = {}
     with store.connection() as conn:
         pending = changelog.pending_count(conn)
         if pending:
@@ -128,15 +130,18 @@ def check(
         rows = {
             i for i in set(mine) | set(remote_rows) if mine.get(i) != remote_rows.get(i)
         }
-        keys.update((table, i) for i in rows)
+        keys.update(((table, i), remote_rows.get(i)) for i in rows)
         report.differences.append(asdict(Difference(region, table, len(rows))))
     report.state = "differ" if differing else "in_step"
     return save(store, report), keys
 
 
-def repair(store: Store, client: SyncClient, keys: set[tuple[str, str]]) -> int:
+def repair(
+    store: Store, client: SyncClient, keys: dict[tuple[str, str], int | None]
+) -> int:
     """Take the server's copy of each row that differs (its value wins even under
-    the same stamp) and queue the row, so a newer value kept here goes back.
+    the same stamp); a row that still differs from the server's digest after
+    that holds something newer here, and is queued to go back.
     Returns how many rows were taken."""
     taken = 0
     ordered = sorted(keys)
@@ -151,14 +156,28 @@ def repair(store: Store, client: SyncClient, keys: set[tuple[str, str]]) -> int:
                 log.warning("repair: skipping a row the server sent: %s", exc)
         with store.connection() as conn, transaction(conn):
             taken += changelog.apply_remote(conn, changes, ties=True)
-            present = [k for k in chunk if k[0] in TABLES and _exists(conn, *k)]
-            clock.queue(conn, present)
+            newer_here = [
+                (table, row_id)
+                for table, row_id in chunk
+                if table in TABLES
+                and _row_digest(conn, table, row_id)
+                not in (None, keys[(table, row_id)])
+            ]
+            clock.queue(conn, newer_here)
     return taken
 
 
-def _exists(conn: sqlite3.Connection, table: str, row_id: str) -> bool:
-    sql = f"SELECT 1 FROM {q(table)} WHERE id = ?"
-    return conn.execute(sql, (row_id,)).fetchone() is not None
+def _row_digest(conn: sqlite3.Connection, table: str, row_id: str) -> int | None:
+    """This file's digest of one row (None: it has no such row)."""
+    spec = TABLES[table]
+    cols = ", ".join(q(c) for c in spec.data_columns)
+    row = conn.execute(
+        f"SELECT _hlc, {cols} FROM {q(table)} WHERE id = ?", (row_id,)
+    ).fetchone()
+    if row is None:
+        return None
+    values = dict(zip(spec.data_columns, tuple(row)[1:], strict=True))
+    return row_digest(table, row_id, values, jsonfast.loads(row[0] or "{}"))
 
 
 def save(store: Store, report: DivergenceReport) -> DivergenceReport:

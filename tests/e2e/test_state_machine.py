@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import shutil
 import tempfile
 import uuid
@@ -29,6 +30,7 @@ from puantaj.services.timesheets import Edit
 from puantaj.sync.client import SyncClient
 from puantaj.sync.engine import SyncEngine
 from tests import servers
+from tests.conftest import require
 from tests.server.helpers import pull_all
 
 names = (
@@ -241,7 +243,9 @@ class SyncMachine(RuleBasedStateMachine):
     def restart_server(self) -> None:
         port = int(self.server.url.rsplit(":", 1)[1])
         self.server.stop()
-        self.holder["server"] = servers.start(self.env, port=port)
+        self.holder["server"] = servers.start(
+            self.env, workers=self.holder["workers"], port=port
+        )
 
     def teardown(self) -> None:
         if not self.desks:
@@ -280,18 +284,29 @@ class SyncMachine(RuleBasedStateMachine):
             assert {c: local[row_id][c] for c in row} == row, (table, row_id)
 
 
-@pytest.fixture(scope="module")
-def machine_server(tmp_path_factory):
-    env = servers.sqlite_env(tmp_path_factory.mktemp("machine"))
-    SyncMachine.holder.update(env=env, server=servers.start(env))
-    yield
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def machine_server(request, tmp_path_factory):
+    """The dev server on embedded SQLite, and gunicorn with 3 workers on
+    PostgreSQL; returns how many examples to run against it."""
+    folder = tmp_path_factory.mktemp("machine")
+    if request.param == "sqlite":
+        env, workers, examples = servers.sqlite_env(folder), 0, 20
+    else:
+        url = os.environ.get("PUANTAJ_TEST_PG")
+        require(url is not None, "PUANTAJ_TEST_PG is not set (no PostgreSQL)")
+        env, workers, examples = servers.pg_env(folder, url), 3, 8
+    SyncMachine.holder.update(env=env, workers=workers)
+    SyncMachine.holder["server"] = servers.start(env, workers=workers)
+    yield examples
     SyncMachine.holder["server"].stop()
+    if env.db_schema:
+        servers.drop_schema(url, env.db_schema)
 
 
 def test_stores_converge_with_the_server(machine_server):
     runner = SyncMachine.TestCase
     runner.settings = settings(
-        max_examples=20,
+        max_examples=machine_server,
         stateful_step_count=30,
         deadline=None,
         suppress_health_check=[HealthCheck.too_slow],

@@ -3,10 +3,45 @@ replayed against a real server over HTTP."""
 
 from __future__ import annotations
 
+import os
+
+import pytest
+
 from puantaj.errors import SyncUnavailable
 from puantaj.sync.client import SyncClient
 from tests import servers
+from tests.conftest import require
 from tests.e2e.conftest import Desk
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def server_env(request, tmp_path):
+    """The dev server on embedded SQLite, and gunicorn with 3 workers on
+    PostgreSQL (each test in its own schema)."""
+    if request.param == "sqlite":
+        yield servers.sqlite_env(tmp_path)
+        return
+    url = os.environ.get("PUANTAJ_TEST_PG")
+    require(url is not None, "PUANTAJ_TEST_PG is not set (no PostgreSQL)")
+    env = servers.pg_env(tmp_path, url)
+    yield env
+    servers.drop_schema(url, env.db_schema)
+
+
+def start(env, port: int | None = None):
+    return servers.start(env, workers=3 if env.db_schema else 0, port=port)
+
+
+@pytest.fixture
+def server(server_env):
+    running = start(server_env)
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def sqlite_env(tmp_path):
+    return servers.sqlite_env(tmp_path)
 
 
 class ScriptedClient(SyncClient):
@@ -292,7 +327,7 @@ def test_server_restart_never_pulls_a_clock_below_its_own_stamps(
     first = title_stamp(d, emp)
     port = int(server.url.rsplit(":", 1)[1])
     server.stop()
-    restarted = servers.start(server_env, port=port)
+    restarted = start(server_env, port=port)
     try:
         assert d.sync().ok
         d.services.records["employees"].update(d.session, emp, {"title": "D2"})
@@ -399,43 +434,49 @@ def test_divergence_is_found_counted_and_repaired(desks, server, server_env):
 
 
 def test_a_server_restored_from_last_weeks_backup_is_healed_by_the_offices(
-    desks, server, server_env
+    tmp_path, sqlite_env
 ):
     """The server's database put back to an older copy: the office's digests
     differ, the repair sends back what the server lost."""
     import shutil
 
-    a = desks("Ankara")
-    first = employee(a, "1", "Ali")
-    assert a.sync().ok
-    db = server_env.home / "server.db"
-    port = int(server.url.rsplit(":", 1)[1])
-    server.stop()
-    files = [db.with_name(db.name + suffix) for suffix in ("", "-wal", "-shm")]
-    for f in files:  # last week's backup: the file as the server left it
-        if f.exists():
-            shutil.copy(f, server_env.home / ("old-" + f.name))
-    restarted = servers.start(server_env, port=port)
+    from tests.e2e.conftest import make_desk
+
+    server_env = sqlite_env  # the server's file is put back: embedded SQLite
+    running = [servers.start(server_env)]
     try:
+        url = running[0].url
+        tokens = server_env.tokens(["Ankara", "*"])
+        a = make_desk(tmp_path / "a", url, tokens["Ankara"], "Ankara")
+        first = employee(a, "1", "Ali")
+        assert a.sync().ok
+        db = server_env.home / "server.db"
+        port = int(url.rsplit(":", 1)[1])
+        running.pop().stop()
+        files = [db.with_name(db.name + suffix) for suffix in ("", "-wal", "-shm")]
+        for f in files:  # last week's backup: the file as the server left it
+            if f.exists():
+                shutil.copy(f, server_env.home / ("old-" + f.name))
+        running.append(servers.start(server_env, port=port))
         second = employee(a, "2", "Veli")
         a.services.records["employees"].update(a.session, first, {"title": "Usta"})
         assert a.sync().ok
-        restarted.stop()
+        running.pop().stop()
         for f in files:
             f.unlink(missing_ok=True)
             old = server_env.home / ("old-" + f.name)
             if old.exists():
                 shutil.copy(old, f)
-        restarted = servers.start(server_env, port=port)
+        running.append(servers.start(server_env, port=port))
         report = a.sync(verify=True)
         assert report.divergence.startswith("repaired (2 rows differ"), report
-        admin = desks("*")
+        admin = make_desk(tmp_path / "hq", url, tokens["*"], "*")
         assert admin.sync().ok
-        assert (
-            admin.employees()[first]["title"] == "Usta" and second in admin.employees()
-        )
+        assert admin.employees()[first]["title"] == "Usta"
+        assert second in admin.employees()
     finally:
-        restarted.stop()
+        for server in running:
+            server.stop()
 
 
 def test_status_says_which_sites_are_in_step_and_which_rows_differ(desks, server):
