@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from server.config import ServerSettings
+from server.storage import private_file, private_folder
 
 
 def run_backup(settings: ServerSettings) -> int:
@@ -22,11 +23,12 @@ def run_backup(settings: ServerSettings) -> int:
     if not source_path.exists():
         print(f"error: {source_path} does not exist", file=sys.stderr)
         return 2
-    folder = settings.home / "backups"
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = private_folder(settings.home / "backups")
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"server-{stamp}.db"
     tmp = target.with_suffix(".partial")
+    tmp.touch(mode=0o600)
+    private_file(tmp)  # before a byte of personal data is in it
     source = sqlite3.connect(str(source_path))
     dest = sqlite3.connect(str(tmp))
     try:

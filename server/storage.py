@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,12 +28,27 @@ log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
+def private_folder(path: Path) -> Path:
+    """Create a folder that holds personal data, readable by its owner only."""
+    path.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(OSError):  # a folder we do not own is left as it is
+        os.chmod(path, 0o700)
+    return path
+
+
+def private_file(path: Path) -> Path:
+    """Make a file that holds personal data readable by its owner only (KVKK)."""
+    with contextlib.suppress(FileNotFoundError):
+        os.chmod(path, 0o600)
+    return path
+
+
 def make_engine(settings: ServerSettings) -> Engine:
     """An engine with WAL and busy timeout on SQLite, a sized pool on PostgreSQL."""
     if settings.is_sqlite:
         path = settings.database_url.split("///", 1)[-1]
         if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            private_folder(Path(path).parent)
         # pooled: a connection keeps its page cache warm between requests
         engine = create_engine(
             settings.database_url,
@@ -44,6 +61,8 @@ def make_engine(settings: ServerSettings) -> Engine:
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn, _record):
             dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+            if path and path != ":memory:":  # the -wal/-shm files take its mode
+                private_file(Path(path))
             for pragma in (
                 "journal_mode = WAL",
                 "synchronous = NORMAL",
