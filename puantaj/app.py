@@ -64,7 +64,9 @@ def build_sync(services: Services) -> SyncEngine:
             raise SyncRejected(
                 "sync is not configured: set the server URL and token", "not_configured"
             )
-        return SyncClient(settings.sync_url, token, settings.timeout_s)
+        return SyncClient(
+            settings.sync_url, token, settings.timeout_s, settings.allow_http
+        )
 
     return SyncEngine(
         services.store,
@@ -84,7 +86,9 @@ def build_controller(services: Services, post) -> SyncController:
             raise SyncRejected(
                 "sync is not configured: set the server URL and token", "not_configured"
             )
-        return SyncClient(settings().sync_url, token, settings().timeout_s)
+        return SyncClient(
+            settings().sync_url, token, settings().timeout_s, settings().allow_http
+        )
 
     def site_id() -> str:
         with services.store.connection() as conn:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import platformdirs
 
+from puantaj.core import validators
 from puantaj.errors import ValidationError
 
 log = logging.getLogger(__name__)
@@ -29,6 +30,7 @@ _FILE_KEYS = (
     "backup_keep",
     "timeout_s",
     "page_size",
+    "allow_http",
 )
 
 
@@ -49,6 +51,9 @@ class Settings:
     # changes per request: large pages spread the per-request cost (bench/sync_bench);
     # JSON runs in orjson, so even a full page holds the GIL for only a few ms
     page_size: int = 5000
+    # send the token over plain http:// to another machine (a test rig, a VPN);
+    # off by default: without TLS anyone on the way can read it (KVKK)
+    allow_http: bool = False
 
     @property
     def backups_dir(self) -> Path:
@@ -83,14 +88,20 @@ def load_settings(
             "sync_token": env.get("PUANTAJ_SYNC_TOKEN"),
             "language": env.get("PUANTAJ_LANG"),
             "page_size": env.get("PUANTAJ_SYNC_PAGE_SIZE"),
+            "allow_http": env.get("PUANTAJ_ALLOW_HTTP"),
         },
     )
     return _apply(settings, flags)
 
 
 def save_settings(settings: Settings, **changes: object) -> Settings:
-    """Write the file-backed fields (never the token) and return the new settings."""
+    """Write the file-backed fields (never the token) and return the new settings.
+
+    Raises ValidationError for a bad value, e.g. a plain-http URL to another
+    machine (the token travels only over TLS).
+    """
     updated = _apply(settings, changes)
+    validators.check_sync_url(updated.sync_url, updated.allow_http)
     data = {k: v for k, v in asdict(updated).items() if k in _FILE_KEYS}
     updated.home.mkdir(parents=True, exist_ok=True)
     tmp = updated.settings_path.with_suffix(".tmp")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from urllib.parse import urlsplit
 
 from puantaj.core import turkish
 from puantaj.errors import ValidationError
@@ -77,3 +78,36 @@ def parse_month(value: object, field: str = "month") -> tuple[int, int]:
     if not match:
         raise ValidationError(f"{field}: not a month (YYYY-MM): {text!r}", field)
     return int(match.group(1)), int(match.group(2))
+
+
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1", "[::1]")
+
+
+def check_sync_url(url: str, allow_http: bool = False, field: str = "sync_url") -> str:
+    """A server URL the token may be sent to: https://, or http:// only to this
+    machine (or when plain HTTP is allowed explicitly). Raises ValidationError."""
+    text = url.strip()
+    if not text:
+        return text
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValidationError(
+            f"{field}: must start with https:// (or http://localhost)",
+            field,
+            code="bad_url",
+            value=text,
+        )
+    if (
+        parts.scheme == "http"
+        and parts.hostname not in LOOPBACK_HOSTS
+        and not allow_http
+    ):
+        raise ValidationError(
+            f"{field}: the sync token is only sent over TLS: use https://"
+            f"{parts.netloc}{parts.path} (plain http:// is for this machine only,"
+            " unless allow_http is set)",
+            field,
+            code="insecure_url",
+            value=text,
+        )
+    return text

@@ -5,16 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from puantaj.errors import StoreError
-from puantaj.store import identity
+from puantaj.store import files, identity
 from puantaj.store.database import Store
 from puantaj.store.engine import transaction
 
 log = logging.getLogger(__name__)
 PREFIX = "puantaj-"
+STALE_PARTIAL_S = 600  # a .partial untouched this long belongs to no running backup
 
 
 @dataclass(frozen=True)
@@ -57,11 +59,18 @@ class BackupService:
         self.keep = max(1, keep)
 
     def backup(self, label: str = "") -> BackupInfo:
-        """Snapshot with the SQLite backup API (safe while others write), then verify."""
-        self.folder.mkdir(parents=True, exist_ok=True)
+        """Snapshot with the SQLite backup API (safe while others write), then verify.
+
+        The snapshot is the owner's alone (KVKK); what a backup killed half-way
+        left behind is removed.
+        """
+        files.private_folder(self.folder)
+        self._remove_stale_partials()
         name = f"{PREFIX}{_stamp()}{'-' + label if label else ''}.db"
         path = self.folder / name
         tmp = path.with_suffix(".partial")
+        tmp.touch(mode=files.FILE_MODE)
+        files.private_file(tmp)  # before a byte of it is written
         with self._store.connection() as conn:
             _copy(conn, tmp)
         try:
@@ -104,6 +113,18 @@ class BackupService:
             identity.record(live, self._store.path)
         log.info("restored %s (previous database saved as %s)", path, aside.path)
         return aside
+
+    def _remove_stale_partials(self) -> None:
+        """A snapshot being written is renewed within seconds; one untouched for
+        longer was left by a run that was killed."""
+        cutoff = time.time() - STALE_PARTIAL_S
+        for stale in self.folder.glob(f"{PREFIX}*.partial"):
+            try:
+                if stale.stat().st_mtime < cutoff:
+                    stale.unlink()
+                    log.info("removed %s, left by a backup that was cut short", stale)
+            except FileNotFoundError:
+                continue
 
     def _prune(self) -> None:
         for old in self.list()[self.keep :]:

@@ -11,6 +11,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from puantaj.core.totals import MonthTotals
 from puantaj.services.session import Session
 from puantaj.services.timesheets import MonthGrid, TimesheetService
+from puantaj.store import files
 
 TOTAL_HEADERS = (
     "Çalışılan",
@@ -37,6 +38,10 @@ def totals_values(t: MonthTotals) -> list:
     ]
 
 
+# exports carry full TC numbers: they say so, and only their owner may read them
+PERSONAL_DATA_NOTE = "Kişisel veri içerir (KVKK): yalnızca bordro için"
+
+
 class ExportService:
     """Writes a month of one or more regions to .xlsx or .csv."""
 
@@ -57,7 +62,7 @@ class ExportService:
             self._sheet(book, grid)
         self._legend(book)
         book.save(path)
-        return Path(path)
+        return files.private_file(Path(path))  # it holds TC numbers (KVKK)
 
     def _sheet(self, book: Workbook, grid: MonthGrid) -> None:
         sheet = book.create_sheet(grid.region[:31])
@@ -67,6 +72,7 @@ class ExportService:
                 "",
                 "",
                 f"Durum: {grid.status.status}",
+                PERSONAL_DATA_NOTE,
             ]
         )
         sheet["A1"].font = Font(bold=True, size=12)
@@ -134,7 +140,16 @@ class ExportService:
         """Payroll CSV: one line per employee keyed by sicil and TC."""
         with open(path, "w", newline="", encoding="utf-8-sig") as handle:
             writer = csv.writer(handle, delimiter=";")
-            writer.writerow(["Bölge", "Sicil", "TC", "Ad Soyad", "Ay", *TOTAL_HEADERS])
+            writer.writerow(
+                [
+                    "Bölge",
+                    "Sicil",
+                    "TC (kişisel veri)",
+                    "Ad Soyad",
+                    "Ay",
+                    *TOTAL_HEADERS,
+                ]
+            )
             for grid in self.grids(session, regions, year, month):
                 for employee in grid.employees:
                     writer.writerow(
@@ -147,4 +162,4 @@ class ExportService:
                             *totals_values(grid.totals[employee["id"]]),
                         ]
                     )
-        return Path(path)
+        return files.private_file(Path(path))  # it holds TC numbers (KVKK)

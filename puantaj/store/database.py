@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from puantaj.errors import StoreError
-from puantaj.store import engine, identity, migrations
+from puantaj.store import engine, files, identity, migrations
 
 
 class Store:
@@ -64,11 +64,13 @@ class Store:
     def open(self, region: str | None = None) -> list[str]:
         """Create or migrate the database; return what the migration did."""
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            files.private_folder(self.path.parent)
         except OSError as exc:
             raise StoreError(f"cannot create {self.path.parent}: {exc}") from exc
         conn = engine.connect(self.path, wal=True)
         try:
+            # SQLite gives the -wal and -shm files the database file's mode
+            files.private_database(self.path)
             done = migrations.upgrade(conn, region)
             became = identity.check(conn, self.path, fresh=bool(done))
             return [*done, became] if became else done

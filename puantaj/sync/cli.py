@@ -69,7 +69,9 @@ def _test(services, token: str | None) -> int:
         )
         return 4
     try:
-        client = SyncClient(settings.sync_url, token, settings.timeout_s)
+        client = SyncClient(
+            settings.sync_url, token, settings.timeout_s, settings.allow_http
+        )
     except (SyncRejected, SyncUnavailable) as exc:
         print(f"✗ {exc}")
         return 4

@@ -9,9 +9,9 @@ from typing import Any
 
 import requests
 
-from puantaj.core import jsonfast
+from puantaj.core import jsonfast, validators
 from puantaj.core.changes import PROTOCOL
-from puantaj.errors import SyncRejected, SyncUnavailable
+from puantaj.errors import SyncRejected, SyncUnavailable, ValidationError
 
 GZIP_MIN_BYTES = 2048
 GZIP_LEVEL = 1  # JSON compresses ~8x even at 1; higher levels cost CPU time
@@ -31,12 +31,15 @@ class Reply:
 class SyncClient:
     """One server, one token; every request has a timeout."""
 
-    def __init__(self, base_url: str, token: str, timeout_s: float) -> None:
-        if not base_url.startswith(("http://", "https://")):
-            raise SyncRejected(
-                f"server URL must start with http:// or https://: {base_url!r}",
-                "bad_url",
-            )
+    def __init__(
+        self, base_url: str, token: str, timeout_s: float, allow_http: bool = False
+    ) -> None:
+        try:  # the token goes only over TLS, or to this machine
+            validators.check_sync_url(base_url, allow_http)
+        except ValidationError as exc:
+            raise SyncRejected(str(exc), exc.code) from None
+        if not base_url.strip():
+            raise SyncRejected("no server URL is set", "bad_url")
         self.base_url = base_url.rstrip("/")
         self.timeout_s = timeout_s
         self._http = requests.Session()

@@ -303,6 +303,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{field}: en çok {max} karakter",
         "{field}: at most {max} characters",
     ),
+    "err.insecure_url": (
+        "Anahtar yalnızca şifreli bağlantıyla gönderilir: https:// ile başlayan"
+        " bir adres yazın (http:// yalnızca bu bilgisayar için)",
+        "The token is only sent over TLS: use an https:// address (http:// is for"
+        " this machine only)",
+    ),
+    "err.bad_url": (
+        "Sunucu adresi https:// ile başlamalı ({value})",
+        "The server address must start with https:// ({value})",
+    ),
     "err.control": (
         "{field}: görünmeyen bir denetim karakteri içeriyor (yapıştırılmış olabilir)",
         "{field}: holds an invisible control character (pasted, perhaps)",

@@ -6,6 +6,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from tests import servers
 
 
@@ -49,3 +51,48 @@ def test_connection_test_names_each_step_and_fails_on_a_wrong_token(tmp_path):
     down = run_test(tmp_path / "desk", server.url, token)
     assert down.returncode == 3
     assert down.stdout.splitlines()[0].startswith("✗ server unreachable")
+
+
+def test_the_token_is_never_sent_over_plain_http_to_another_machine(tmp_path):
+    """KVKK: `puantaj sync --test` to http:// on another host is refused before
+    any connection, with a message that says why; PUANTAJ_ALLOW_HTTP lifts it."""
+    import socket
+
+    listener = socket.socket()  # would see the token if the client connected
+    listener.bind(("0.0.0.0", 0))
+    listener.listen(1)
+    listener.settimeout(0.5)
+    port = listener.getsockname()[1]
+    host = socket.gethostname()
+    try:
+        out = run_test(tmp_path / "pc", f"http://{host}:{port}", "secret-token")
+        assert out.returncode == 4, out.stdout + out.stderr
+        assert "only sent over TLS" in out.stdout
+        with pytest.raises(TimeoutError):
+            listener.accept()  # nobody connected
+    finally:
+        listener.close()
+
+
+def test_plain_http_is_for_this_machine_unless_allowed(tmp_path):
+    from puantaj.config import load_settings, save_settings
+    from puantaj.errors import SyncRejected, ValidationError
+    from puantaj.sync.client import SyncClient
+
+    with pytest.raises(SyncRejected) as refused:
+        SyncClient("http://sunucu.example:8765", "t", 5)
+    assert refused.value.reason == "insecure_url"
+    for url in ("http://127.0.0.1:8765", "http://localhost:8765", "https://x.example"):
+        SyncClient(url, "t", 5).close()
+    SyncClient("http://sunucu.example:8765", "t", 5, allow_http=True).close()
+    with pytest.raises(SyncRejected) as bad:
+        SyncClient("ftp://sunucu.example", "t", 5)
+    assert bad.value.reason == "bad_url"
+    settings = load_settings(env={}, flags={"home": str(tmp_path)})
+    with pytest.raises(ValidationError) as unsafe:
+        save_settings(settings, sync_url="http://sunucu.example:8765")
+    assert unsafe.value.code == "insecure_url"
+    allowed = save_settings(settings, allow_http=True)
+    assert save_settings(allowed, sync_url="http://sunucu.example:8765").sync_url
+    env = {"PUANTAJ_ALLOW_HTTP": "1", "PUANTAJ_HOME": str(tmp_path / "b")}
+    assert load_settings(env=env).allow_http

@@ -6,6 +6,7 @@ import json
 import tkinter as tk
 from tkinter import ttk
 
+from puantaj.core import personal
 from puantaj.services.overview import OverviewService
 from puantaj.services.session import Session
 from puantaj.sync.controller import ServerView, SyncController, region_step
@@ -184,12 +185,19 @@ class AdminView(ttk.Frame):
                     item["tbl"],
                     item["column_name"],
                     self.t.value(item["kind"]),
-                    json.dumps(item["value"], ensure_ascii=False),
-                    json.dumps(item["winner"], ensure_ascii=False),
+                    self._shown(item["column_name"], item["value"]),
+                    self._shown(item["column_name"], item["winner"]),
                     item["site_id"][:8],
                     local_time(item["restored_at"]) if item["restored_at"] else "",
                 ),
             )
+
+    @staticmethod
+    def _shown(column: str, value: object) -> str:
+        """A kept value as the list shows it; a TC kimlik no masked (KVKK)."""
+        if column == "tc_no" and value:
+            return personal.mask_tc(str(value))
+        return json.dumps(value, ensure_ascii=False)
 
     def restore_selected(self) -> None:
         chosen = self.conflicts.selection()

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from tkinter import ttk
 
-from puantaj.core import turkish, validators
+from puantaj.core import personal, turkish, validators
 from puantaj.errors import PuantajError
 from puantaj.services.records import RecordService
 from puantaj.services.session import Session
@@ -23,9 +23,13 @@ class Field:
     choices: tuple[str, ...] | Callable[[], dict[str, str]] = ()  # values or label→id
 
 
-def display(field: Field, value: object, kind: str) -> str:
+def display(field: Field, value: object, kind: str, listed: bool = False) -> str:
+    """A stored value as a field shows it; on a list, a TC kimlik no is masked
+    (in full only on the employee's own form: KVKK)."""
     if value is None:
         return ""
+    if listed and field.name == "tc_no":
+        return personal.mask_tc(str(value))
     if kind == "date":
         return validators.format_date(str(value))
     if callable(field.choices):
@@ -181,7 +185,12 @@ class RecordsView(ttk.Frame):
         self.tree.delete(*self.tree.get_children())
         for row in rows:
             values = [
-                display(f, row.get(f.name), self._service.spec.column(f.name).kind)
+                display(
+                    f,
+                    row.get(f.name),
+                    self._service.spec.column(f.name).kind,
+                    listed=True,
+                )
                 for f in self._fields
             ]
             if self._session.is_admin:

@@ -42,7 +42,15 @@ def test_employee_dialog_validates_and_saves(services, drive):
         for r in rows
     ] == [("İsmail", "Ankara", "2026-02-01", 5)]
     assert view.tree.get_children() == (rows[0]["id"],)
-    assert view.tree.item(rows[0]["id"], "values")[-1] == "Cumartesi"
+    listed = view.tree.item(rows[0]["id"], "values")
+    assert listed[-1] == "Cumartesi"
+    # KVKK: the list masks the TC kimlik no; the employee's own form shows it
+    assert listed[3] == "*******0146" and "10000000146" not in listed
+    view.tree.selection_set(rows[0]["id"])
+    form = view.edit()
+    driver.root.update()
+    assert form.vars["tc_no"].get() == "10000000146"
+    form.destroy()
     driver.shot("03-employees")
 
 
@@ -125,6 +133,11 @@ def test_settings_connection_test_ok_wrong_token_and_server_down(
     assert not view.save()
     assert view.result.get() == "Aralık (dakika): geçersiz değer (0.0)"
     view.interval.set("5")
+    url = view.url.get()
+    view.url.set("http://sunucu.example:8765")  # KVKK: the token only over TLS
+    assert not view.save()
+    assert view.result.get().startswith("Anahtar yalnızca şifreli bağlantıyla")
+    view.url.set(url)
     assert view.language.get() == "Türkçe"  # languages by name, not "tr"
     view.language.set("English")
     assert view.save()
