@@ -47,6 +47,12 @@ def _parser() -> argparse.ArgumentParser:
     backup.add_argument("--restore", metavar="FILE", help="restore this backup")
     backup.add_argument("--yes", action="store_true", help="confirm the restore")
     sub.add_parser("check", help="integrity, schema version, counts, unsent changes")
+    erase = sub.add_parser(
+        "erase-employee",
+        help="KVKK erasure: blank an employee's personal fields everywhere sync reaches",
+    )
+    erase.add_argument("employee_id")
+    erase.add_argument("--yes", action="store_true", help="confirm the erasure")
     demo = sub.add_parser("demo", help="seed the demo users (demo password)")
     demo.add_argument("--quiet", action="store_true")
     return parser
@@ -91,6 +97,8 @@ def _run(args: argparse.Namespace, settings) -> int:
     services = app.build_services(settings)
     if args.command == "backup":
         return _backup(args, services)
+    if args.command == "erase-employee":
+        return _erase(args, services)
     if args.command == "demo":
         made = services.users.seed_demo()
         if not args.quiet:
@@ -124,6 +132,27 @@ def _backup(args: argparse.Namespace, services) -> int:
         return 0
     info = services.backups.backup()
     print(f"backup written: {info.path} ({info.size} bytes, integrity ok)")
+    return 0
+
+
+def _erase(args: argparse.Namespace, services) -> int:
+    from puantaj.services.erasure import ErasureService
+    from puantaj.services.session import SYSTEM
+
+    if not args.yes:
+        print(
+            "erasure blanks the employee's name, TC no, birth date and title on"
+            " every PC and the server, for good; add --yes to confirm",
+            file=sys.stderr,
+        )
+        return 2
+    done = ErasureService(services.store).erase_employee(SYSTEM, args.employee_id)
+    print(
+        f"employee {done.employee_id} (sicil {done.sicil_no}) erased here; it goes to"
+        " the server and every office at the next sync. Then, on the server:"
+        f" puantaj-server erase {done.employee_id}  (removes the old values from the"
+        " conflict history). Backups keep them until they are rotated out."
+    )
     return 0
 
 

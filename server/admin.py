@@ -6,9 +6,9 @@ import json
 import re
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, delete, select, update
 
-from puantaj.core import validators
+from puantaj.core import personal, validators
 from puantaj.core.tables import natural_id
 from puantaj.syncproto import push
 from puantaj.syncproto.errors import WriteLostError
@@ -149,3 +149,26 @@ def set_month(
         row,
     )
     return {"region": region, "month": month, "status": row["status"]}
+
+
+def erase_history(conn: Connection, context: ServerContext, row_id: str) -> dict:
+    """KVKK: drop what the history keeps of an employee erased on a desktop (the
+    values it held before); refused while the row still names the person."""
+    employees = context.tables["employees"]
+    row = conn.execute(select(employees).where(employees.c.id == row_id)).mappings()
+    found = row.first()
+    if found is None:
+        raise NotFound(f"no employee {row_id}")
+    if not personal.is_erased(dict(found)):
+        raise Malformed(
+            "the employee still holds personal data here: erase it on a desktop"
+            " (puantaj erase-employee) and sync first",
+            code="not_erased",
+        )
+    removed = {}
+    for name in ("conflicts", "rejections"):
+        table = context.tables[name]
+        removed[name] = conn.execute(
+            delete(table).where(table.c.row_id == row_id)
+        ).rowcount
+    return {"erased": row_id, "removed": removed}

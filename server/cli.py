@@ -42,6 +42,10 @@ def _parser() -> argparse.ArgumentParser:
     revoke = sub.add_parser("revoke-token", help="revoke a token by id")
     revoke.add_argument("token_id", type=int)
     sub.add_parser("backup", help="verified snapshot of the embedded SQLite database")
+    erase = sub.add_parser(
+        "erase", help="KVKK: remove an erased employee's old values from the history"
+    )
+    erase.add_argument("row_id")
     conflicts = sub.add_parser("conflicts", help="list the conflict history")
     conflicts.add_argument("--region")
     conflicts.add_argument("--limit", type=int, default=50)
@@ -127,6 +131,8 @@ def _admin_command(args, conn, context, system) -> int:
         ).rowcount
         print(f"token {args.token_id} revoked" if done else f"no token {args.token_id}")
         return 0 if done else 1
+    elif args.command == "erase":
+        print(json.dumps(admin.erase_history(conn, context, args.row_id)))
     elif args.command == "conflicts":
         for item in admin.list_conflicts(
             conn, context, system, args.region, limit=args.limit
