@@ -303,6 +303,7 @@ def machine_server(request, tmp_path_factory):
         servers.drop_schema(url, env.db_schema)
 
 
+@pytest.mark.timeout(1200)  # a few dozen real runs; a hang still fails
 def test_stores_converge_with_the_server(machine_server):
     runner = SyncMachine.TestCase
     runner.settings = settings(
