@@ -146,7 +146,31 @@ def _v4(conn: Any) -> None:
             conn.execute(statement)
 
 
-MIGRATIONS: list[Callable[[Any], None]] = [_v1, _v2, _v3, _v4]
+def _v5(conn: Any) -> None:
+    """Accounts (issue 12): each user's last login, synced; failed logins per
+    username on this PC, not synced (a lockout is this PC's own)."""
+    _add_column(conn, "users", "last_login_at", "TEXT")
+    spec = TABLES["users"]
+    for statement in (
+        *ddl.drop_triggers(spec),
+        *ddl.drop_checks(spec),
+        *ddl.create_triggers(spec),
+        *ddl.create_checks(spec),
+    ):
+        conn.execute(statement)
+    run_script(
+        conn,
+        """
+        CREATE TABLE IF NOT EXISTS _login_failures (
+            username TEXT PRIMARY KEY,
+            failures INTEGER NOT NULL DEFAULT 0,
+            locked_until TEXT
+        );
+        """,
+    )
+
+
+MIGRATIONS: list[Callable[[Any], None]] = [_v1, _v2, _v3, _v4, _v5]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -195,6 +195,7 @@ TABLES: dict[str, TableSpec] = {
                 Column("role", "text", required=True, choices=("clerk", "admin")),
                 Column("password_hash", "text", max_len=300),
                 Column("active", "bool"),
+                Column("last_login_at", "text", max_len=40),
                 *_audit(),
             ),
             # a login name is global (login looks it up by name alone)

@@ -8,6 +8,7 @@ import json
 import requests
 
 from puantaj.core.tables import natural_id
+from server import storage
 from tests.server.helpers import (
     at,
     body,
@@ -22,7 +23,7 @@ from tests.server.helpers import (
 def test_health_reports_database_schema_and_time(server):
     data = server.get("/health", None).json()
     assert data["status"] == "ok" and data["database"] == "ok"
-    assert data["schema_version"] == 5
+    assert data["schema_version"] == int(storage.head_revision())
     assert ":server-" in data["server_time"]
     assert isinstance(data["server_ms"], int)
 

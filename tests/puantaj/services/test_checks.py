@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from puantaj.core import desktop_schema
+
 ROOT = Path(__file__).resolve().parents[3]
 
 
@@ -34,7 +36,8 @@ def test_healthy_database_reports_counts_per_region(services, ankara, istanbul):
     assert "Employees: 3 records ✓" in out.stdout
     assert "  Ankara: 2" in out.stdout and "  İstanbul: 1" in out.stdout
     assert "Unsent changes: 3 rows" in out.stdout
-    assert "Schema version: 4 (current 4) ✓" in out.stdout
+    version = desktop_schema.SCHEMA_VERSION
+    assert f"Schema version: {version} (current {version}) ✓" in out.stdout
 
 
 def test_puantaj_check_matches_and_a_corrupt_file_fails(services, tmp_path):
