@@ -82,7 +82,8 @@ def create_app(
 
 
 def _authenticate():
-    if request.endpoint in PUBLIC:
+    # a wrong path or method is answered as such (404, 405) before any token
+    if request.routing_exception is not None or request.endpoint in PUBLIC:
         return None
     context = ctx()
     address = request.remote_addr or "?"

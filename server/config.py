@@ -21,7 +21,10 @@ class ServerSettings:
     pool_size: int = 5
     max_overflow: int = 10
     pool_timeout_s: float = 10.0
-    max_body_bytes: int = 64 * 1024 * 1024
+    # a request's cost: its body before and after gzip, and the JSON values in it
+    # (~90 bytes of memory each at worst); 20,000 full employee rows fit
+    max_body_bytes: int = 32 * 1024 * 1024
+    max_json_nodes: int = 1_200_000
     max_changes: int = 20_000
     max_pull: int = 10_000
     bad_token_limit: int = 20  # failures per address and window before 429
@@ -61,6 +64,7 @@ def load_server_settings(
         "pool_size": "PUANTAJ_DB_POOL_SIZE",
         "max_overflow": "PUANTAJ_DB_MAX_OVERFLOW",
         "max_body_bytes": "PUANTAJ_MAX_BODY_BYTES",
+        "max_json_nodes": "PUANTAJ_MAX_JSON_NODES",
         "backup_keep": "PUANTAJ_BACKUP_KEEP",
     }
     for key, name in numeric.items():

@@ -19,7 +19,8 @@ MAX_KEYS = 20_000  # rows a caller may leave out (its unsent and refused ones)
 @bp.post("/sync/digest")
 def digest():
     context = ctx()
-    body = read_json(request, context.settings.max_body_bytes)
+    settings = context.settings
+    body = read_json(request, settings.max_body_bytes, settings.max_json_nodes)
     if not isinstance(body, dict):
         raise Malformed("body must be a JSON object")
     exclude, rows_of = body.get("exclude", []), body.get("rows", [])

@@ -39,7 +39,8 @@ class SyncRequest:
 @bp.post("/sync")
 def sync():
     context = ctx()
-    body = read_json(request, context.settings.max_body_bytes)
+    settings = context.settings
+    body = read_json(request, settings.max_body_bytes, settings.max_json_nodes)
     caller: Caller = g.caller
     req = _parse(body, caller, context)
     try:
