@@ -8,6 +8,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from puantaj.cli import users as users_cli
+from puantaj.cli.texts import EXIT_CODES_HELP, EXIT_USAGE, CliText
 from puantaj.config import load_settings
 from puantaj.errors import PuantajError
 
@@ -15,7 +17,9 @@ log = logging.getLogger("puantaj")
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="puantaj", description="Puantaj desktop")
+    parser = argparse.ArgumentParser(
+        prog="puantaj", description="Puantaj desktop", epilog=EXIT_CODES_HELP
+    )
     parser.add_argument(
         "--home", help="data folder (default: PUANTAJ_HOME or platform dir)"
     )
@@ -53,6 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     erase.add_argument("employee_id")
     erase.add_argument("--yes", action="store_true", help="confirm the erasure")
+    users_cli.add_parser(sub)
     demo = sub.add_parser("demo", help="seed the demo users (demo password)")
     demo.add_argument("--quiet", action="store_true")
     return parser
@@ -75,8 +80,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return _run(args, settings)
     except PuantajError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+        language = args.lang or load_settings(flags={"home": args.home}).language
+        print(CliText(language).error(exc), file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
 
@@ -97,6 +103,8 @@ def _run(args: argparse.Namespace, settings) -> int:
     services = app.build_services(settings)
     if args.command == "backup":
         return _backup(args, services)
+    if args.command == "user":
+        return users_cli.run(args, services, CliText(settings.language))
     if args.command == "erase-employee":
         return _erase(args, services)
     if args.command == "demo":

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from puantaj.messages import MESSAGES, word_error
+
 CATALOGUE: dict[str, tuple[str, str]] = {
+    **MESSAGES,
     "app.title": ("Puantaj", "Puantaj"),
     "login.title": ("Giriş", "Log in"),
     "login.user": ("Kullanıcı adı", "Username"),
@@ -156,14 +159,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Sunucuya ulaşılamadı: {message}",
         "Server unreachable: {message}",
     ),
-    "f.sicil_no": ("Sicil", "Sicil no"),
-    "f.tc_no": ("TC kimlik no", "TC id no"),
-    "f.first_name": ("Ad", "First name"),
-    "f.last_name": ("Soyad", "Last name"),
-    "f.title": ("Unvan", "Title"),
-    "f.hire_date": ("İşe giriş", "Hired"),
-    "f.exit_date": ("Çıkış", "Left"),
-    "f.weekly_rest_day": ("Hafta tatili günü", "Weekly rest day"),
     "day.0": ("Pazartesi", "Monday"),
     "day.1": ("Salı", "Tuesday"),
     "day.2": ("Çarşamba", "Wednesday"),
@@ -171,32 +166,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "day.4": ("Cuma", "Friday"),
     "day.5": ("Cumartesi", "Saturday"),
     "day.6": ("Pazar", "Sunday"),
-    "f.plate": ("Plaka", "Plate"),
-    "f.vehicle_type": ("Tür", "Type"),
-    "f.make": ("Marka", "Make"),
-    "f.model": ("Model", "Model"),
-    "f.first_registration": ("İlk tescil", "First registration"),
-    "f.km": ("Km", "Km"),
-    "f.insurance_expiry": ("Trafik sigortası bitişi", "Insurance expiry"),
-    "f.kasko_expiry": ("Kasko bitişi", "Kasko expiry"),
-    "f.last_inspection": ("Son muayene", "Last inspection"),
-    "f.last_emission": ("Son egzoz ölçümü", "Last emission check"),
-    "f.full_name": ("Ad soyad", "Full name"),
-    "f.license_no": ("Ehliyet no", "Licence no"),
-    "f.license_class": ("Sınıf", "Class"),
-    "f.license_expiry": ("Ehliyet bitişi", "Licence expiry"),
-    "f.phone": ("Telefon", "Phone"),
-    "f.vehicle_id": ("Araç", "Vehicle"),
-    "f.fault_date": ("Tarih", "Date"),
-    "f.category": ("Kategori", "Category"),
-    "f.description": ("Açıklama", "Description"),
-    "f.severity": ("Önem", "Severity"),
-    "f.status": ("Durum", "Status"),
-    "f.cost": ("Tutar", "Cost"),
-    "f.kind": ("Tür", "Kind"),
-    "f.inspection_date": ("Tarih", "Date"),
-    "f.result": ("Sonuç", "Result"),
-    "f.station": ("İstasyon", "Station"),
     "due.what": ("Yükümlülük", "Obligation"),
     "due.date": ("Son tarih", "Due"),
     "due.days": ("Kalan gün", "Days left"),
@@ -271,78 +240,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "admin.col.new": ("Yeni", "New"),
     "admin.col.source": ("Kaynak", "Source"),
     # errors with a code (PuantajError.code); {field} is the field's label
-    "err.tc": (
-        "{field}: geçersiz TC kimlik no ({value})",
-        "{field}: invalid TC id no ({value})",
-    ),
-    "err.plate": (
-        "{field}: geçersiz plaka ({value})",
-        "{field}: invalid plate ({value})",
-    ),
-    "err.date": (
-        "{field}: tarih değil, gg.aa.yyyy yazın ({value})",
-        "{field}: not a date, write dd.mm.yyyy ({value})",
-    ),
-    "err.number": ("{field}: sayı değil ({value})", "{field}: not a number ({value})"),
-    "err.required": ("{field}: boş bırakılamaz", "{field}: is required"),
-    "err.login": ("Kullanıcı adı ya da parola yanlış", "Wrong username or password"),
-    "err.short_password": (
-        "Parola en az {min} karakter olmalı",
-        "The password needs at least {min} characters",
-    ),
-    "err.bad_value": (
-        "{field}: geçersiz değer ({value})",
-        "{field}: bad value ({value})",
-    ),
-    "f.sync_interval_min": ("Aralık (dakika)", "Interval (minutes)"),
-    "err.duplicate": (
-        "{field}: bu anahtarla bir kayıt zaten var",
-        "{field}: a record with this key already exists",
-    ),
-    "err.too_long": (
-        "{field}: en çok {max} karakter",
-        "{field}: at most {max} characters",
-    ),
-    "err.insecure_url": (
-        "Anahtar yalnızca şifreli bağlantıyla gönderilir: https:// ile başlayan"
-        " bir adres yazın (http:// yalnızca bu bilgisayar için)",
-        "The token is only sent over TLS: use an https:// address (http:// is for"
-        " this machine only)",
-    ),
-    "err.bad_url": (
-        "Sunucu adresi https:// ile başlamalı ({value})",
-        "The server address must start with https:// ({value})",
-    ),
-    "err.control": (
-        "{field}: görünmeyen bir denetim karakteri içeriyor (yapıştırılmış olabilir)",
-        "{field}: holds an invisible control character (pasted, perhaps)",
-    ),
-    "err.range": (
-        "{field}: {min} ile {max} arasında olmalı",
-        "{field}: must be from {min} to {max}",
-    ),
-    "err.code": ("Bilinmeyen kod: {text}", "Unknown code: {text}"),
-    "err.code_on": ("{day}: bilinmeyen kod {text}", "{day}: unknown code {text}"),
-    "err.not_employed": (
-        "{day}: çalışanın işe giriş–çıkış tarihleri dışında",
-        "{day}: outside the employee's employment dates",
-    ),
-    "err.locked": (
-        "{region} {month} kilitli ({by} kilitledi)",
-        "{region} {month} is locked (by {by})",
-    ),
-    "err.admin_only": (
-        "Onaylama, kilitleme ve kilit açma yalnızca yöneticinin işi",
-        "Only an admin can approve, lock or unlock",
-    ),
-    "err.reason": (
-        "Kilidi açmak için gerekçe yazın",
-        "Unlocking needs a written reason",
-    ),
-    "err.transition": (
-        "Bu ay {status} durumunda; bu işlem yapılamaz",
-        "The month is {status}; this cannot be done now",
-    ),
     # stored values shown to people (Strings.value)
     "v.private": ("Hususi", "Private car"),
     "v.commercial": ("Ticari", "Commercial"),
@@ -402,16 +299,7 @@ class Strings:
     def error(self, exc: Exception) -> str:
         """An error in the user's language when it carries a known code (see
         PuantajError), else its own (English) message."""
-        code = getattr(exc, "code", "")
-        pair = CATALOGUE.get(f"err.{code}") if code else None
-        if pair is None:
-            return str(exc)
-        values = dict(getattr(exc, "values", {}))
-        field = getattr(exc, "field", None) or ""
-        values["field"] = self(f"f.{field}") if f"f.{field}" in CATALOGUE else field
-        if "status" in values:
-            values["status"] = self.value(values["status"])
-        return pair[self.index].format(**values)
+        return word_error(exc, self.index, CATALOGUE)
 
     def labelled(self, stored: tuple[str, ...]):
         """Choices for a dialog: screen label → stored value."""

@@ -1,0 +1,149 @@
+"""Words for coded errors and field labels, in Turkish and English: shared by
+the desktop's windows and its command line (no Tk here)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "err.locked_account": (
+        "Çok sayıda yanlış parola: hesap bu bilgisayarda {until}'e kadar kilitli",
+        "Too many wrong passwords: the account is locked on this PC until {until}",
+    ),
+    "err.weak_password": (
+        "Parola kullanıcı adıyla aynı olamaz",
+        "The password must not be the username",
+    ),
+    "err.old_password": ("Şu anki parola yanlış", "The current password is wrong"),
+    "err.no_scope": (
+        "Önce sunucuya bağlanın: hesabın rolünü ve bölgesini anahtar belirler",
+        "Connect to the server first: the token decides the role and region",
+    ),
+    "err.no_user": ("Böyle bir kullanıcı yok", "No such user"),
+    "err.region_fixed": (
+        "Bir hesabın bölgesi değişmez: diğer bölge için yeni hesap açın",
+        "An account's region is fixed: make a new account for the other region",
+    ),
+    "f.sicil_no": ("Sicil", "Sicil no"),
+    "f.tc_no": ("TC kimlik no", "TC id no"),
+    "f.first_name": ("Ad", "First name"),
+    "f.last_name": ("Soyad", "Last name"),
+    "f.title": ("Unvan", "Title"),
+    "f.hire_date": ("İşe giriş", "Hired"),
+    "f.exit_date": ("Çıkış", "Left"),
+    "f.weekly_rest_day": ("Hafta tatili günü", "Weekly rest day"),
+    "f.plate": ("Plaka", "Plate"),
+    "f.vehicle_type": ("Tür", "Type"),
+    "f.make": ("Marka", "Make"),
+    "f.model": ("Model", "Model"),
+    "f.first_registration": ("İlk tescil", "First registration"),
+    "f.km": ("Km", "Km"),
+    "f.insurance_expiry": ("Trafik sigortası bitişi", "Insurance expiry"),
+    "f.kasko_expiry": ("Kasko bitişi", "Kasko expiry"),
+    "f.last_inspection": ("Son muayene", "Last inspection"),
+    "f.last_emission": ("Son egzoz ölçümü", "Last emission check"),
+    "f.full_name": ("Ad soyad", "Full name"),
+    "f.license_no": ("Ehliyet no", "Licence no"),
+    "f.license_class": ("Sınıf", "Class"),
+    "f.license_expiry": ("Ehliyet bitişi", "Licence expiry"),
+    "f.phone": ("Telefon", "Phone"),
+    "f.vehicle_id": ("Araç", "Vehicle"),
+    "f.fault_date": ("Tarih", "Date"),
+    "f.category": ("Kategori", "Category"),
+    "f.description": ("Açıklama", "Description"),
+    "f.severity": ("Önem", "Severity"),
+    "f.status": ("Durum", "Status"),
+    "f.cost": ("Tutar", "Cost"),
+    "f.kind": ("Tür", "Kind"),
+    "f.inspection_date": ("Tarih", "Date"),
+    "f.result": ("Sonuç", "Result"),
+    "f.station": ("İstasyon", "Station"),
+    "err.tc": (
+        "{field}: geçersiz TC kimlik no ({value})",
+        "{field}: invalid TC id no ({value})",
+    ),
+    "err.plate": (
+        "{field}: geçersiz plaka ({value})",
+        "{field}: invalid plate ({value})",
+    ),
+    "err.date": (
+        "{field}: tarih değil, gg.aa.yyyy yazın ({value})",
+        "{field}: not a date, write dd.mm.yyyy ({value})",
+    ),
+    "err.number": ("{field}: sayı değil ({value})", "{field}: not a number ({value})"),
+    "err.required": ("{field}: boş bırakılamaz", "{field}: is required"),
+    "err.login": ("Kullanıcı adı ya da parola yanlış", "Wrong username or password"),
+    "err.short_password": (
+        "Parola en az {min} karakter olmalı",
+        "The password needs at least {min} characters",
+    ),
+    "err.bad_value": (
+        "{field}: geçersiz değer ({value})",
+        "{field}: bad value ({value})",
+    ),
+    "f.sync_interval_min": ("Aralık (dakika)", "Interval (minutes)"),
+    "err.duplicate": (
+        "{field}: bu anahtarla bir kayıt zaten var",
+        "{field}: a record with this key already exists",
+    ),
+    "err.too_long": (
+        "{field}: en çok {max} karakter",
+        "{field}: at most {max} characters",
+    ),
+    "err.insecure_url": (
+        "Anahtar yalnızca şifreli bağlantıyla gönderilir: https:// ile başlayan"
+        " bir adres yazın (http:// yalnızca bu bilgisayar için)",
+        "The token is only sent over TLS: use an https:// address (http:// is for"
+        " this machine only)",
+    ),
+    "err.bad_url": (
+        "Sunucu adresi https:// ile başlamalı ({value})",
+        "The server address must start with https:// ({value})",
+    ),
+    "err.control": (
+        "{field}: görünmeyen bir denetim karakteri içeriyor (yapıştırılmış olabilir)",
+        "{field}: holds an invisible control character (pasted, perhaps)",
+    ),
+    "err.range": (
+        "{field}: {min} ile {max} arasında olmalı",
+        "{field}: must be from {min} to {max}",
+    ),
+    "err.code": ("Bilinmeyen kod: {text}", "Unknown code: {text}"),
+    "err.code_on": ("{day}: bilinmeyen kod {text}", "{day}: unknown code {text}"),
+    "err.not_employed": (
+        "{day}: çalışanın işe giriş–çıkış tarihleri dışında",
+        "{day}: outside the employee's employment dates",
+    ),
+    "err.locked": (
+        "{region} {month} kilitli ({by} kilitledi)",
+        "{region} {month} is locked (by {by})",
+    ),
+    "err.admin_only": (
+        "Onaylama, kilitleme ve kilit açma yalnızca yöneticinin işi",
+        "Only an admin can approve, lock or unlock",
+    ),
+    "err.reason": (
+        "Kilidi açmak için gerekçe yazın",
+        "Unlocking needs a written reason",
+    ),
+    "err.transition": (
+        "Bu ay {status} durumunda; bu işlem yapılamaz",
+        "The month is {status}; this cannot be done now",
+    ),
+}
+
+
+def word_error(exc: Exception, index: int, catalogue=MESSAGES) -> str:
+    """An error in the language at `index` (0 Turkish, 1 English) when it
+    carries a known code (see PuantajError), else its own English message.
+    A stored status among its values ("draft", …) is worded by the catalogue's
+    "v.<status>" entry when it has one."""
+    code = getattr(exc, "code", "")
+    pair = catalogue.get(f"err.{code}") if code else None
+    if pair is None:
+        return str(exc)
+    values = dict(getattr(exc, "values", {}))
+    field = getattr(exc, "field", None) or ""
+    label = catalogue.get(f"f.{field}")
+    values["field"] = label[index] if label else field
+    if "status" in values and f"v.{values['status']}" in catalogue:
+        values["status"] = catalogue[f"v.{values['status']}"][index]
+    return pair[index].format(**values)
