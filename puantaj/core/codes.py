@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from puantaj.core import turkish
+from puantaj.core.numbers import format_number, parse_number
 from puantaj.errors import ValidationError
 
 
@@ -17,8 +18,7 @@ class Code:
     code: str
     label_tr: str
     label_en: str
-    kind: str  # work, half, rest, holiday, annual, excused, sick, accident, unpaid,
-    #            absent, maternity
+    kind: str  # one of KINDS
     worked: float
     paid: float
     sgk: bool  # counts as an SGK prim day
@@ -26,6 +26,21 @@ class Code:
     aliases: tuple[str, ...] = ()
     color: str = "#ffffff"
 
+
+KINDS = (
+    "work",
+    "half",
+    "holiday_work",
+    "rest",
+    "holiday",
+    "annual",
+    "excused",
+    "sick",
+    "accident",
+    "unpaid",
+    "absent",
+    "maternity",
+)
 
 DEFAULT_CODES: tuple[Code, ...] = (
     Code("X", "Çalıştı", "Worked", "work", 1, 1, True, "", ("Ç", "1"), "#d9f2d9"),
@@ -44,6 +59,19 @@ DEFAULT_CODES: tuple[Code, ...] = (
         "",
         ("RT", "BT", "B"),
         "#f7e3c6",
+    ),
+    # holiday work meant (md.47: an extra day's wage); X on a holiday is asked about
+    Code(
+        "GÇ",
+        "Genel tatilde çalıştı",
+        "Worked on a public holiday",
+        "holiday_work",
+        1,
+        1,
+        True,
+        "",
+        ("TÇ", "GC"),
+        "#f2d49b",
     ),
     Code(
         "Yİ",
@@ -111,7 +139,8 @@ DEFAULT_CODES: tuple[Code, ...] = (
     ),
 )
 
-_OVERTIME_RE = re.compile(r"^\s*(\S+?)\s*(?:\+\s*|\s+)(\d+(?:[.,]\d+)?)\s*$")
+_OVERTIME_RE = re.compile(r"^\s*(\S+?)\s*(?:\+\s*|\s+)(\d[\d.,]*)\s*$")
+MAX_OVERTIME_H = 16
 
 
 @dataclass(frozen=True)
@@ -159,7 +188,16 @@ class CodeTable:
         match = _OVERTIME_RE.match(text)
         if match:
             code = self.resolve(match.group(1))
-            hours = float(match.group(2).replace(",", "."))
-            if code is not None and code.worked > 0 and 0 < hours <= 16:
-                return Entry(code.code, hours)
+            if code is not None and code.worked > 0:
+                # Turkish notation (2,5); a dot is refused, not read as a decimal
+                hours = parse_number(match.group(2), "overtime_hours")
+                if 0 < hours <= MAX_OVERTIME_H:
+                    return Entry(code.code, hours)
         raise ValidationError(f"unknown code: {text!r}", "code", code="code", text=text)
+
+
+def cell_text(code: str | None, overtime: float | None) -> str:
+    """A cell as the grid and the exports show it: 'X', 'X+2,5' (one form)."""
+    if not code:
+        return ""
+    return f"{code}+{format_number(overtime)}" if overtime else code

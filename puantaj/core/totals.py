@@ -33,7 +33,8 @@ class MonthTotals:
     overtime_hours: float = 0.0
     holiday_work_days: float = 0.0
     unearned_ht_days: int = 0
-    empty_days: int = 0
+    empty_days: int = 0  # employed days up to today with no code: missing data
+    future_days: int = 0  # employed days after today with no code yet
     employed_days: int = 0
     by_code: dict[str, float] = field(default_factory=dict)
 
@@ -57,8 +58,14 @@ def month_totals(
     holidays: HolidayCalendar,
     hire: dt.date | None = None,
     leave: dt.date | None = None,
+    today: dt.date | None = None,
 ) -> MonthTotals:
-    """Totals of one employee's month; days outside employment are ignored."""
+    """Totals of one employee's month; days outside employment are ignored.
+
+    `cells` may hold days before the month: an absence there costs the month's
+    first weekly rest (md.46). A day without a code counts nowhere, not as an
+    SGK day: up to `today` it is missing data (`empty_days`), after it not yet
+    coded (`future_days`)."""
     totals = MonthTotals()
     span = employed_range(year, month, hire, leave)
     if span is None:
@@ -73,7 +80,10 @@ def month_totals(
         if cell:
             totals.overtime_hours += cell.overtime_hours or 0.0
         if code is None:
-            totals.empty_days += 1
+            if today is not None and day > today:
+                totals.future_days += 1
+            else:
+                totals.empty_days += 1
             day += dt.timedelta(days=1)
             continue
         holiday = holidays.fraction(day)
@@ -99,7 +109,8 @@ def month_totals(
             totals.unpaid_days += 1
             eksik_codes.add(code.eksik)
         day += dt.timedelta(days=1)
-    totals.sgk_days = _sgk_days(year, month, start, end, totals.unpaid_days)
+    blank = totals.empty_days + totals.future_days
+    totals.sgk_days = _sgk_days(year, month, start, end, totals.unpaid_days + blank)
     if totals.unpaid_days:
         totals.eksik_code = eksik_codes.pop() if len(eksik_codes) == 1 else "12"
     return totals
@@ -118,6 +129,7 @@ def _ht_breaker(
 
 
 def _sgk_days(year: int, month: int, start: dt.date, end: dt.date, unpaid: int) -> int:
+    """DOMAIN.md §1.4; `unpaid` is every day that is not an SGK day (blank too)."""
     days_in_month = calendar.monthrange(year, month)[1]
     full_month = start.day == 1 and end.day == days_in_month
     if full_month:

@@ -331,7 +331,10 @@ class MainWindow(ttk.Frame):
         return tree
 
     def _fill_due(self, tree: ttk.Treeview) -> None:
-        fleet = FleetService(self.services.records["vehicles"])
+        fleet = FleetService(
+            self.services.records["vehicles"],
+            self.services.records["vehicle_inspections"],
+        )
         today = dt.date.today()
         tree.delete(*tree.get_children())
         item: DueItem
@@ -343,8 +346,8 @@ class MainWindow(ttk.Frame):
                 values=(
                     item.plate,
                     self.t.value(item.what),
-                    item.due.strftime("%d.%m.%Y"),
-                    item.days_left(today),
+                    item.due.strftime("%d.%m.%Y") if item.due else "—",
+                    "—" if item.due is None else item.days_left(today),
                 ),
             )
 

@@ -129,3 +129,15 @@ def test_an_absence_six_days_before_the_weekly_rest_costs_it_seven_does_not():
         2026, 3, standard_month(2026, 3, rest_day=2, overrides={4: "D"})
     )
     assert seven_before.unearned_ht_days == 0
+
+
+def test_blank_employed_days_are_not_sgk_days():
+    # Issue 13: January 2026 with no code on any day is 31 blank days, 0 SGK
+    # days (not 30); with 28 X/HT/GT days and 3 blanks it is 31 - 3 = 28.
+    empty = totals(2026, 1, {})
+    assert (empty.empty_days, empty.sgk_days, empty.paid_days) == (31, 0, 0)
+    cells = standard_month(2026, 1)
+    for day in (13, 14, 15):
+        del cells[dt.date(2026, 1, day)]
+    t = totals(2026, 1, cells)
+    assert (t.empty_days, t.sgk_days) == (3, 28)
