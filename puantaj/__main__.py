@@ -97,9 +97,11 @@ def _run(args: argparse.Namespace, settings) -> int:
         print(report.render())
         return 0 if report.ok else 1
     if args.command == "sync":
-        from puantaj.sync import cli as sync_cli
+        from puantaj.cli import sync as sync_cli
 
-        return sync_cli.run(args, app.build_services(settings))
+        return sync_cli.run(
+            args, app.build_services(settings), CliText(settings.language)
+        )
     services = app.build_services(settings)
     if args.command == "backup":
         return _backup(args, services)

@@ -4,6 +4,52 @@ the desktop's windows and its command line (no Tk here)."""
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "err.no_backup": ("Böyle bir dosya yok: {name}", "No such file: {name}"),
+    "err.not_a_backup": (
+        "{name} bir Puantaj veritabanı değil; hiçbir şey değişmedi",
+        "{name} is not a Puantaj database; nothing was changed",
+    ),
+    # the connection test's steps (puantaj.sync.probe), window and command line
+    "probe.unreachable": (
+        "Sunucuya ulaşılamadı: {error}",
+        "Server unreachable: {error}",
+    ),
+    "probe.reached": (
+        "Sunucuya ulaşıldı: sürüm {version}, veritabanı {database}",
+        "Server reached: version {version}, database {database}",
+    ),
+    "probe.refused": ("Anahtar kabul edilmedi: {error}", "Token not accepted: {error}"),
+    "probe.unchecked": (
+        "Anahtar denetlenemedi: {error}",
+        "The token could not be checked: {error}",
+    ),
+    "probe.admin": (
+        "Anahtar kabul edildi: yönetici (tüm bölgeler)",
+        "Token accepted: admin (all regions)",
+    ),
+    "probe.region": (
+        "Anahtar kabul edildi: {region} bölgesi",
+        "Token accepted for region {region}",
+    ),
+    "probe.protocol": ("Protokol {protocol} uyumlu", "Protocol {protocol} matches"),
+    "probe.mismatch": (
+        "Protokol uyuşmuyor: sunucu {server}, bu program {ours}",
+        "Protocol mismatch: server {server}, this program {ours}",
+    ),
+    "probe.clock": (
+        "Sunucuyla saat farkı: {seconds} sn",
+        "Clock offset to the server: {seconds} s",
+    ),
+    "probe.clock_off": (
+        "Sunucuyla saat farkı: {seconds} sn (bilgisayarın saati yanlış; kayıtlar "
+        "bu farka göre düzeltiliyor)",
+        "Clock offset to the server: {seconds} s (the PC clock is off; stamps are "
+        "corrected by it)",
+    ),
+    "probe.no_time": (
+        "Sunucu geçerli bir saat göndermedi",
+        "The server sent no valid time",
+    ),
     "err.locked_account": (
         "Çok sayıda yanlış parola: hesap bu bilgisayarda {until}'e kadar kilitli",
         "Too many wrong passwords: the account is locked on this PC until {until}",

@@ -44,6 +44,49 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The region is not known: connect first (puantaj sync --url … --token …)"
         " or give --region REGION / --admin",
     ),
+    "sync.not_configured": (
+        "Sunucu ayarlı değil: --url ve --token verin (ya da PUANTAJ_SYNC_URL ve"
+        " PUANTAJ_SYNC_TOKEN)",
+        "Not configured: give --url and --token (or set PUANTAJ_SYNC_URL and"
+        " PUANTAJ_SYNC_TOKEN)",
+    ),
+    "sync.resync": (
+        "yeniden eşitleme: {n} satır kuyrukta, kapsamın tamamı yeniden çekiliyor",
+        "resync: {n} rows queued, pulling everything again",
+    ),
+    "sync.progress": (
+        "  gönderilen {done}/{total} satır",
+        "  pushed {done}/{total} rows",
+    ),
+    "sync.report": (
+        "eşitleme {state}: gönderilen {pushed}, alınan {pulled}, reddedilen {refused},"
+        " gönderilmemiş {pending}",
+        "sync {state}: pushed {pushed}, pulled {pulled}, refused {refused},"
+        " still unsent {pending}",
+    ),
+    "state.ok": ("tamam", "ok"),
+    "state.offline": ("çevrimdışı", "offline"),
+    "state.token_rejected": ("anahtar reddedildi", "token_rejected"),
+    "state.error": ("hata", "error"),
+    "sync.comparison": (
+        "sunucuyla karşılaştırma: {result}",
+        "comparison with the server: {result}",
+    ),
+    "sync.all": ("tüm bölgeler (yönetici)", "all regions (admin)"),
+    "sync.scope": ("kapsam: {scope}; sunucu {url}", "scope: {scope}; server {url}"),
+    "sync.refused_head": (
+        "sunucunun reddettiği {n} satır burada saklanıyor:",
+        "{n} row(s) refused by the server, kept here:",
+    ),
+    "sync.test_passed": ("bağlantı testi geçti ✓", "connection test passed ✓"),
+    "sync.test_failed": ("bağlantı testi başarısız ✗", "connection test failed ✗"),
+    "div.in_step": ("sunucuyla aynı", "in step with the server"),
+    "div.differ": ("{rows} satır farklı: {where}", "{rows} rows differ in {where}"),
+    "div.repaired": (
+        "onarıldı ({rows} satır farklıydı: {where}); sunucuyla aynı",
+        "repaired ({rows} rows differed in {where}); in step with the server",
+    ),
+    "div.not_checked": ("karşılaştırılmadı: {message}", "not checked: {message}"),
     "role.admin": ("yönetici", "admin"),
     "role.clerk": ("katip", "clerk"),
     "error": ("hata: {message}", "error: {message}"),
@@ -62,3 +105,10 @@ class CliText:
     def error(self, exc: Exception) -> str:
         """An error worded in the chosen language where its code is known."""
         return self("error", message=word_error(exc, self.index))
+
+
+def word_divergence(report, text: CliText) -> str:
+    """The last comparison with the server (a DivergenceReport) in words."""
+    rows = sum(max(d["rows"], 0) for d in report.differences)
+    where = ", ".join(f"{d['region']}/{d['table']}" for d in report.differences)
+    return text(f"div.{report.state}", rows=rows, where=where, message=report.message)

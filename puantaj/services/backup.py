@@ -42,6 +42,34 @@ def _verify(path: Path) -> None:
         raise StoreError(f"{path.name} failed integrity_check: {result}")
 
 
+def _check_restorable(path: Path) -> None:
+    """A file that exists and is a Puantaj database, or StoreError (the live
+    database is not touched)."""
+    if not path.is_file():
+        raise StoreError(f"{path}: no such file", code="no_backup", name=path.name)
+    # opened read-only: a missing or foreign file is never made into a database
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(
+            f"{path.name} is not a Puantaj database: {exc}",
+            code="not_a_backup",
+            name=path.name,
+        ) from exc
+    if not version or not {"_clock", "employees", "timesheets"} <= names:
+        raise StoreError(
+            f"{path.name} is not a Puantaj database",
+            code="not_a_backup",
+            name=path.name,
+        )
+    _verify(path)
+
+
 def _copy(source: sqlite3.Connection, target_path: Path) -> None:
     target = sqlite3.connect(str(target_path))
     try:
@@ -96,7 +124,7 @@ class BackupService:
         Returns the backup of the database as it was before the restore.
         """
         path = Path(path)
-        _verify(path)
+        _check_restorable(path)
         aside = self.backup(label="before-restore")
         source = sqlite3.connect(str(path))
         try:

@@ -10,34 +10,15 @@ from puantaj.errors import PuantajError, SyncRejected, SyncUnavailable
 from puantaj.sync.checkpoint import CLOCK_TOLERANCE_MS
 from puantaj.sync.client import SyncClient
 
-# Each step's words for the command line; the desktop words them from its own
-# catalogue under "probe.<key>" (Turkish by default).
-ENGLISH = {
-    "unreachable": "server unreachable: {error}",
-    "reached": "server reached: version {version}, database {database}",
-    "refused": "token not accepted: {error}",
-    "unchecked": "authentication could not be checked: {error}",
-    "admin": "token accepted for admin (all regions)",
-    "region": "token accepted for region {region}",
-    "protocol": "protocol {protocol}",
-    "mismatch": "protocol mismatch: server {server}, this program {ours}",
-    "clock": "clock offset to the server: {seconds} s",
-    "clock_off": "clock offset to the server: {seconds} s (the PC clock is off; "
-    "stamps are corrected by it)",
-    "no_time": "the server sent no valid time",
-}
-
 
 @dataclass(frozen=True)
 class Step:
-    """One step of the test: passed or not, a message key and its values."""
+    """One step of the test: passed or not, a message key ("probe.<key>" in
+    puantaj.messages) and its values."""
 
     ok: bool
     key: str
     values: dict = field(default_factory=dict)
-
-    def english(self) -> str:
-        return ENGLISH[self.key].format(**self.values)
 
 
 @dataclass

@@ -21,6 +21,7 @@ class Connected:
     failed), whether this PC holds accounts after the first sync."""
 
     probe: ProbeResult
+    bad_settings: bool = False  # a URL that may not be used (not https, …)
     scope: str = ""
     has_users: bool = False
     sync_state: str = ""
@@ -29,6 +30,10 @@ class Connected:
     @property
     def ok(self) -> bool:
         return self.probe.ok
+
+    @property
+    def token_refused(self) -> bool:
+        return any(s.key == "refused" and not s.ok for s in self.probe.steps)
 
 
 def connect(
@@ -42,7 +47,7 @@ def connect(
     try:
         client = SyncClient(url, token, settings.timeout_s, settings.allow_http)
     except PuantajError as exc:
-        return Connected(ProbeResult.unreachable(exc))
+        return Connected(ProbeResult.unreachable(exc), bad_settings=True)
     try:
         with services.store.connection() as conn:
             site = changelog.site_id(conn)

@@ -170,46 +170,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "due.date": ("Son tarih", "Due"),
     "due.days": ("Kalan gün", "Days left"),
     "reports.name": ("Ad soyad", "Name"),
-    "probe.unreachable": (
-        "Sunucuya ulaşılamadı: {error}",
-        "Server unreachable: {error}",
-    ),
-    "probe.reached": (
-        "Sunucuya ulaşıldı: sürüm {version}, veritabanı {database}",
-        "Server reached: version {version}, database {database}",
-    ),
-    "probe.refused": ("Anahtar kabul edilmedi: {error}", "Token not accepted: {error}"),
-    "probe.unchecked": (
-        "Anahtar denetlenemedi: {error}",
-        "The token could not be checked: {error}",
-    ),
-    "probe.admin": (
-        "Anahtar kabul edildi: yönetici (tüm bölgeler)",
-        "Token accepted: admin (all regions)",
-    ),
-    "probe.region": (
-        "Anahtar kabul edildi: {region} bölgesi",
-        "Token accepted for region {region}",
-    ),
-    "probe.protocol": ("Protokol {protocol} uyumlu", "Protocol {protocol} matches"),
-    "probe.mismatch": (
-        "Protokol uyuşmuyor: sunucu {server}, bu program {ours}",
-        "Protocol mismatch: server {server}, this program {ours}",
-    ),
-    "probe.clock": (
-        "Sunucuyla saat farkı: {seconds} sn",
-        "Clock offset to the server: {seconds} s",
-    ),
-    "probe.clock_off": (
-        "Sunucuyla saat farkı: {seconds} sn (bilgisayarın saati yanlış; kayıtlar "
-        "bu farka göre düzeltiliyor)",
-        "Clock offset to the server: {seconds} s (the PC clock is off; stamps are "
-        "corrected by it)",
-    ),
-    "probe.no_time": (
-        "Sunucu geçerli bir saat göndermedi",
-        "The server sent no valid time",
-    ),
     "admin.all": ("Tümü (yönetici)", "All (admin)"),
     "admin.col.region": ("Bölge", "Region"),
     "admin.col.sites": ("Kurulum", "Sites"),

@@ -540,7 +540,10 @@ def test_sync_verify_and_check_say_in_step_from_the_command_line(
 
     synced = puantaj("sync", "--verify")
     assert synced.returncode == 0, synced.stdout + synced.stderr
-    assert "comparison with the server: in step with the server" in synced.stdout
+    assert "sunucuyla karşılaştırma: sunucuyla aynı" in synced.stdout
+    env["PUANTAJ_LANG"] = "en"
+    again = puantaj("sync", "--verify")
+    assert "comparison with the server: in step with the server" in again.stdout
     checked = puantaj("check")
     assert checked.returncode == 0, checked.stdout
     assert "Comparison with the server: in step with the server" in checked.stdout

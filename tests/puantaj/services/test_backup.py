@@ -83,3 +83,55 @@ def test_restore_refuses_a_broken_file(services, tmp_path):
     bad.write_bytes(b"not a database at all" * 100)
     with pytest.raises(StoreError):
         services.backups.restore(bad)
+
+
+def test_restoring_a_missing_or_foreign_file_fails_and_changes_nothing(
+    services, ankara, tmp_path
+):
+    """Issue 12: `backup --restore` of a file that does not exist (or is not a
+    Puantaj database) emptied the live database and reported success."""
+    import os
+    import subprocess
+    import sys
+
+    services.records["employees"].create(
+        ankara,
+        {
+            "sicil_no": "1",
+            "first_name": "A",
+            "last_name": "B",
+            "hire_date": "01.01.2026",
+        },
+    )
+    services.store.close()
+    other = tmp_path / "other.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE notes (x)")
+    conn.commit()
+    conn.close()
+    env = {
+        **os.environ,
+        "PUANTAJ_HOME": str(services.settings.home),
+        "PUANTAJ_LANG": "tr",
+    }
+    for target, words in (
+        (tmp_path / "yok.db", "Böyle bir dosya yok"),
+        (other, "bir Puantaj veritabanı değil"),
+    ):
+        out = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "puantaj",
+                "backup",
+                "--restore",
+                str(target),
+                "--yes",
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        assert out.returncode != 0 and words in out.stderr, out.stdout + out.stderr
+        assert count(services.store.path) == 1
+    assert not (tmp_path / "yok.db").exists()  # not made into an empty database
