@@ -107,7 +107,9 @@ class UserService:
                         "DELETE FROM _login_failures WHERE username = ?", (name,)
                     )
                     self._repo.update(
-                        conn, row["id"], {"last_login_at": now.isoformat(timespec="seconds")}
+                        conn,
+                        row["id"],
+                        {"last_login_at": now.isoformat(timespec="seconds")},
                     )
         if not good:
             if until:
