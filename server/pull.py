@@ -1,5 +1,7 @@
-"""Reading others' writes after a cursor, in the caller's scope: cursors, and the
-protocol's pull (puantaj/syncproto/pull.py) over the SQL store."""
+"""Reading others' writes after a cursor, in the caller's scope, over the SQL store.
+
+Cursors are made and read here; what a pull sends is puantaj/syncproto/pull.py.
+"""
 
 from __future__ import annotations
 

@@ -14,6 +14,8 @@ from puantaj.core.tables import TABLES
 from puantaj.store.clock import observe, site_id  # noqa: F401 - callers read it here
 from puantaj.syncproto import wire
 from puantaj.syncproto.apply import apply_changes
+from puantaj.syncproto.refusals import PARENTS, parent_key
+from puantaj.syncproto.rows import Key
 
 
 @dataclass
@@ -49,25 +51,69 @@ def read_page(conn: sqlite3.Connection, limit: int, after: int = 0) -> OutboxPag
             "SELECT DISTINCT tbl FROM _outbox WHERE seq > ? AND seq <= ?", (after, top)
         ).fetchall()
     ]
+    rows: list[tuple[Key, dict]] = []
     for table in tables:
         spec = TABLES.get(table)
         if spec is None:
             continue  # not a synced table (cannot be queued by the triggers)
-        cols = ", ".join(f"t.{q(c)}" for c in spec.data_columns)
-        cursor = conn.cursor()
-        cursor.row_factory = None  # plain tuples: this runs for every queued row
-        cursor.execute(
-            f"SELECT t.id, t.region, t._hlc, {cols} FROM _outbox o"
-            f" JOIN {q(table)} t ON t.id = o.row_id"
+        for row, position in _queued_rows(
+            conn,
+            spec,
             # by the page's number range, not the (tbl, row_id) index: the page
             # is a small part of what a table may have queued
-            " WHERE o.seq > ? AND o.seq <= ? AND +o.tbl = ? ORDER BY o.seq",
+            "o.seq > ? AND o.seq <= ? AND +o.tbl = ? ORDER BY o.seq",
             (after, top, table),
-        )
-        position = {name: i for i, name in enumerate(spec.data_columns, start=3)}
-        for row in cursor:
+        ):
             changes.extend(row_changes(table, row, position))
-    return OutboxPage(count, top, changes, after)
+            link = PARENTS.get(table)
+            if link is not None:
+                rows.append(((table, row[0]), {link[0]: row[position[link[0]]]}))
+    return OutboxPage(count, top, _parents(conn, rows, top) + changes, after)
+
+
+def _queued_rows(conn: sqlite3.Connection, spec, where: str, params: tuple):
+    """(row, column positions) of queued rows of `spec`'s table: each row is
+    (id, region, _hlc, data columns…)."""
+    cols = ", ".join(f"t.{q(c)}" for c in spec.data_columns)
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples: this runs for every queued row
+    cursor.execute(
+        f"SELECT t.id, t.region, t._hlc, {cols} FROM _outbox o"
+        f" JOIN {q(spec.name)} t ON t.id = o.row_id WHERE {where}",
+        params,
+    )
+    position = {name: i for i, name in enumerate(spec.data_columns, start=3)}
+    return ((row, position) for row in cursor)
+
+
+def _parents(conn: sqlite3.Connection, rows: list[tuple[Key, dict]], top: int):
+    """Changes of the parent rows the page's rows name that wait in the outbox
+    past the page (syncproto.wire.queued_parents): the page carries them, so
+    the server never refuses a row as an orphan whose parent is only queued
+    behind it. Their entries stay queued."""
+    named: dict[str, set[str]] = defaultdict(set)
+    for (table, _), values in rows:
+        parent = parent_key(table, values)
+        if parent is not None:
+            named[parent[0]].add(parent[1])
+    changes: list[dict] = []
+    for table, ids in named.items():
+        spec = TABLES[table]
+        found = list(
+            _queued_rows(
+                conn,
+                spec,
+                "o.tbl = ? AND o.seq > ? AND o.row_id IN"
+                " (SELECT value FROM json_each(?))",
+                (table, top, jsonfast.dumps_text(sorted(ids))),
+            )
+        )
+        queued = {(table, row[0]) for row, _ in found}
+        wanted = set(wire.queued_parents(rows, queued))
+        for row, position in found:
+            if (table, row[0]) in wanted:
+                changes.extend(row_changes(table, row, position))
+    return changes
 
 
 def row_changes(table: str, row: tuple, position: dict[str, int]) -> list[dict]:

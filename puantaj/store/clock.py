@@ -17,6 +17,7 @@ from puantaj.core import jsonfast
 from puantaj.core.ddl import NEXT_OUTBOX_SEQ, q, queue_row
 from puantaj.core.hlc import Stamp
 from puantaj.core.tables import TABLES
+from puantaj.syncproto.clock import adopt as adopt_stamps
 from puantaj.syncproto.clock import restamp
 
 
@@ -99,6 +100,41 @@ def rebase(
             continue
         queue(conn, [(table, row_id)])  # a refused row is always sent again
         touched += 1
+    return touched
+
+
+def adopt(conn: sqlite3.Connection, old_site: str, now_ms: int) -> int:
+    """Take this file's writes under its former site id `old_site` above the
+    floor as the current site's (syncproto.clock.adopt), stamped no later than
+    `now_ms`, so a restored or copied file can re-stamp them like its own.
+    Runs inside the caller's transaction; returns how many rows changed."""
+    base = floor(conn)
+    needle = f':{old_site}"'  # a site id holds no quote (core.hlc.STAMP_RE)
+    rows: dict[tuple[str, str], dict[str, str]] = {}
+    for table in TABLES:
+        for row_id, text in conn.execute(
+            f"SELECT id, _hlc FROM {q(table)} WHERE instr(_hlc, ?) > 0", (needle,)
+        ):
+            rows[(table, row_id)] = jsonfast.loads(text)
+    mapping, last = adopt_stamps(
+        (text for stamps in rows.values() for text in stamps.values()),
+        old_site,
+        site_id(conn),
+        Stamp(base.ms, base.counter, old_site),
+        now_ms,
+    )
+    if not mapping:
+        return 0
+    conn.execute("UPDATE _clock SET ms = ?, counter = ?", (last.ms, last.counter))
+    touched = 0
+    for (table, row_id), stamps in rows.items():
+        renewed = {c: mapping.get(s, s) for c, s in stamps.items()}
+        if renewed != stamps:
+            conn.execute(
+                f"UPDATE {q(table)} SET _hlc = ? WHERE id = ?",
+                (jsonfast.dumps_text(renewed), row_id),
+            )
+            touched += 1
     return touched
 
 

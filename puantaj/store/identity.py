@@ -15,11 +15,12 @@ import json
 import logging
 import os
 import sqlite3
+import time
 import uuid
 from pathlib import Path
 
 from puantaj.core.desktop_schema import FRESH_FILE
-from puantaj.store import changelog
+from puantaj.store import changelog, clock
 from puantaj.store.engine import transaction
 
 log = logging.getLogger(__name__)
@@ -61,7 +62,12 @@ def become_new_site(conn: sqlite3.Connection) -> int:
 
     Runs inside the caller's transaction; returns how many rows were queued.
     """
+    old_site = changelog.site_id(conn)
     conn.execute("UPDATE _clock SET site_id = ?, generation = 0", (str(uuid.uuid4()),))
+    # its unsent writes become the new site's: ones stamped ahead can then be
+    # re-stamped when the server refuses them (issue 10: found by the model)
+    now_ms = int(time.time() * 1000) + clock.clock_offset(conn)
+    clock.adopt(conn, old_site, now_ms)
     changelog.set_state(conn, "cursor", "")
     return changelog.requeue_all(conn)
 

@@ -1,5 +1,6 @@
-"""Whether a change or a row may stand: region, role and period rules, required
-fields, natural key and parent row (DESIGN.md §4).
+"""Whether a change or a row may stand, and why not (DESIGN.md §4).
+
+The rules: region, role and period, required fields, natural key, parent row.
 
 Each row rule judges the row after the merge against the row before it, so a
 row that travels as several changes is judged once, whole; a refusal holds for
@@ -9,12 +10,14 @@ every change of that row in the batch.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from puantaj.core.changes import Change
 from puantaj.core.tables import TABLES
 from puantaj.syncproto.access import Access
-from puantaj.syncproto.rows import RowState
+from puantaj.syncproto.rows import Key, RowState
 
 LOCKED, APPROVED = "locked", "approved"
 # a row that names another by id: (its column, the parent's table). The parent
@@ -74,6 +77,16 @@ def region_refusal(
     if access.is_admin:
         return ("invalid_row", f"region is fixed: row is in {stored.region}")
     return ("invalid_row", "this id belongs to a row outside your region")
+
+
+def parent_key(table: str, values: Mapping[str, Any]) -> Key | None:
+    """The (table, id) of the row a row of `table` with `values` names as its
+    parent, if it names one."""
+    link = PARENTS.get(table)
+    if link is None:
+        return None
+    ref = values.get(link[0])
+    return (link[1], ref) if ref else None
 
 
 def needs_locks(access: Access, tables: set[str]) -> bool:

@@ -6,8 +6,11 @@ write's stamp; a row whose columns carry different stamps travels as several.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from typing import Any
+
+from puantaj.syncproto.refusals import parent_key
+from puantaj.syncproto.rows import Key
 
 
 def group_by_stamp(stamps: Mapping[str, str]) -> dict[str, list[str]]:
@@ -43,4 +46,23 @@ def row_changes(
     ]
     if len(out) > 1:
         out.sort(key=lambda change: change["hlc"])
+    return out
+
+
+def queued_parents(
+    rows: Iterable[tuple[Key, Mapping[str, Any]]], queued: Container[Key]
+) -> list[Key]:
+    """The parent rows that `rows` (a page of the outbox: (key, values)) name and
+    that wait in the outbox (`queued`) outside the page. The page carries them
+    too, so a row never reaches the server before its parent (which would
+    refuse it as an orphan for good); their own entries stay queued, as sending
+    a row twice is a no-op."""
+    rows = list(rows)
+    seen = {key for key, _ in rows}
+    out: list[Key] = []
+    for (table, _), values in rows:
+        parent = parent_key(table, values)
+        if parent is not None and parent not in seen and parent in queued:
+            seen.add(parent)
+            out.append(parent)
     return out

@@ -102,3 +102,62 @@ def test_a_refusal_is_kept_once_per_row_with_the_change_that_was_sent(services, 
         with transaction(conn):
             refusals.clear(conn, [("employees", emp)])
         assert refusals.listed(conn) == []
+
+
+def test_a_page_carries_the_queued_employee_of_its_cells(services, ankara):
+    """Found by the in-memory state machine: an employee edited after its cells
+    were typed is queued behind them, and a page of cells alone was refused as
+    orphans for good."""
+    import datetime as dt
+
+    from puantaj.services.timesheets import Edit
+
+    (emp,) = add_employees(services, ankara, 1)
+    services.timesheets.write(ankara, [Edit(emp, dt.date(2026, 4, 1), "X")])
+    services.records["employees"].update(ankara, emp, {"title": "Usta"})
+    with services.store.connection() as conn:
+        page = changelog.read_page(conn, 1)
+        assert page.count == 1
+        tables = [c["table"] for c in page.changes]
+        assert list(dict.fromkeys(tables)) == ["employees", "timesheets"]
+        # the employee's own entry stays queued: sent again, it is a no-op
+        with transaction(conn):
+            changelog.acknowledge(conn, page)
+        assert [r[0] for r in conn.execute("SELECT tbl FROM _outbox")] == ["employees"]
+        again = changelog.read_page(conn, 1)
+        assert {c["table"] for c in again.changes} == {"employees"}
+
+
+def test_a_file_that_becomes_a_new_site_takes_its_unsent_writes_as_its_own(
+    services, ankara
+):
+    """Found by the in-memory state machine: a restored or copied file kept the
+    old site id on writes stamped ahead, could not re-stamp them, and the server
+    refused them as clock_ahead run after run."""
+    import time
+
+    from puantaj.store import identity
+
+    (emp,) = add_employees(services, ankara, 1)
+    with services.store.connection() as conn:
+        with transaction(conn):
+            changelog.acknowledge(conn, changelog.read_page(conn, 10))
+            clock.raise_floor(conn, clock.local_stamp(conn))
+            clock.set_clock_offset(conn, 86_400_000)  # the PC a day ahead
+        services.records["employees"].update(ankara, emp, {"title": "Usta"})
+        old = changelog.site_id(conn)
+        with transaction(conn):
+            clock.set_clock_offset(conn, 0)
+            identity.become_new_site(conn)
+        new = changelog.site_id(conn)
+        stamps = {
+            name: Stamp.parse(text)
+            for name, text in json.loads(
+                conn.execute("SELECT _hlc FROM employees").fetchone()[0]
+            ).items()
+        }
+        assert new != old
+        assert stamps["title"].site == new  # unsent: now the new site's
+        assert stamps["title"].ms <= time.time() * 1000 + 1000  # no longer ahead
+        assert stamps["sicil_no"].site == old  # it left the file: kept as it is
+        assert clock.local_stamp(conn) == stamps["title"]
