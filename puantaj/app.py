@@ -16,6 +16,7 @@ from puantaj.services.timesheets import TimesheetService
 from puantaj.services.users import UserService
 from puantaj.store import changelog
 from puantaj.store.database import Store
+from puantaj.sync import setup
 from puantaj.sync.client import SyncClient
 from puantaj.sync.controller import SyncController
 from puantaj.sync.engine import SyncEngine
@@ -102,6 +103,9 @@ def build_controller(services: Services, post) -> SyncController:
         post=post,
         interval_min=lambda: settings().sync_interval_min,
         enabled=lambda: settings().sync_enabled and bool(settings().sync_url),
+        connect=lambda url, token: setup.connect(
+            services, url, token, lambda: build_sync(services)
+        ),
     )
 
 

@@ -18,6 +18,7 @@ from puantaj.sync.engine import SyncEngine
 from puantaj.sync.probe import ProbeResult, probe
 from puantaj.sync.report import SyncReport
 from puantaj.sync.scheduler import SyncEvent, SyncScheduler
+from puantaj.sync.setup import Connected
 
 log = logging.getLogger(__name__)
 
@@ -74,8 +75,10 @@ class SyncController:
         post: Callable[[object], None],
         interval_min: Callable[[], float],
         enabled: Callable[[], bool],
+        connect: Callable[[str, str], Connected] | None = None,
     ) -> None:
         self._engine_factory = engine_factory
+        self._connect = connect
         self._client_factory = client_factory
         self._site_id = site_id
         self._backup = backup
@@ -111,6 +114,14 @@ class SyncController:
             lambda done, total: self._post(SyncEvent("progress", done, total))
         )
         self._post(SyncEvent("finished", report=report))
+
+    def first_contact(self, url: str, token: str) -> None:
+        """Test a URL and token, keep them if they work, run the first sync;
+        posts a Connected (a first run learns its role from the token)."""
+        if self._connect is None:
+            raise PuantajError("this controller cannot connect a new PC")
+        connect = self._connect
+        self._spawn(lambda: self._post(connect(url, token)))
 
     def test_connection(self) -> None:
         def work() -> None:

@@ -29,6 +29,7 @@ from puantaj.ui.views.records import Field, RecordsView
 from puantaj.ui.views.refusals import RefusalsDialog
 from puantaj.ui.views.reports import ReportsView
 from puantaj.ui.views.settings import SettingsView
+from puantaj.ui.views.users import PasswordDialog, UsersView
 
 log = logging.getLogger(__name__)
 UNSENT_DELAY_MS = 300  # the unsent count follows edits this much later
@@ -81,12 +82,47 @@ class DesktopApp:
         root.geometry("1280x760")
         root.report_callback_exception = self._report_error
         root.protocol("WM_DELETE_WINDOW", self.close)
-        self.login = LoginView(root, services.users, self.t, demo, self.enter)
-        self.login.pack(expand=True)
+        self.demo = demo
+        self._show_login()
+        self.pump.subscribe(self._to_login)
         self.pump.start()
+
+    def _show_login(self) -> None:
+        settings = self.services.settings
+        token = "" if settings.sync_token else (self.services.tokens.get() or "")
+        self.login = LoginView(
+            self.root,
+            self.services.users,
+            self.t,
+            self.demo,
+            self.enter,
+            connect=self.controller.first_contact,
+            server=(settings.sync_url, settings.sync_token or token),
+        )
+        self.login.pack(expand=True)
+
+    def _to_login(self, message: object) -> None:
+        if self.window is None and self.login.winfo_exists():
+            self.login.on_message(message)
+
+    def logout(self) -> None:
+        """Back to the login screen (switch user): the sync schedule stops until
+        someone logs in again."""
+        if self.window is None:
+            return
+        self.window.grid_view.editor.close()  # a code being typed is stored
+        self.controller.stop()
+        gc.unfreeze()
+        self.pump.unsubscribe(self.window.on_message)
+        self.window.destroy()
+        self.window = None
+        self.root.title(self.t("app.title"))
+        self._show_login()
 
     def enter(self, session: Session) -> None:
         self.login.destroy()
+        region = self.t("admin.all") if session.is_admin else session.region
+        self.root.title(self.t("app.title_user", region=region, user=session.username))
         self.window = MainWindow(
             self.root,
             self.services,
@@ -95,6 +131,7 @@ class DesktopApp:
             self.pump,
             self.t,
             self.dialogs,
+            on_logout=self.logout,
         )
         self.window.pack(fill="both", expand=True)
         # what exists now lives as long as the window: keep it out of full garbage
@@ -136,6 +173,7 @@ class MainWindow(ttk.Frame):
         pump: Pump,
         strings: Strings,
         dialogs: Dialogs,
+        on_logout: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(root)
         self.services, self.session, self.t = services, session, strings
@@ -147,6 +185,10 @@ class MainWindow(ttk.Frame):
             self,
             strings,
             on_refused=lambda: RefusalsDialog(self, services.refusals, strings),
+            on_password=lambda: PasswordDialog(
+                self, services.users, session, strings, session.username
+            ),
+            on_logout=on_logout,
         )
         self.status.pack(fill="x", side="bottom")
 
@@ -263,6 +305,8 @@ class MainWindow(ttk.Frame):
                 self.notebook, session, controller, self.overview, strings
             )
             self.notebook.add(self.admin_view, text=strings("tab.admin"))
+            self.users_view = UsersView(self.notebook, services.users, session, strings)
+            self.notebook.add(self.users_view, text=strings("tab.users"))
         self.notebook.bind("<<NotebookTabChanged>>", lambda _e: self._tab_changed())
         pump.subscribe(self.on_message)
         self.grid_view.reload()

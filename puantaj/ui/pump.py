@@ -28,6 +28,10 @@ class Pump:
     def subscribe(self, handler: Callable[[object], None]) -> None:
         self._handlers.append(handler)
 
+    def unsubscribe(self, handler: Callable[[object], None]) -> None:
+        if handler in self._handlers:
+            self._handlers.remove(handler)
+
     def start(self) -> None:
         self._root.after(TICK_MS, self._tick)
 

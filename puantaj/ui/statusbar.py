@@ -20,7 +20,14 @@ def local_time(iso: str) -> str:
 class StatusBar(ttk.Frame):
     """Shows what the sync is doing; updated only from the pump."""
 
-    def __init__(self, parent: tk.Misc, strings, on_refused=lambda: None) -> None:
+    def __init__(
+        self,
+        parent: tk.Misc,
+        strings,
+        on_refused=lambda: None,
+        on_password=None,
+        on_logout=None,
+    ) -> None:
         super().__init__(parent, padding=(6, 2))
         self.t = strings
         self.state = tk.StringVar(value=strings("status.idle"))
@@ -37,6 +44,19 @@ class StatusBar(ttk.Frame):
         )
         self.last_label = ttk.Label(self, textvariable=self.last)
         self.last_label.pack(side="left", padx=6)
+        # the user's own: log out (switch user), change the password
+        self.logout_button = ttk.Button(
+            self, text=strings("login.logout"), command=on_logout or (lambda: None)
+        )
+        self.password_button = ttk.Button(
+            self,
+            text=strings("users.my_password"),
+            command=on_password or (lambda: None),
+        )
+        if on_logout is not None:
+            self.logout_button.pack(side="right", padx=2)
+        if on_password is not None:
+            self.password_button.pack(side="right", padx=2)
         ttk.Label(self, textvariable=self.message, foreground="#204a87").pack(
             side="right"
         )
