@@ -1,4 +1,5 @@
 # Two commands for a fresh machine: `make run` and `make test` (see README.md).
+# `make run DEMO=ankara1` opens Ankara's demo PC instead of HQ's.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -13,7 +14,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(PY) -m puantaj.devrun
+	$(PY) -m puantaj.devrun $(DEMO)
 
 test: $(STAMP)
 	bash scripts/test.sh

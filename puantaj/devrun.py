@@ -18,6 +18,7 @@ from puantaj import app
 from puantaj.config import load_settings, save_settings
 from puantaj.errors import PuantajError
 from puantaj.services.session import Session
+from puantaj.services.users import DEMO_PASSWORD, DEMO_USERS
 
 ROOT = Path.cwd() / ".run"
 PORT = int(os.environ.get("PUANTAJ_DEV_PORT", "8765"))
@@ -68,13 +69,54 @@ def _wait_healthy(url: str, proc: subprocess.Popen) -> None:
     raise SystemExit("the sync server did not answer within 30 s")
 
 
-def main() -> int:
+def _desktop(user: str, url: str, token: str):
+    """The demo PC of `user`: its own data folder and its own region's token."""
+    settings = load_settings(flags={"home": str(ROOT / f"desktop-{user}")})
+    services = app.build_services(settings)
+    services.settings = save_settings(settings, sync_url=url, sync_enabled=True)
+    services.tokens.set(token)
+    return services
+
+
+def _seed_hq(url: str, tokens: dict[str, str]) -> None:
+    """Once: the demo accounts and staff, typed at HQ and sent to the server, so
+    each office's PC gets its own region's accounts at its first sync."""
+    hq = _desktop("admin", url, tokens["*"])
+    try:
+        if not hq.users.has_users():
+            hq.users.seed_demo()
+            for region, people in DEMO_STAFF.items():
+                admin = Session("demo", "admin", "*")
+                for sicil, first, last in people:
+                    hq.records["employees"].create(
+                        admin,
+                        {
+                            "sicil_no": sicil,
+                            "first_name": first,
+                            "last_name": last,
+                            "hire_date": "01.01.2026",
+                        },
+                        region=region,
+                    )
+        report = app.build_sync(hq).run(verify=False)
+        if not report.ok:
+            raise SystemExit(f"could not send the demo data: {report.message}")
+    finally:
+        hq.store.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    user = (args[0] if args else os.environ.get("DEMO", "")) or "admin"
+    region = dict(DEMO_USERS).get(user, "*" if user == "admin" else None)
+    if region is None:
+        names = ", ".join(["admin", *(n for n, _ in DEMO_USERS)])
+        raise SystemExit(f"no demo user {user!r}: choose one of {names}")
     (ROOT / "server").mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "PUANTAJ_SERVER_HOME": str(ROOT / "server")}
     env.pop("DATABASE_URL", None)
-    _server_cli(
-        env, "migrate"
-    )  # a .run/ left by an older version is brought up to date
+    # a .run/ left by an older version is brought up to date
+    _server_cli(env, "migrate")
     tokens = _tokens(env)
     url = f"http://127.0.0.1:{PORT}"
     server = subprocess.Popen(
@@ -82,32 +124,17 @@ def main() -> int:
     )
     try:
         _wait_healthy(url, server)
-        settings = load_settings(flags={"home": str(ROOT / "desktop")})
-        services = app.build_services(settings)
-        services.settings = save_settings(settings, sync_url=url, sync_enabled=True)
-        services.tokens.set(tokens["*"])
-        if not services.users.has_users():
-            services.users.seed_demo()
-            for region, people in DEMO_STAFF.items():
-                clerk = Session("demo", "clerk", region)
-                for sicil, first, last in people:
-                    services.records["employees"].create(
-                        clerk,
-                        {
-                            "sicil_no": sicil,
-                            "first_name": first,
-                            "last_name": last,
-                            "hire_date": "01.01.2026",
-                            "tc_no": "",
-                        },
-                    )
+        _seed_hq(url, tokens)
+        services = _desktop(user, url, tokens[region])
+        if not services.users.has_users():  # its region's accounts, from the server
+            app.build_sync(services).run(verify=False)
         print(f"sync server: {url} (data in {ROOT / 'server'})")
         print(
-            "region tokens for other desktops: "
-            + ", ".join(f"{r}={t[:6]}…" for r, t in tokens.items() if r != "*")
-            + f" (full list in {ROOT / 'server' / 'demo-tokens.json'})"
+            f"this is {user}'s PC ({'HQ, all regions' if region == '*' else region}),"
+            " with its own region's token; another office's PC: make run DEMO=ankara1"
+            " (or istanbul1, bursa1, izmir1)"
         )
-        print("log in as admin / demo1234, or ankara1 … izmir1 / demo1234")
+        print(f"log in as {user} / {DEMO_PASSWORD}")
         return app.run_desktop(services, demo=True)
     except PuantajError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -50,10 +50,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "users.new": ("Yeni parola", "New password"),
     "app.title_user": ("Puantaj — {region} — {user}", "Puantaj — {region} — {user}"),
     "login.demo": (
-        "DEMO MODU — demo kullanıcıları: ankara1, istanbul1, bursa1, izmir1, "
-        "admin (parola demo1234)",
-        "DEMO MODE — demo users: ankara1, istanbul1, bursa1, izmir1, admin "
-        "(password demo1234)",
+        "DEMO MODU — parola demo1234. Her ofisin kendi bilgisayarı ve anahtarı var:"
+        " make run DEMO=ankara1 (istanbul1, bursa1, izmir1)",
+        "DEMO MODE — password demo1234. Each office has its own PC and token:"
+        " make run DEMO=ankara1 (istanbul1, bursa1, izmir1)",
     ),
     "tab.grid": ("Puantaj", "Timesheet"),
     "tab.employees": ("Çalışanlar", "Employees"),
