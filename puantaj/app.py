@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from puantaj.config import Settings
@@ -9,6 +11,7 @@ from puantaj.errors import PuantajError, SyncRejected
 from puantaj.services.backup import BackupService
 from puantaj.services.calendar import CalendarService
 from puantaj.services.checks import CheckReport, run_checks
+from puantaj.services.monthcheck import MonthCheckService
 from puantaj.services.records import RecordService
 from puantaj.services.refusals import RefusalService
 from puantaj.services.reports import ReportService
@@ -45,6 +48,7 @@ class Services:
     backups: BackupService
     tokens: TokenStore
     refusals: RefusalService
+    monthchecks: MonthCheckService
 
     def check(self) -> CheckReport:
         return run_checks(self.store, [self.tokens.describe()])
@@ -137,21 +141,30 @@ def run_desktop(services: Services, demo: bool = False) -> int:
     return 0
 
 
-def build_services(settings: Settings, region: str | None = None) -> Services:
-    """Open (and migrate) the store and build every service over it."""
+def build_services(
+    settings: Settings,
+    region: str | None = None,
+    today: Callable[[], dt.date] = dt.date.today,
+) -> Services:
+    """Open (and migrate) the store and build every service over it; `today`
+    is the clock the month checks read (tests fix it)."""
     store = Store(settings.db_path)
     store.open(region or settings.region or None)
     calendars = CalendarService(store)
     reports = ReportService(store)
+    timesheets = TimesheetService(store, calendars, reports, today)
+    monthchecks = MonthCheckService(timesheets)
+    reports.use_checks(monthchecks.errors)  # a month is submitted once they pass
     return Services(
         settings=settings,
         store=store,
         users=UserService(store),
         calendars=calendars,
         reports=reports,
-        timesheets=TimesheetService(store, calendars, reports),
+        timesheets=timesheets,
         records={t: RecordService(store, t) for t in RECORD_TABLES},
         backups=BackupService(store, settings.backups_dir, settings.backup_keep),
         tokens=TokenStore(settings.home),
         refusals=RefusalService(store),
+        monthchecks=monthchecks,
     )

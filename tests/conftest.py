@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -12,6 +13,9 @@ from puantaj.config import load_settings
 from puantaj.services.session import Session
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+# the services' "today" (issue 13 was filed on 2 December 2026): no test reads
+# the wall clock to decide whether a month is over
+TODAY = dt.date(2026, 12, 2)
 
 
 def require(condition: bool, reason: str) -> None:
@@ -25,7 +29,7 @@ def require(condition: bool, reason: str) -> None:
 
 def make_services(home: Path, region: str | None = None) -> Services:
     settings = load_settings(env={}, flags={"home": str(home)})
-    return build_services(settings, region)
+    return build_services(settings, region, today=lambda: TODAY)
 
 
 @pytest.fixture

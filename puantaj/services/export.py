@@ -8,33 +8,28 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
-from puantaj.core.totals import MonthTotals
+from puantaj.core.codes import cell_text
+from puantaj.core.numbers import format_number
+from puantaj.services.month_grid import MonthGrid
 from puantaj.services.session import Session
-from puantaj.services.timesheets import MonthGrid, TimesheetService
+from puantaj.services.summary import HEADERS_TR, KEYS, summary
+from puantaj.services.timesheets import TimesheetService
 from puantaj.store import files
 
-TOTAL_HEADERS = (
-    "Çalışılan",
-    "Ücretli",
-    "SGK gün",
-    "Eksik kodu",
-    "FM saat",
-    "Yİ",
-    "Mİ",
-    "R",
-    "Üİ",
-    "D",
-)
+TOTAL_HEADERS = tuple(HEADERS_TR.get(k, k) for k in KEYS)
 
 
-def totals_values(t: MonthTotals) -> list:
+def totals_values(ts: TimesheetService, grid: MonthGrid, employee: dict) -> list:
+    """The totals columns as numbers (Excel shows them in the reader's notation)."""
+    values = summary(ts, grid, employee)
+    return ["" if values[k] is None else values[k] for k in KEYS]
+
+
+def totals_text(ts: TimesheetService, grid: MonthGrid, employee: dict) -> list[str]:
+    """The totals columns as Turkish text: 2,5 not 2.5 (the CSV)."""
+    values = summary(ts, grid, employee)
     return [
-        t.worked_days,
-        t.paid_days,
-        t.sgk_days,
-        t.eksik_code,
-        t.overtime_hours,
-        *(t.by_code.get(c, 0) for c in ("Yİ", "Mİ", "R", "Üİ", "D")),
+        v if isinstance(v, str) else format_number(v) for v in (values[k] for k in KEYS)
     ]
 
 
@@ -93,19 +88,14 @@ class ExportService:
         }
         for employee in grid.employees:
             cells = [grid.cell(employee["id"], d) for d in grid.days]
-            codes = [
-                (c.code + (f"+{c.overtime_hours:g}" if c.overtime_hours else ""))
-                if c and c.code
-                else ""
-                for c in cells
-            ]
+            codes = [cell_text(c.code, c.overtime_hours) if c else "" for c in cells]
             sheet.append(
                 [
                     employee["sicil_no"],
                     employee["tc_no"] or "",
                     f"{employee['first_name']} {employee['last_name']}",
                     *codes,
-                    *totals_values(grid.totals[employee["id"]]),
+                    *totals_values(self._timesheets, grid, employee),
                 ]
             )
             row = sheet.max_row
@@ -159,7 +149,7 @@ class ExportService:
                             employee["tc_no"] or "",
                             f"{employee['first_name']} {employee['last_name']}",
                             f"{grid.year}-{grid.month:02d}",
-                            *totals_values(grid.totals[employee["id"]]),
+                            *totals_text(self._timesheets, grid, employee),
                         ]
                     )
         return files.private_file(Path(path))  # it holds TC numbers (KVKK)

@@ -8,6 +8,7 @@ from typing import Any
 
 from puantaj.core import turkish, validators
 from puantaj.core.changes import check_value
+from puantaj.core.numbers import parse_number
 from puantaj.core.tables import natural_id, new_id
 from puantaj.errors import ValidationError
 from puantaj.services.session import Session
@@ -49,15 +50,8 @@ class RecordService:
             elif column.kind == "date":
                 value = validators.parse_date(value, name).isoformat()
             elif column.kind in ("int", "real") and isinstance(value, str):
-                try:
-                    number = float(value.replace(",", "."))
-                except ValueError:
-                    raise ValidationError(
-                        f"{name}: not a number: {value!r}",
-                        name,
-                        code="number",
-                        value=value,
-                    ) from None
+                # Turkish notation: 125.000 km, 1.250,50 TL; ambiguity refused
+                number = parse_number(value, name, whole=column.kind == "int")
                 value = int(number) if column.kind == "int" else number
             elif column.check == "plate":
                 value = validators.normalize_plate(value, name)

@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
-from puantaj.core import turkish
 from puantaj.core.codes import CodeTable
 from puantaj.core.holidays import HolidayCalendar
+from puantaj.core.leave import LeaveBalance, leave_used
 from puantaj.core.tables import timesheet_id
 from puantaj.core.totals import Cell, MonthTotals, employed_range, month_totals
 from puantaj.errors import PermissionDenied, ValidationError
 from puantaj.services.calendar import CalendarService
+from puantaj.services.month_grid import (
+    CONTEXT_DAYS,
+    MonthGrid,
+    date_of,
+    leave_years,
+    month_days,
+    month_employees,
+    month_key,
+    overtime_before,
+    read_cells,
+    rest_day,
+)
 from puantaj.services.records import now_text
-from puantaj.services.reports import MonthStatus, ReportService
+from puantaj.services.reports import ReportService
 from puantaj.services.session import Session
 from puantaj.store.database import Store
 from puantaj.store.engine import transaction
@@ -31,106 +42,102 @@ class Edit:
     text: str
 
 
-@dataclass
-class MonthGrid:
-    """Everything the grid shows for one region and month."""
-
-    region: str
-    year: int
-    month: int
-    days: list[dt.date]
-    employees: list[dict]
-    cells: dict[str, dict[dt.date, Cell]]  # employee id → day → cell
-    status: MonthStatus
-    totals: dict[str, MonthTotals] = field(default_factory=dict)
-
-    def cell(self, employee_id: str, day: dt.date) -> Cell | None:
-        return self.cells.get(employee_id, {}).get(day)
-
-    def employed_span(self, employee: dict) -> tuple[dt.date, dt.date]:
-        """First and last employed day of this month (first > last if none)."""
-        span = employed_range(
-            self.year,
-            self.month,
-            _date(employee["hire_date"]),
-            _date(employee["exit_date"]),
-        )
-        return span or (dt.date.max, dt.date.min)
-
-    def is_employed(self, employee: dict, day: dt.date) -> bool:
-        first, last = self.employed_span(employee)
-        return first <= day <= last
-
-
-def _date(text: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
-
-
-def month_key(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}"
-
-
 class TimesheetService:
     """Use cases of the puantaj grid; every write is region-checked and lock-checked."""
 
     def __init__(
-        self, store: Store, calendars: CalendarService, reports: ReportService
+        self,
+        store: Store,
+        calendars: CalendarService,
+        reports: ReportService,
+        today: Callable[[], dt.date] = dt.date.today,
     ):
         self._store = store
         self._calendars = calendars
         self._reports = reports
         self._cells = TableRepo("timesheets")
         self._employees = TableRepo("employees")
+        self.today = today
         self.codes: CodeTable = calendars.codes()
         self.holidays: HolidayCalendar = calendars.holidays()
 
     def load_month(
         self, session: Session, region: str, year: int, month: int
     ) -> MonthGrid:
+        """The month of a region with its totals, reading the code and holiday
+        tables in force now (an admin may have changed them, here or by sync)."""
         session.read_region(region)
-        days = [
-            dt.date(year, month, d)
-            for d in range(1, calendar.monthrange(year, month)[1] + 1)
-        ]
+        self.refresh_tables()
+        days = month_days(year, month)
+        around = dt.timedelta(days=CONTEXT_DAYS)
         with self._store.connection() as conn:
-            employees = [
-                e
-                for e in self._employees.select(conn, region)
-                if employed_range(
-                    year, month, _date(e["hire_date"]), _date(e["exit_date"])
-                )
-            ]
-            rows = conn.execute(
-                "SELECT employee_id, work_date, code, overtime_hours FROM timesheets"
-                " WHERE region = ? AND deleted = 0 AND work_date BETWEEN ? AND ?",
-                (region, days[0].isoformat(), days[-1].isoformat()),
-            ).fetchall()
+            employees = month_employees(conn, region, days)
+            every = read_cells(conn, region, days[0] - around, days[-1] + around)
             status = self._reports.status(region, month_key(year, month), conn)
-        employees.sort(
-            key=lambda e: (
-                turkish.sort_key(e["last_name"]),
-                turkish.sort_key(e["first_name"]),
-            )
-        )
+            before = overtime_before(conn, region, days[0])
+            annual = [c.code for c in self.codes.codes.values() if c.kind == "annual"]
+            leave = leave_years(conn, employees, days[-1], annual)
         cells: dict[str, dict[dt.date, Cell]] = {}
-        for r in rows:
-            cells.setdefault(r["employee_id"], {})[
-                dt.date.fromisoformat(r["work_date"])
-            ] = Cell(r["code"], r["overtime_hours"] or 0.0)
+        context: dict[str, dict[dt.date, Cell]] = {}
+        for employee_id, by_day in every.items():
+            for day, cell in by_day.items():
+                inside = days[0] <= day <= days[-1]
+                (cells if inside else context).setdefault(employee_id, {})[day] = cell
         grid = MonthGrid(region, year, month, days, employees, cells, status)
+        grid.today, grid.context, grid.overtime_before = self.today(), context, before
+        grid.leave = leave
         for employee in employees:
             grid.totals[employee["id"]] = self.totals_for(grid, employee)
         return grid
+
+    def refresh_tables(self) -> None:
+        """Read the code and holiday tables in force."""
+        self.codes = self._calendars.codes()
+        self.holidays = self._calendars.holidays()
 
     def totals_for(self, grid: MonthGrid, employee: dict) -> MonthTotals:
         return month_totals(
             grid.year,
             grid.month,
-            grid.cells.get(employee["id"], {}),
+            grid.cells_around(employee["id"]),
             self.codes,
             self.holidays,
-            _date(employee["hire_date"]),
-            _date(employee["exit_date"]),
+            date_of(employee["hire_date"]),
+            date_of(employee["exit_date"]),
+            grid.today,
+        )
+
+    def leave_for(self, grid: MonthGrid, employee: dict) -> LeaveBalance | None:
+        """The employee's leave year as of the month's end: earned and used."""
+        held = grid.leave.get(employee["id"])
+        if held is None:
+            return None
+        year = held[0]
+        coded = [
+            d
+            for d, c in sorted(grid.cells.get(employee["id"], {}).items())
+            if c.code and year.start <= d and self._is_annual(c.code)
+        ]
+        used = leave_used(coded, self.holidays, rest_day(employee))
+        return LeaveBalance(year, self.leave_before(grid, employee) + used)
+
+    def leave_before(self, grid: MonthGrid, employee: dict) -> float:
+        """Leave days taken in the leave year before this month."""
+        held = grid.leave.get(employee["id"])
+        if held is None:
+            return 0.0
+        earlier = [d for d in held[1] if d < grid.days[0]]
+        return leave_used(earlier, self.holidays, rest_day(employee))
+
+    def _is_annual(self, text: str) -> bool:
+        code = self.codes.resolve(text)
+        return code is not None and code.kind == "annual"
+
+    def year_overtime(self, grid: MonthGrid, employee: dict) -> float:
+        """Overtime hours this year through the month's end (md.41: ≤ 270)."""
+        return (
+            grid.overtime_before.get(employee["id"], 0.0)
+            + grid.totals[employee["id"]].overtime_hours
         )
 
     def write(
@@ -143,12 +150,13 @@ class TimesheetService:
             try:
                 parsed.append((edit, self.codes.parse_entry(edit.text)))
             except ValidationError as exc:
+                day = edit.day.strftime("%d.%m.%Y")
+                if exc.code.startswith("number"):  # X+2.5: say how to write it
+                    raise ValidationError(
+                        f"{day}: {exc}", exc.field, code=exc.code, **exc.values
+                    ) from None
                 raise ValidationError(
-                    f"{edit.day.strftime('%d.%m.%Y')}: {exc}",
-                    "code",
-                    code="code_on",
-                    day=edit.day.strftime("%d.%m.%Y"),
-                    text=edit.text,
+                    f"{day}: {exc}", "code", code="code_on", day=day, text=edit.text
                 ) from None
         with self._store.connection() as conn, transaction(conn):
             checked: set[tuple[str, str]] = set()
@@ -163,15 +171,16 @@ class TimesheetService:
                 session.check_row(employee)
                 key = (employee["region"], month_key(edit.day.year, edit.day.month))
                 if key not in checked:
-                    self._reports.check_open(conn, *key)
+                    self._reports.check_open(conn, *key, session)
                     checked.add(key)
                 span = employed_range(
                     edit.day.year,
                     edit.day.month,
-                    _date(employee["hire_date"]),
-                    _date(employee["exit_date"]),
+                    date_of(employee["hire_date"]),
+                    date_of(employee["exit_date"]),
                 )
-                if span is None or not span[0] <= edit.day <= span[1]:
+                employed = span is not None and span[0] <= edit.day <= span[1]
+                if not employed and entry.code is not None:  # clearing is allowed
                     raise ValidationError(
                         f"{edit.day.strftime('%d.%m.%Y')}: outside employment dates",
                         "day",

@@ -139,6 +139,9 @@ def test_locked_month_is_read_only_until_an_admin_unlocks(
     services, ankara, admin, staff
 ):
     reports = services.reports
+    services.timesheets.fill_month(
+        ankara, services.timesheets.load_month(ankara, "Ankara", 2026, 4)
+    )
     reports.move(ankara, "Ankara", "2026-04", "submit")
     with pytest.raises(PermissionDenied):
         reports.move(ankara, "Ankara", "2026-04", "lock")
@@ -213,3 +216,28 @@ def test_copy_last_month_keeps_leave_and_follows_this_months_calendar(
     assert code[1] == "HT" and code[8] == "HT"  # March's own Sundays
     assert code[20] == code[21] == code[22] == "GT"  # Ramazan Bayramı
     assert code[30] == "X" and code[31] == "X"  # no February counterpart: workdays
+
+
+def test_an_absence_at_the_end_of_january_costs_the_first_rest_of_february(
+    services, ankara, staff
+):
+    # Sunday 1 Feb 2026 is HT; D on Friday 30 Jan is within the six days before
+    # it (md.46), so that HT is not earned: Feb 2026 has 4 Sundays (1, 8, 15,
+    # 22), 20 X, and the HT of the 1st is unpaid → SGK 28 - 1 = 27, eksik 15.
+    ts = services.timesheets
+    jan = ts.load_month(ankara, "Ankara", 2026, 1)
+    ts.fill_month(ankara, jan)
+    ts.write(ankara, [Edit(staff["ayse"], dt.date(2026, 1, 30), "D")])
+    ts.fill_month(ankara, ts.load_month(ankara, "Ankara", 2026, 2))
+    feb = ts.load_month(ankara, "Ankara", 2026, 2).totals[staff["ayse"]]
+    assert (feb.unearned_ht_days, feb.sgk_days, feb.eksik_code) == (1, 27, "15")
+
+
+def test_a_deactivated_employee_stays_in_the_months_they_were_employed(
+    services, ankara, staff
+):
+    ts = services.timesheets
+    ts.fill_month(ankara, ts.load_month(ankara, "Ankara", 2026, 3))
+    services.records["employees"].set_deleted(ankara, staff["ayse"])
+    march = ts.load_month(ankara, "Ankara", 2026, 3)
+    assert staff["ayse"] in [e["id"] for e in march.employees]
