@@ -11,6 +11,7 @@ from puantaj.errors import PuantajError, SyncRejected
 from puantaj.services.backup import BackupService
 from puantaj.services.calendar import CalendarService
 from puantaj.services.checks import CheckReport, run_checks
+from puantaj.services.employees import EmployeeService
 from puantaj.services.monthcheck import MonthCheckService
 from puantaj.services.records import RecordService
 from puantaj.services.refusals import RefusalService
@@ -49,6 +50,7 @@ class Services:
     tokens: TokenStore
     refusals: RefusalService
     monthchecks: MonthCheckService
+    employees: EmployeeService
 
     def check(self) -> CheckReport:
         return run_checks(self.store, [self.tokens.describe()])
@@ -155,6 +157,7 @@ def build_services(
     timesheets = TimesheetService(store, calendars, reports, today)
     monthchecks = MonthCheckService(timesheets)
     reports.use_checks(monthchecks.errors)  # a month is submitted once they pass
+    records = {t: RecordService(store, t) for t in RECORD_TABLES}
     return Services(
         settings=settings,
         store=store,
@@ -162,9 +165,10 @@ def build_services(
         calendars=calendars,
         reports=reports,
         timesheets=timesheets,
-        records={t: RecordService(store, t) for t in RECORD_TABLES},
+        records=records,
         backups=BackupService(store, settings.backups_dir, settings.backup_keep),
         tokens=TokenStore(settings.home),
         refusals=RefusalService(store),
         monthchecks=monthchecks,
+        employees=EmployeeService(store, records["employees"], calendars, today),
     )
