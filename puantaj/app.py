@@ -10,6 +10,7 @@ from puantaj.config import Settings
 from puantaj.errors import PuantajError, SyncRejected
 from puantaj.services.backup import BackupService
 from puantaj.services.calendar import CalendarService
+from puantaj.services.calendar_admin import CalendarAdmin
 from puantaj.services.checks import CheckReport, run_checks
 from puantaj.services.employees import EmployeeService
 from puantaj.services.monthcheck import MonthCheckService
@@ -51,6 +52,7 @@ class Services:
     refusals: RefusalService
     monthchecks: MonthCheckService
     employees: EmployeeService
+    calendar_admin: CalendarAdmin
 
     def check(self) -> CheckReport:
         return run_checks(self.store, [self.tokens.describe()])
@@ -171,4 +173,5 @@ def build_services(
         refusals=RefusalService(store),
         monthchecks=monthchecks,
         employees=EmployeeService(store, records["employees"], calendars, today),
+        calendar_admin=CalendarAdmin(store, calendars),
     )

@@ -12,6 +12,7 @@ from sqlalchemy import Connection, Table, select
 from puantaj.core.tables import TABLES
 from puantaj.syncproto.digest import ScopeDigest
 from server.auth import Caller
+from server.queries import in_scope
 from server.rows import decode_stamps
 
 CHUNK = 5000
@@ -34,7 +35,7 @@ def scope_digest(
         table = tables[name]
         query = select(table)
         if not caller.is_admin:
-            query = query.where(table.c.region == caller.scope)
+            query = query.where(in_scope(name, table, caller.scope))
         result = conn.execution_options(yield_per=CHUNK).execute(query).mappings()
         for chunk in result.partitions(CHUNK):
             for row in chunk:

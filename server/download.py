@@ -14,6 +14,7 @@ from puantaj.core.ddl import q
 from puantaj.core.hlc import Stamp
 from puantaj.core.tables import TABLES
 from server.auth import Caller
+from server.queries import in_scope
 from server.rows import decode_stamps
 
 CHUNK = 2000
@@ -66,7 +67,7 @@ def _copy_table(
 ) -> tuple[int, Stamp]:
     query = select(table).order_by(table.c._seq)
     if not caller.is_admin:
-        query = query.where(table.c.region == caller.scope)
+        query = query.where(in_scope(table.name, table, caller.scope))
     names = ["id", "region", *columns, "_hlc"]
     sql = (
         f"INSERT INTO {q(table.name)} ({', '.join(q(n) for n in names)}) "

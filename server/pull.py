@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from puantaj.core.tables import can_read
 from puantaj.syncproto import pull as protocol
 from puantaj.syncproto import wire
 from server.auth import Caller
@@ -70,6 +71,6 @@ def fetch_changes(
     changes: list[dict[str, Any]] = []
     for name, ids in by_table.items():
         for row_id, region, groups, values in store.fetch_rows(name, ids):
-            if caller.can_see(region):
+            if can_read(caller.scope, name, region):
                 changes.extend(wire.row_changes(name, row_id, region, groups, values))
     return changes

@@ -14,7 +14,7 @@ from sqlalchemy import (
 )
 
 from puantaj.core import jsonfast
-from puantaj.core.tables import TABLES
+from puantaj.core.tables import ALL_REGIONS, SHARED_TABLES, TABLES
 
 # the server's own columns after a synced table's data columns
 SYSTEM_TAIL = ("_hlc", "_seq", "_site", "_prev_seq")
@@ -172,7 +172,7 @@ class Queries:
                 ),
             )
             if scoped:
-                branch = branch.where(t.c.region == bindparam("scope"))
+                branch = branch.where(in_scope(name, t, bindparam("scope")))
             branches.append(branch)
         found = union_all(*branches).order_by("_seq").limit(bindparam("lim")).subquery()
         return union_all(
@@ -204,3 +204,11 @@ def _unnest(table: str, cols: tuple[str, ...]) -> str:
     kinds = {c.name: c.kind for c in TABLES[table].columns}
     types = [_PG_SYSTEM.get(c) or _PG_ARRAY[kinds[c]] for c in cols]
     return "unnest(" + ", ".join(f"%s::{t}[]" for t in types) + ")"
+
+
+def in_scope(name: str, table, scope):
+    """A region caller's rows of `table`: its region's, and the shared rows of an
+    admin's table every office reads (issue 13: codes and holidays)."""
+    if name in SHARED_TABLES:
+        return or_(table.c.region == scope, table.c.region == ALL_REGIONS)
+    return table.c.region == scope

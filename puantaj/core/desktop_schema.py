@@ -170,7 +170,22 @@ def _v5(conn: Any) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[Any], None]] = [_v1, _v2, _v3, _v4, _v5]
+def _v6(conn: Any) -> None:
+    """Issue 13: the admin's code and holiday tables, synced to every office."""
+    for name in ("day_codes", "holiday_days"):
+        spec = TABLES[name]
+        for statement in (
+            ddl.create_table(spec),
+            *ddl.create_indexes(spec),
+            *ddl.drop_triggers(spec),
+            *ddl.drop_checks(spec),
+            *ddl.create_triggers(spec),
+            *ddl.create_checks(spec),
+        ):
+            conn.execute(statement)
+
+
+MIGRATIONS: list[Callable[[Any], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -6,6 +6,8 @@ import uuid
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from puantaj.core.codes import KINDS
+
 # Fixed namespace so every office derives the same id for the same natural key.
 NAMESPACE = uuid.UUID("5b0b8a3e-6f0d-4d5e-9a41-7c1f0f3f2a10")
 
@@ -61,6 +63,7 @@ def _audit() -> tuple[Column, ...]:
 
 
 VEHICLE_TYPES = ("private", "commercial", "motorcycle", "tractor", "truck", "bus")
+HOLIDAY_STATES = ("confirmed", "to_confirm")
 
 TABLES: dict[str, TableSpec] = {
     t.name: t
@@ -201,12 +204,58 @@ TABLES: dict[str, TableSpec] = {
             # a login name is global (login looks it up by name alone)
             natural_key=("username",),
         ),
+        # issue 13: the admin's code and holiday tables, kept for every office
+        # (region '*', see SHARED_TABLES); a row overrides the built-in default
+        # of its code or day, a tombstone brings the default back
+        TableSpec(
+            "day_codes",
+            (
+                Column("code", "text", required=True, max_len=8),
+                Column("label_tr", "text", required=True, max_len=80),
+                Column("label_en", "text", max_len=80),
+                Column("kind", "text", required=True, choices=KINDS),
+                Column("worked", "real"),
+                Column("paid", "real"),
+                Column("sgk", "bool"),
+                Column("eksik", "text", max_len=2),
+                Column("aliases", "text", max_len=200),
+                Column("color", "text", max_len=7),
+                Column("active", "bool"),
+                *_audit(),
+            ),
+            natural_key=("code",),
+        ),
+        TableSpec(
+            "holiday_days",
+            (
+                Column("holiday_date", "date", required=True),
+                Column("name_tr", "text", required=True, max_len=120),
+                Column("name_en", "text", max_len=120),
+                # 1: a full day, 0.5: an eve from 13:00, 0: no holiday after all
+                Column("fraction", "real"),
+                Column("status", "text", choices=HOLIDAY_STATES),
+                *_audit(),
+            ),
+            natural_key=("holiday_date",),
+        ),
     )
 }
 
 _COLUMN_INDEX = {t.name: {c.name: c for c in t.columns} for t in TABLES.values()}
 
 ALL_REGIONS = "*"
+# tables whose rows of region '*' every office reads (only an admin writes them)
+SHARED_TABLES = frozenset({"day_codes", "holiday_days"})
+
+
+def is_shared(table: str, region: str) -> bool:
+    """Whether a row is one every region pulls: an admin's shared table row."""
+    return table in SHARED_TABLES and region == ALL_REGIONS
+
+
+def can_read(scope: str, table: str, region: str) -> bool:
+    """Whether a caller scoped to `scope` ('*': admin) reads a row of `region`."""
+    return scope in (ALL_REGIONS, region) or is_shared(table, region)
 
 
 def natural_id(table: str, *parts: object) -> str:

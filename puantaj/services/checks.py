@@ -24,6 +24,8 @@ _LABELS = {
     "vehicle_inspections": "Vehicle inspections",
     "reports": "Reports",
     "users": "Users",
+    "day_codes": "Day codes (admin's)",
+    "holiday_days": "Holidays (admin's)",
 }
 
 

@@ -145,6 +145,7 @@ class TimesheetService:
     ) -> int:
         """Write typed cells in one transaction; any unknown code rejects the lot."""
         edits = list(edits)
+        self.refresh_tables()  # a code the admin switched off is refused at once
         parsed = []
         for edit in edits:
             try:
