@@ -1,7 +1,6 @@
 """Puantaj sync server: `create_app()` builds the Flask application."""
 
-__version__ = "0.1.0"
+from puantaj import __version__
+from server.app import create_app
 
-from server.app import create_app  # noqa: E402
-
-__all__ = ["create_app"]
+__all__ = ["__version__", "create_app"]

@@ -9,6 +9,7 @@ from typing import Any
 
 import requests
 
+from puantaj import __version__
 from puantaj.core import jsonfast, validators
 from puantaj.core.changes import PROTOCOL
 from puantaj.errors import SyncRejected, SyncUnavailable, ValidationError
@@ -47,7 +48,7 @@ class SyncClient:
             {
                 "Authorization": f"Bearer {token}",
                 "Accept-Encoding": "gzip",
-                "User-Agent": "puantaj-desktop/0.1",
+                "User-Agent": f"puantaj-desktop/{__version__}",
             }
         )
 
