@@ -87,6 +87,42 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def gui() -> int:
+    """The start-menu entry (a GUI script: no console window on Windows): the
+    app, logging to HOME/logs/puantaj.log; an error that stops it is shown in a
+    message box, as nobody would read a console."""
+    from puantaj import app
+    from puantaj.store.files import private_folder
+
+    settings = load_settings()
+    logs = private_folder(settings.home / "logs")
+    logging.basicConfig(
+        filename=logs / "puantaj.log",
+        level=logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        return app.run_desktop(app.build_services(settings))
+    except PuantajError as exc:
+        log.error("the app could not start: %s", exc)
+        _show_error(CliText(settings.language).error(exc))
+        return EXIT_USAGE
+
+
+def _show_error(text: str) -> None:
+    import tkinter as tk
+    from tkinter import messagebox
+
+    try:
+        root = tk.Tk()
+    except tk.TclError:
+        print(text, file=sys.stderr)  # no screen either: the console is all there is
+        return
+    root.withdraw()
+    messagebox.showerror("Puantaj", text, parent=root)
+    root.destroy()
+
+
 def _run(args: argparse.Namespace, settings) -> int:
     from puantaj import app
     from puantaj.services.checks import run_checks

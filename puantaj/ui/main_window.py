@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import contextlib
 import gc
 import logging
 import tkinter as tk
@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from tkinter import filedialog, messagebox, ttk
 
-from puantaj.core.fleet import DueItem
+from puantaj.core.monthcheck import Finding
 from puantaj.services.export import ExportService
-from puantaj.services.fleet import FleetService
 from puantaj.services.overview import OverviewService
 from puantaj.services.session import Session
 from puantaj.sync.controller import SyncController, last_report, unsent
@@ -21,17 +20,20 @@ from puantaj.sync.scheduler import SyncEvent
 from puantaj.ui.i18n import Strings
 from puantaj.ui.presenters.grid import GridPresenter
 from puantaj.ui.pump import Pump
+from puantaj.ui.record_tabs import RecordTabs
 from puantaj.ui.statusbar import StatusBar
 from puantaj.ui.views.admin import AdminView
 from puantaj.ui.views.grid import GridView
 from puantaj.ui.views.login import LoginView
-from puantaj.ui.views.records import Field, RecordsView
+from puantaj.ui.views.month_check import MonthCheckDialog
 from puantaj.ui.views.refusals import RefusalsDialog
 from puantaj.ui.views.reports import ReportsView
 from puantaj.ui.views.settings import SettingsView
+from puantaj.ui.views.tables import TablesView
 from puantaj.ui.views.users import PasswordDialog, UsersView
 
 log = logging.getLogger(__name__)
+ICON = Path(__file__).with_name("icon.png")
 UNSENT_DELAY_MS = 300  # the unsent count follows edits this much later
 
 
@@ -80,6 +82,9 @@ class DesktopApp:
         self.window: MainWindow | None = None
         root.title(self.t("app.title"))
         root.geometry("1280x760")
+        with contextlib.suppress(tk.TclError):  # a window manager without icons
+            self._icon = tk.PhotoImage(file=str(ICON))
+            root.iconphoto(True, self._icon)
         root.report_callback_exception = self._report_error
         root.protocol("WM_DELETE_WINDOW", self.close)
         self.demo = demo
@@ -205,88 +210,32 @@ class MainWindow(ttk.Frame):
         presenter = GridPresenter(
             services.timesheets, session, strings, services.settings.language
         )
-        self.grid_view = GridView(self.notebook, presenter, strings, regions, show)
+        self.grid_view = GridView(
+            self.notebook,
+            presenter,
+            strings,
+            regions,
+            show,
+            on_check=self.check_month,
+        )
         self.notebook.add(self.grid_view, text=strings("tab.grid"))
-        self.record_views: dict[str, RecordsView] = {}
-        self._add_records(
-            "employees",
-            "tab.employees",
-            [
-                "sicil_no",
-                "first_name",
-                "last_name",
-                "tc_no",
-                "title",
-                "hire_date",
-                "exit_date",
-                ("weekly_rest_day", self._weekdays),
-            ],
+        self.tabs = RecordTabs(
+            self.notebook, services, session, strings, show, dialogs.confirm
         )
-        fleet_tab = self._add_records(
-            "vehicles",
-            "tab.vehicles",
-            [
-                "plate",
-                (
-                    "vehicle_type",
-                    services.records["vehicles"].spec.column("vehicle_type").choices,
-                ),
-                "make",
-                "model",
-                "first_registration",
-                "km",
-                "insurance_expiry",
-                "kasko_expiry",
-                "last_inspection",
-                "last_emission",
-            ],
-        )
-        self.due = self._due_list(fleet_tab)
-        self._add_records(
-            "drivers",
-            "tab.drivers",
-            ["full_name", "license_no", "license_class", "license_expiry", "phone"],
-        )
-        faults = ttk.PanedWindow(self.notebook, orient="vertical")
-        self.notebook.add(faults, text=strings("tab.faults"))
-        for table, names in (
-            (
-                "vehicle_faults",
-                [
-                    "vehicle_id",
-                    "fault_date",
-                    "category",
-                    "description",
-                    ("severity", ("low", "medium", "high")),
-                    ("status", ("open", "service", "closed")),
-                    "cost",
-                ],
-            ),
-            (
-                "vehicle_inspections",
-                [
-                    "vehicle_id",
-                    ("kind", ("inspection", "emission", "tachograph")),
-                    "inspection_date",
-                    ("result", ("passed", "failed")),
-                    "station",
-                    "cost",
-                ],
-            ),
-        ):
-            view = self._records_view(faults, table, names)
-            faults.add(view, weight=1)
+        self.record_views = self.tabs.views
+        self.due = self.tabs.due
         self.reports_view = ReportsView(
             self.notebook,
             session,
             services.reports,
             ExportService(services.timesheets),
+            services.monthchecks,
             strings,
-            self._month,
-            lambda: self.grid_view.region.get(),
             regions,
             dialogs.save_path,
             show,
+            dialogs.confirm,
+            self.jump,
         )
         self.notebook.add(self.reports_view, text=strings("tab.reports"))
         self.settings_view = SettingsView(
@@ -302,9 +251,25 @@ class MainWindow(ttk.Frame):
         self.admin_view = None
         if session.is_admin:
             self.admin_view = AdminView(
-                self.notebook, session, controller, self.overview, strings
+                self.notebook,
+                session,
+                controller,
+                self.overview,
+                strings,
+                dialogs.confirm,
             )
             self.notebook.add(self.admin_view, text=strings("tab.admin"))
+            self.tables_view = TablesView(
+                self.notebook,
+                services.calendars,
+                services.calendar_admin,
+                session,
+                strings,
+                dialogs.confirm,
+                show,
+                self.grid_view.reload,
+            )
+            self.notebook.add(self.tables_view, text=strings("tab.tables"))
             self.users_view = UsersView(self.notebook, services.users, session, strings)
             self.notebook.add(self.users_view, text=strings("tab.users"))
         self.notebook.bind("<<NotebookTabChanged>>", lambda _e: self._tab_changed())
@@ -319,93 +284,47 @@ class MainWindow(ttk.Frame):
         year, month = self.grid_view.month.get().split("-")
         return int(year), int(month)
 
-    def _records_view(self, parent, table: str, names: list) -> RecordsView:
-        fields = []
-        for item in names:
-            name, choices = item if isinstance(item, tuple) else (item, ())
-            if name == "vehicle_id":
-                choices = self._vehicle_choices
-            elif isinstance(choices, tuple) and choices:
-                choices = self.t.labelled(choices)
-            fields.append(Field(name, self.t(f"f.{name}"), choices=choices))
-        view = RecordsView(
-            parent,
-            self.services.records[table],
-            self.session,
-            fields,
+    def check_month(self) -> MonthCheckDialog | None:
+        """The month's checks on the Puantaj tab's region and month (no submit)."""
+        grid = self.grid_view.p.grid
+        if grid is None:
+            return None
+        check = self.services.monthchecks.run(
+            self.session, grid.region, grid.year, grid.month
+        )
+        return MonthCheckDialog(
+            self,
+            check,
             self.t,
-            self.status.show_message,
+            lambda f: self.jump(grid.region, grid.year, grid.month, f),
+            self.dialogs.confirm,
         )
-        view.refresh()
-        self.record_views[table] = view
-        return view
 
-    def _add_records(self, table: str, tab: str, names: list) -> ttk.Frame:
-        frame = ttk.Frame(self.notebook)
-        view = self._records_view(frame, table, names)
-        view.pack(fill="both", expand=True)
-        self.notebook.add(frame, text=self.t(tab))
-        return frame
-
-    def _weekdays(self) -> dict[str, str]:
-        """Weekday names → the stored 0 (Monday) … 6 (Sunday)."""
-        return {self.t(f"day.{i}"): str(i) for i in range(7)}
-
-    def _vehicle_choices(self) -> dict[str, str]:
-        return {
-            v["plate"]: v["id"]
-            for v in self.services.records["vehicles"].list(self.session)
-        }
-
-    def _due_list(self, parent) -> ttk.Treeview:
-        box = ttk.LabelFrame(parent, text=self.t("list.due"), padding=4)
-        box.pack(fill="both", expand=False)
-        tree = ttk.Treeview(
-            box, show="headings", height=6, columns=("plate", "what", "due", "days")
-        )
-        for name, key in (
-            ("plate", "f.plate"),
-            ("what", "due.what"),
-            ("due", "due.date"),
-            ("days", "due.days"),
+    def jump(self, region: str, year: int, month: int, finding: Finding) -> None:
+        """Show a finding's cell on the Puantaj tab."""
+        self.notebook.select(self.grid_view)
+        grid = self.grid_view.p.grid
+        if grid is None or (grid.region, grid.year, grid.month) != (
+            region,
+            year,
+            month,
         ):
-            tree.heading(name, text=self.t(key))
-        tree.pack(fill="both", expand=True)
-        self._fill_due(tree)
-        return tree
-
-    def _fill_due(self, tree: ttk.Treeview) -> None:
-        fleet = FleetService(
-            self.services.records["vehicles"],
-            self.services.records["vehicle_inspections"],
-        )
-        today = dt.date.today()
-        tree.delete(*tree.get_children())
-        item: DueItem
-        for n, item in enumerate(fleet.due_within(self.session, 30, today)):
-            tree.insert(
-                "",
-                "end",
-                iid=str(n),
-                values=(
-                    item.plate,
-                    self.t.value(item.what),
-                    item.due.strftime("%d.%m.%Y") if item.due else "—",
-                    "—" if item.due is None else item.days_left(today),
-                ),
-            )
+            self.grid_view.show(region, year, month)
+        if finding.day is not None:
+            self.grid_view.show_cell(finding.employee_id, finding.day)
 
     def _tab_changed(self) -> None:
         current = self.notebook.nametowidget(self.notebook.select())
         if current is self.reports_view:
-            self.reports_view.refresh()
+            year, month = self._month()
+            self.reports_view.follow(self.grid_view.region.get(), year, month)
         elif current is self.admin_view:
             self.admin_view.refresh()
         for view in self.record_views.values():
             if str(view).startswith(str(current)):
                 view.refresh()
-        if str(current) == str(self.due.master.master):
-            self._fill_due(self.due)
+        if current is self.tabs.fleet_tab:
+            self.due.refresh()
 
     def _count_unsent(self) -> None:
         self._counting = None
@@ -419,6 +338,7 @@ class MainWindow(ttk.Frame):
                 self.settings_view.show_last_sync(message.report)
                 if message.report and message.report.pulled:
                     self.grid_view.reload()
+                    self.tabs.refresh_all()  # lists and the due list follow it
                 if self.admin_view is not None:
                     self.admin_view.refresh()
             return
