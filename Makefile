@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint fmt bench clean
+.PHONY: run test lint fmt bench clean package
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,9 @@ bench: $(STAMP)
 	$(PY) bench/server_bench.py
 	$(PY) bench/sync_bench.py
 	$(PY) bench/ui_bench.py
+
+package: $(STAMP)
+	$(VENV)/bin/pyinstaller packaging/puantaj.spec --noconfirm --distpath dist --workpath build/pyinstaller
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
