@@ -15,8 +15,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Server unreachable: {error}",
     ),
     "probe.reached": (
-        "Sunucuya ulaşıldı: sürüm {version}, veritabanı {database}",
-        "Server reached: version {version}, database {database}",
+        "Sunucuya ulaşıldı: sürüm {version}, şema {schema}, veritabanı {database}",
+        "Server reached: version {version}, schema {schema}, database {database}",
     ),
     "probe.refused": ("Anahtar kabul edilmedi: {error}", "Token not accepted: {error}"),
     "probe.unchecked": (

@@ -50,6 +50,7 @@ def probe(client: SyncClient, site_id: str) -> ProbeResult:
                 "reached",
                 {
                     "version": data.get("version", "?"),
+                    "schema": data.get("schema_version", "?"),
                     "database": data.get("database", "?"),
                 },
             )

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from puantaj.messages import MESSAGES, word_error
+from puantaj.payroll_words import WORDS as PAYROLL_WORDS
+from puantaj.ui.i18n_payroll import PAYROLL
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     **MESSAGES,
+    **PAYROLL_WORDS,  # issue 13: checks, numbers, leave, exit dates, tables
+    **PAYROLL,
     "app.title": ("Puantaj", "Puantaj"),
     "login.title": ("Giriş", "Log in"),
     "login.user": ("Kullanıcı adı", "Username"),
@@ -29,6 +33,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "login.logout": ("Çıkış", "Log out"),
     "tab.users": ("Kullanıcılar", "Users"),
+    "settings.version": ("Sürüm", "Version"),
+    "settings.versions": (
+        "bu program {ours} · sunucu {server} (şema {schema})",
+        "this program {ours} · server {server} (schema {schema})",
+    ),
     "users.title": ("Bu bilgisayardaki hesaplar", "Accounts on this PC"),
     "users.add": ("Kullanıcı ekle", "Add user"),
     "users.reset": ("Parolayı sıfırla", "Reset password"),

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from tkinter import ttk
 
+from puantaj import __version__
 from puantaj.config import save_settings
 from puantaj.errors import PuantajError
 from puantaj.sync.controller import BackupDone, SyncController
@@ -44,6 +45,10 @@ class SettingsView(ttk.Frame):
         self.language = tk.StringVar(value=_LABELS.get(s.language, s.language))
         self.result = tk.StringVar()
         self.last_sync = tk.StringVar()
+        # this program's version, and the server's once a test has reached it
+        self.versions = tk.StringVar(
+            value=strings("settings.versions", ours=__version__, server="?", schema="?")
+        )
         rows = [
             (strings("settings.enabled"), ttk.Checkbutton(self, variable=self.enabled)),
             (strings("settings.url"), ttk.Entry(self, textvariable=self.url, width=44)),
@@ -68,6 +73,9 @@ class SettingsView(ttk.Frame):
                 ),
             ),
         ]
+        rows.append(
+            (strings("settings.version"), ttk.Label(self, textvariable=self.versions))
+        )
         for i, (label, widget) in enumerate(rows):
             ttk.Label(self, text=label).grid(
                 row=i, column=0, sticky="e", padx=6, pady=3
@@ -148,6 +156,16 @@ class SettingsView(ttk.Frame):
 
     def on_message(self, message: object) -> None:
         if isinstance(message, ProbeResult):
+            reached = [s for s in message.steps if s.key == "reached"]
+            if reached:
+                self.versions.set(
+                    self.t(
+                        "settings.versions",
+                        ours=__version__,
+                        server=reached[0].values["version"],
+                        schema=reached[0].values["schema"],
+                    )
+                )
             self.result.set(
                 "\n".join(
                     ("✓ " if step.ok else "✗ ")

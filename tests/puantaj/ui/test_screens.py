@@ -43,7 +43,9 @@ def test_employee_dialog_validates_and_saves(services, drive):
     ] == [("İsmail", "Ankara", "2026-02-01", 5)]
     assert view.tree.get_children() == (rows[0]["id"],)
     listed = view.tree.item(rows[0]["id"], "values")
-    assert listed[-1] == "Cumartesi"
+    assert listed[8] == "Cumartesi"
+    # the leave year's columns follow (hired 01.02.2026: no leave earned yet)
+    assert listed[9:] == ("0", "0", "0")
     # KVKK: the list masks the TC kimlik no; the employee's own form shows it
     assert listed[3] == "*******0146" and "10000000146" not in listed
     view.tree.selection_set(rows[0]["id"])
@@ -67,8 +69,7 @@ def test_vehicle_plate_and_due_list(services, drive):
     driver = drive(services)
     driver.login("ankara1")
     select_tab(driver, 2)
-    due = driver.window.due
-    driver.window._fill_due(due)
+    due = driver.window.due.tree
     values = [due.item(i, "values") for i in due.get_children()]
     assert any(v[0] == "06 ABC 123" and v[1] == "Trafik sigortası" for v in values)
     view = driver.window.record_views["vehicles"]
@@ -120,6 +121,13 @@ def test_settings_connection_test_ok_wrong_token_and_server_down(
             view.test_button.invoke()
             driver.wait_for(lambda e=expect: e in view.result.get())
             assert "✓ Sunucuya ulaşıldı" in view.result.get()  # each step marked
+        from puantaj import __version__
+        from server import storage
+
+        assert view.versions.get() == (
+            f"bu program {__version__} · sunucu {__version__}"
+            f" (şema {int(storage.head_revision())})"
+        )
         driver.shot("08-settings")
     finally:
         server.stop()
