@@ -60,15 +60,15 @@ class MonthCheckService:
     """Runs the core's month rules over a month read from the store."""
 
     def __init__(self, timesheets: TimesheetService) -> None:
-        self._timesheets = timesheets
+        self.timesheets = timesheets
 
     def run(self, session: Session, region: str, year: int, month: int) -> MonthCheck:
-        grid = self._timesheets.load_month(session, region, year, month)
+        grid = self.timesheets.load_month(session, region, year, month)
         return MonthCheck(grid, self.findings(grid))
 
     def findings(self, grid: MonthGrid) -> list[Finding]:
         """The findings of a month already on screen (the grid's edits included)."""
-        ts = self._timesheets
+        ts = self.timesheets
         ctx = MonthContext(grid.year, grid.month, ts.codes, ts.holidays, grid.today)
         people = []
         for employee in grid.employees:

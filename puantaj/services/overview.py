@@ -34,3 +34,11 @@ class OverviewService:
                     (limit,),
                 )
             ]
+
+    def cell_day(self, row_id: str) -> str | None:
+        """The work date (ISO) of a timesheet cell held here, if it is one."""
+        with self._store.connection() as conn:
+            row = conn.execute(
+                "SELECT work_date FROM timesheets WHERE id = ?", (row_id,)
+            ).fetchone()
+        return row[0] if row else None

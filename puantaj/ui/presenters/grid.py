@@ -5,27 +5,22 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from puantaj.core.totals import Cell, MonthTotals
+from puantaj.core.codes import cell_text
+from puantaj.core.numbers import format_number
+from puantaj.core.totals import Cell
+from puantaj.services.month_grid import MonthGrid
 from puantaj.services.session import Session
-from puantaj.services.timesheets import Edit, MonthGrid, TimesheetService
+from puantaj.services.summary import CODE_COLUMNS, KEYS, summary
+from puantaj.services.timesheets import Edit, TimesheetService
 
 WEEKDAYS = {
     "tr": ("Pzt", "Sal", "Çar", "Per", "Cum", "Cmt", "Paz"),
     "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
 }
-TOTALS = (
-    "tot.worked",
-    "tot.paid",
-    "tot.sgk",
-    "tot.eksik",
-    "tot.overtime",
-    "Yİ",
-    "Mİ",
-    "R",
-    "Üİ",
-    "D",
-)
+# the totals columns: a code's own name, else the catalogue's "tot.<key>"
+TOTALS = tuple(k if k in CODE_COLUMNS else f"tot.{k}" for k in KEYS)
 GREY = "#d9d9d9"
+MISSING = "#ffc9c9"  # an employed day up to today without a code
 WEEKEND = "#e8eefc"
 HOLIDAY = "#fbe3c2"
 ARIFE = "#fdf0dc"
@@ -35,14 +30,6 @@ ARIFE = "#fdf0dc"
 class Header:
     text: str
     color: str | None = None
-
-
-def cell_text(code: str | None, overtime: float | None) -> str:
-    if not code:
-        return ""
-    if overtime:
-        return f"{code}+{overtime:g}".replace(".", ",")
-    return code
 
 
 class GridPresenter:
@@ -61,6 +48,7 @@ class GridPresenter:
         self.language = language
         self.grid: MonthGrid | None = None
         self._outside: list[tuple[int, int]] = []
+        self.warning = ""  # what the last commit should warn about (leave)
 
     # --- loading -----------------------------------------------------------
     def load(self, region: str, year: int, month: int) -> None:
@@ -80,14 +68,21 @@ class GridPresenter:
 
     @property
     def is_locked(self) -> bool:
-        return self.grid.status.is_locked
+        """Read-only for this user: locked, or submitted/approved for a clerk."""
+        return self.grid.status.is_read_only(self.session)
 
     def lock_banner(self) -> str:
-        return (
-            self.t("grid.locked", by=self.grid.status.by or "?")
-            if self.is_locked
-            else ""
-        )
+        """What the month's status means for this user, or ''."""
+        status = self.grid.status
+        by = status.by or "?"
+        if status.is_locked:
+            return self.t("grid.locked", by=by)
+        if status.status in ("submitted", "approved"):
+            key = "read_only" if self.is_locked else "waiting"
+            return self.t(f"grid.{status.status}.{key}", by=by)
+        if status.was_sent_back:
+            return self.t("grid.sent_back", by=by, reason=status.reason)
+        return ""
 
     def headers(self) -> list[Header]:
         names = WEEKDAYS.get(self.language, WEEKDAYS["tr"])
@@ -122,24 +117,31 @@ class GridPresenter:
         for day in self.grid.days:
             cell = self.grid.cell(employee["id"], day)
             out.append(cell_text(cell.code, cell.overtime_hours) if cell else "")
-        return out + self.totals_row(self.grid.totals[employee["id"]])
-
-    @staticmethod
-    def totals_row(t: MonthTotals) -> list[str]:
-        def num(v: float) -> str:
-            return f"{v:g}".replace(".", ",")
-
-        return [
-            num(t.worked_days),
-            num(t.paid_days),
-            str(t.sgk_days),
-            t.eksik_code,
-            num(t.overtime_hours),
-        ] + [num(t.by_code.get(c, 0)) for c in ("Yİ", "Mİ", "R", "Üİ", "D")]
+        return out + totals_row(summary(self.timesheets, self.grid, employee))
 
     def locked_cells(self) -> list[tuple[int, int]]:
         """Cells outside employment dates (greyed and read-only)."""
         return self._outside
+
+    def is_missing(self, r: int, c: int) -> bool:
+        """An employed day up to today without a code: missing data."""
+        employee, day = self.grid.employees[r], self.grid.days[c]
+        cell = self.grid.cell(employee["id"], day)
+        return (
+            day <= self.grid.today
+            and not (cell and cell.code)
+            and self.grid.is_employed(employee, day)
+        )
+
+    def locate_day(self, employee_id: str | None, day) -> tuple[int, int] | None:
+        """The (row, column) of an employee's day (row 0 for the whole month)."""
+        if day not in self.grid.days:
+            return None
+        rows = [e["id"] for e in self.grid.employees]
+        if employee_id is not None and employee_id not in rows:
+            return None
+        r = rows.index(employee_id) if employee_id else 0
+        return (r, self.grid.days.index(day)) if rows else None
 
     def code_color(self, text: str) -> str | None:
         code = self.timesheets.codes.resolve(text.split("+")[0]) if text else None
@@ -179,15 +181,50 @@ class GridPresenter:
             else:
                 mine[edit.day] = Cell(entry.code, entry.overtime_hours or 0.0)
         touched = sorted({r for r, _ in changes})
+        self.warning = ""
         for r in touched:
             employee = self.grid.employees[r]
             self.grid.totals[employee["id"]] = self.timesheets.totals_for(
                 self.grid, employee
             )
+            self._warn_leave(employee, edits)
         return touched
+
+    def _warn_leave(self, employee: dict, edits: list[Edit]) -> None:
+        """Annual leave typed beyond the leave year's entitlement: a warning."""
+        typed = [e for e in edits if e.employee_id == employee["id"]]
+        codes = self.timesheets.codes
+        if not any(
+            (code := codes.resolve(e.text.split("+")[0].strip())) is not None
+            and code.kind == "annual"
+            for e in typed
+        ):
+            return
+        balance = self.timesheets.leave_for(self.grid, employee)
+        if balance is not None and balance.is_overdrawn:
+            self.warning = self.t(
+                "grid.leave_overdrawn",
+                name=f"{employee['first_name']} {employee['last_name']}",
+                used=format_number(balance.used),
+                days=balance.year.entitlement,
+            )
 
     def fill_month(self) -> int:
         return self.timesheets.fill_month(self.session, self.grid)
 
     def copy_last_month(self) -> int:
         return self.timesheets.copy_last_month(self.session, self.grid)
+
+
+def totals_row(values: dict) -> list[str]:
+    """The totals columns as the grid and the Raporlar list show them."""
+    out = []
+    for key in KEYS:
+        value = values[key]
+        if value is None:
+            out.append("")
+        elif isinstance(value, str):
+            out.append(value)
+        else:
+            out.append(format_number(value))
+    return out

@@ -23,9 +23,12 @@ class AdminView(ttk.Frame):
         controller: SyncController,
         overview: OverviewService,
         strings,
+        confirm=lambda _text: True,
     ) -> None:
         super().__init__(parent, padding=6)
         self._session, self._controller, self._overview = session, controller, overview
+        self._confirm = confirm
+        self._conflicts: dict[str, dict] = {}
         self.t = strings
         bar = ttk.Frame(self)
         bar.pack(fill="x")
@@ -174,6 +177,7 @@ class AdminView(ttk.Frame):
 
     def _show_conflicts(self, conflicts: list[dict]) -> None:
         self.conflicts.delete(*self.conflicts.get_children())
+        self._conflicts = {str(item["id"]): item for item in conflicts}
         for item in conflicts:
             self.conflicts.insert(
                 "",
@@ -199,7 +203,31 @@ class AdminView(ttk.Frame):
             return personal.mask_tc(str(value))
         return json.dumps(value, ensure_ascii=False)
 
-    def restore_selected(self) -> None:
+    def restore_selected(self) -> bool:
+        """Restore the chosen value once the admin confirms it, by region (and
+        month, for a timesheet cell)."""
         chosen = self.conflicts.selection()
-        if chosen:
-            self._controller.restore_conflict(int(chosen[0]), self._session.username)
+        if not chosen:
+            return False
+        item = self._conflicts.get(chosen[0], {})
+        day = (
+            self._overview.cell_day(item.get("row_id", ""))
+            if item.get("tbl") == "timesheets"
+            else None
+        )
+        values = {
+            "region": item.get("region", "?"),
+            "table": self.t(f"table.{item.get('tbl')}"),
+            "column": item.get("column_name", ""),
+            "value": self._shown(item.get("column_name", ""), item.get("value")),
+        }
+        if day:
+            year, month = int(day[:4]), int(day[5:7])
+            values["month"] = f"{self.t(f'month.{month}')} {year}"
+            text = self.t("admin.restore_confirm_month", **values)
+        else:
+            text = self.t("admin.restore_confirm", **values)
+        if not self._confirm(text):
+            return False
+        self._controller.restore_conflict(int(chosen[0]), self._session.username)
+        return True

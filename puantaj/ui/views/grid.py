@@ -11,7 +11,7 @@ from tksheet import Sheet
 
 from puantaj.errors import PuantajError
 from puantaj.ui.cell_editor import CellEditor
-from puantaj.ui.presenters.grid import GREY, GridPresenter
+from puantaj.ui.presenters.grid import GREY, MISSING, GridPresenter
 from puantaj.ui.sheet_cells import drop_cell_hover, repaint_cells
 
 BINDINGS = (
@@ -53,6 +53,7 @@ class GridView(ttk.Frame):
         regions: Callable[[], list[str]],
         show_status: Callable[[str], None],
         today: dt.date | None = None,
+        on_check: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.p = presenter
@@ -89,6 +90,11 @@ class GridView(ttk.Frame):
         self.fill_button.pack(side="left", padx=4)
         self.copy_button = ttk.Button(bar, text=strings("grid.copy"), command=self.copy)
         self.copy_button.pack(side="left", padx=4)
+        if on_check is not None:  # the month's checks, as at submit (issue 13)
+            self.check_button = ttk.Button(
+                bar, text=strings("grid.check"), command=on_check
+            )
+            self.check_button.pack(side="left", padx=4)
         self.banner = ttk.Label(
             bar, foreground="#b00000", font=("TkDefaultFont", 10, "bold")
         )
@@ -179,7 +185,11 @@ class GridView(ttk.Frame):
             sheet.highlight_cells(cells=outside, bg=GREY, redraw=False)
         self._paint_rows(range(len(p.grid.employees)))
         locked = p.is_locked
-        self.banner.configure(text=p.lock_banner())
+        banner = p.lock_banner()
+        sent_back = p.grid.status.was_sent_back
+        self.banner.configure(
+            text=banner, foreground="#b36200" if sent_back else "#b00000"
+        )
         sheet.readonly_columns(
             columns=list(range(p.day_count)), readonly=locked, redraw=False
         )
@@ -198,7 +208,10 @@ class GridView(ttk.Frame):
             for c in range(self.p.day_count):
                 if (r, c) not in self._outside:
                     text = str(row[c] or "")
-                    color = color_of.get(text)
+                    if not text and self.p.is_missing(r, c):
+                        color = MISSING  # blank: missing data, counted nowhere
+                    else:
+                        color = color_of.get(text)
                     if color is None:
                         color = color_of[text] = self.p.code_color(text) or "white"
                     by_color.setdefault(color, []).append((r, c))
@@ -212,8 +225,11 @@ class GridView(ttk.Frame):
     def _validate(self, event) -> str | None:
         try:
             return self.p.normalise(event.value)
-        except PuantajError:
-            self._status(self.t("grid.unknown", text=event.value))
+        except PuantajError as exc:
+            if exc.code.startswith("number"):  # X+2.5: say how to write it
+                self._status(self.t.error(exc))
+            else:
+                self._status(self.t("grid.unknown", text=event.value))
             return None
 
     def _modified(self, event) -> None:
@@ -245,7 +261,7 @@ class GridView(ttk.Frame):
         shown = set(changes) | {(r, c) for r in rows for c in totals}
         if not repaint_cells(self.sheet, shown):
             self.sheet.set_refresh_timer(True)  # view moved or many cells: redraw all
-        self._status(self.t("grid.saved", n=len(changes)))
+        self._status(self.p.warning or self.t("grid.saved", n=len(changes)))
 
     def _spread(self, changes: dict) -> dict:
         """Typing into one cell of a selected range fills the whole range."""
@@ -278,3 +294,20 @@ class GridView(ttk.Frame):
             return
         self._status(self.t("grid.saved", n=count))
         self.reload()
+
+    def show(self, region: str, year: int, month: int) -> None:
+        """Open a region's month (a check's finding may name another one)."""
+        self.month.set(f"{year:04d}-{month:02d}")
+        if self.p.session.is_admin:
+            self.region.set(region)
+        self.reload()
+
+    def show_cell(self, employee_id: str | None, day: dt.date) -> bool:
+        """Select an employee's day on screen and scroll to it."""
+        where = self.p.locate_day(employee_id, day)
+        if where is None:
+            return False
+        self.sheet.select_cell(*where, redraw=False)
+        self.sheet.see(*where)
+        self.sheet.focus_set()
+        return True

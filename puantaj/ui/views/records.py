@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from tkinter import ttk
 
 from puantaj.core import personal, turkish, validators
+from puantaj.core.numbers import format_number
 from puantaj.errors import PuantajError
 from puantaj.services.records import RecordService
 from puantaj.services.session import Session
@@ -21,6 +22,7 @@ class Field:
     label: str
     width: int = 120
     choices: tuple[str, ...] | Callable[[], dict[str, str]] = ()  # values or label→id
+    decimals: int | None = None  # numbers: fixed decimals (2 for money)
 
 
 def display(field: Field, value: object, kind: str, listed: bool = False) -> str:
@@ -35,6 +37,8 @@ def display(field: Field, value: object, kind: str, listed: bool = False) -> str
     if callable(field.choices):
         names = {str(v): k for k, v in field.choices().items()}
         return names.get(str(value), str(value))
+    if kind in ("int", "real"):  # 125.000 km, 1.250,50 TL: as a Turkish reader writes
+        return format_number(value, field.decimals)
     return str(value)
 
 
@@ -136,11 +140,15 @@ class RecordsView(ttk.Frame):
         fields: list[Field],
         strings,
         show_status: Callable[[str], None],
+        confirm: Callable[[str], bool] = lambda _text: True,
+        on_changed: Callable[[], None] = lambda: None,
     ) -> None:
         super().__init__(parent, padding=4)
         self._service, self._session, self._fields = service, session, fields
         self.t = strings
         self._status = show_status
+        self._confirm = confirm
+        self._on_changed = on_changed
         self._sort: tuple[str, bool] = ("", False)
         bar = ttk.Frame(self)
         bar.pack(fill="x", pady=(0, 4))
@@ -155,26 +163,53 @@ class RecordsView(ttk.Frame):
         ttk.Button(bar, text=strings("list.edit"), command=self.edit).pack(
             side="left", padx=2
         )
-        ttk.Button(bar, text=strings("list.deactivate"), command=self.deactivate).pack(
-            side="left", padx=2
+        self.deactivate_button = ttk.Button(
+            bar, text=strings("list.deactivate"), command=self.deactivate
         )
-        columns = [f.name for f in fields]
+        self.deactivate_button.pack(side="left", padx=2)
+        self.restore_button = ttk.Button(
+            bar, text=strings("list.restore"), command=self.restore
+        )
+        self.restore_button.pack(side="left", padx=2)
+        self.show_passive = tk.BooleanVar(value=False)
+        ttk.Checkbutton(
+            bar,
+            text=strings("list.show_passive"),
+            variable=self.show_passive,
+            command=self.refresh,
+        ).pack(side="left", padx=8)
+        columns = [f.name for f in fields] + [name for name, _l, _w in self.extra()]
         if session.is_admin:
             columns.insert(0, "region")
         self.tree = ttk.Treeview(self, columns=columns, show="headings", height=12)
+        labels = {f.name: (f.label, f.width) for f in fields}
+        labels.update({name: (label, width) for name, label, width in self.extra()})
         for name in columns:
-            label = next(
-                (f.label for f in fields if f.name == name), strings("grid.region")
-            )
-            width = next((f.width for f in fields if f.name == name), 90)
+            label, width = labels.get(name, (strings("grid.region"), 90))
             self.tree.heading(name, text=label, command=lambda n=name: self.sort_by(n))
             self.tree.column(name, width=width)
+        self.tree.tag_configure("passive", foreground="#888888")
         self.tree.pack(fill="both", expand=True)
         self.tree.bind("<Double-1>", lambda _e: self.edit())
         self.rows: list[dict] = []
 
+    def extra(self) -> list[tuple[str, str, int]]:
+        """Columns beyond the fields (name, heading, width); none here."""
+        return []
+
+    def extra_values(self, rows: list[dict]) -> dict[str, list[str]]:
+        """Row id → the extra columns' texts."""
+        return {}
+
+    def is_passive(self, row: dict) -> bool:
+        return bool(row["deleted"])
+
     def refresh(self) -> None:
-        rows = self._service.list(self._session, search=self.search.get())
+        rows = self._service.list(
+            self._session, search=self.search.get(), include_deleted=True
+        )
+        if not self.show_passive.get():
+            rows = [r for r in rows if not self.is_passive(r)]
         column, reverse = self._sort
         if column:
             rows.sort(
@@ -182,6 +217,7 @@ class RecordsView(ttk.Frame):
                 reverse=reverse,
             )
         self.rows = rows
+        extra = self.extra_values(rows)
         self.tree.delete(*self.tree.get_children())
         for row in rows:
             values = [
@@ -193,9 +229,11 @@ class RecordsView(ttk.Frame):
                 )
                 for f in self._fields
             ]
+            values += extra.get(row["id"], [])
             if self._session.is_admin:
                 values.insert(0, row["region"])
-            self.tree.insert("", "end", iid=row["id"], values=values)
+            tags = ("passive",) if self.is_passive(row) else ()
+            self.tree.insert("", "end", iid=row["id"], values=values, tags=tags)
 
     def sort_by(self, column: str) -> None:
         current, reverse = self._sort
@@ -212,23 +250,47 @@ class RecordsView(ttk.Frame):
 
     def add(self) -> RecordDialog:
         return RecordDialog(
-            self, self._service, self._session, self._fields, self.t, None, self.refresh
+            self, self._service, self._session, self._fields, self.t, None, self.saved
         )
+
+    def saved(self) -> None:
+        """A record was written here: redraw, and tell those that follow it."""
+        self.refresh()
+        self._on_changed()
 
     def edit(self) -> RecordDialog | None:
         row = self.selected()
         if row is None:
             return None
         return RecordDialog(
-            self, self._service, self._session, self._fields, self.t, row, self.refresh
+            self, self._service, self._session, self._fields, self.t, row, self.saved
         )
 
     def deactivate(self) -> None:
+        """Deactivate the selected record once the user confirms it by name."""
         row = self.selected()
-        if row is None:
+        if row is None or self.is_passive(row):
             return
+        if not self._confirm(self.t("list.deactivate_confirm", name=self.name(row))):
+            return
+        self._set_deleted(row, True)
+
+    def restore(self) -> None:
+        """Undo a deactivation (the record comes back as it was)."""
+        row = self.selected()
+        if row is None or not self.is_passive(row):
+            return
+        self._set_deleted(row, False)
+
+    def _set_deleted(self, row: dict, deleted: bool) -> None:
         try:
-            self._service.set_deleted(self._session, row["id"])
+            self._service.set_deleted(self._session, row["id"], deleted)
         except PuantajError as exc:
             self._status(self.t.error(exc))
-        self.refresh()
+        self.saved()
+
+    def name(self, row: dict) -> str:
+        """The record in a few words, for a question about it."""
+        first = self._fields[0]
+        kind = self._service.spec.column(first.name).kind
+        return display(first, row.get(first.name), kind, listed=True)

@@ -1,22 +1,36 @@
-"""Raporlar: the month's totals per employee, exports, submit / approve / lock."""
+"""Raporlar: a month's totals per employee, exports, and the month's lifecycle.
+
+The tab shows the region and month it acts on (it follows the Puantaj tab when
+opened, and has its own choosers); submit opens the month's checks, and every
+action asks for a confirmation that names the region and the month.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import tkinter as tk
 from collections.abc import Callable
 from pathlib import Path
 from tkinter import ttk
 
+from puantaj.core.monthcheck import Finding
 from puantaj.errors import PuantajError
 from puantaj.services.export import ExportService
-from puantaj.services.reports import ReportService
+from puantaj.services.month_grid import month_key
+from puantaj.services.monthcheck import MonthCheckService
+from puantaj.services.reports import NEEDS_REASON, ReportService
 from puantaj.services.session import Session
-from puantaj.services.timesheets import month_key
-from puantaj.ui.presenters.grid import TOTALS, GridPresenter
+from puantaj.services.summary import summary
+from puantaj.ui.presenters.grid import TOTALS, totals_row
+from puantaj.ui.statusbar import local_time
+from puantaj.ui.views.grid import month_choices
+from puantaj.ui.views.month_check import MonthCheckDialog, month_label
+
+ADMIN_ACTIONS = ("approve", "send_back", "lock", "unlock")
 
 
 class ReportsView(ttk.Frame):
-    """Reads the month chosen on the grid tab (month and region getters)."""
+    """The chosen region's month: status, totals, submit / approve / lock."""
 
     def __init__(
         self,
@@ -24,44 +38,71 @@ class ReportsView(ttk.Frame):
         session: Session,
         reports: ReportService,
         exports: ExportService,
+        checks: MonthCheckService,
         strings,
-        month: Callable[[], tuple[int, int]],
-        region: Callable[[], str],
         regions: Callable[[], list[str]],
         ask_path: Callable[[str], Path | None],
         show_status: Callable[[str], None],
+        confirm: Callable[[str], bool],
+        on_jump: Callable[[str, int, int, Finding], None],
+        today: dt.date | None = None,
     ) -> None:
         super().__init__(parent, padding=6)
         self._session, self._reports, self._exports = session, reports, exports
-        self.t = strings
-        self._month, self._region, self._regions = month, region, regions
-        self._ask_path = ask_path
-        self._status = show_status
-        bar = ttk.Frame(self)
-        bar.pack(fill="x")
-        self.state = tk.StringVar()
-        ttk.Label(bar, textvariable=self.state, width=30).pack(side="left")
-        ttk.Button(
-            bar, text=strings("reports.submit"), command=lambda: self.move("submit")
-        ).pack(side="left", padx=2)
+        self._checks, self.t, self._regions = checks, strings, regions
+        self._ask_path, self._status = ask_path, show_status
+        self._confirm, self._on_jump = confirm, on_jump
+        today = today or dt.date.today()
+        top = ttk.Frame(self)
+        top.pack(fill="x")
+        ttk.Label(top, text=strings("grid.month")).pack(side="left")
+        self.month = tk.StringVar(value=month_key(today.year, today.month))
+        box = ttk.Combobox(
+            top, textvariable=self.month, width=9, values=month_choices(today)
+        )
+        box.configure(state="readonly")
+        box.pack(side="left", padx=4)
+        box.bind("<<ComboboxSelected>>", lambda _e: self.refresh())
+        self.region = tk.StringVar(value="" if session.is_admin else session.region)
         if session.is_admin:
-            for action in ("approve", "lock", "unlock"):
-                ttk.Button(
+            ttk.Label(top, text=strings("grid.region")).pack(side="left", padx=(8, 0))
+            self.region_box = ttk.Combobox(
+                top, textvariable=self.region, width=14, state="readonly"
+            )
+            self.region_box.configure(postcommand=self._list_regions)
+            self.region_box.pack(side="left", padx=4)
+            self.region_box.bind("<<ComboboxSelected>>", lambda _e: self.refresh())
+        self.state = tk.StringVar()
+        ttk.Label(top, textvariable=self.state).pack(side="left", padx=12)
+        ttk.Button(top, text=strings("reports.xlsx"), command=self.export_xlsx).pack(
+            side="right", padx=2
+        )
+        ttk.Button(top, text=strings("reports.csv"), command=self.export_csv).pack(
+            side="right", padx=2
+        )
+        bar = ttk.Frame(self)
+        bar.pack(fill="x", pady=(4, 0))
+        self.submit_button = ttk.Button(
+            bar, text=strings("reports.submit"), command=self.open_submit
+        )
+        self.submit_button.pack(side="left", padx=2)
+        self.buttons: dict[str, ttk.Button] = {}
+        self.reason = tk.StringVar()
+        if session.is_admin:
+            for action in ADMIN_ACTIONS:
+                button = ttk.Button(
                     bar,
                     text=strings(f"reports.{action}"),
                     command=lambda a=action: self.move(a),
-                ).pack(side="left", padx=2)
+                )
+                button.pack(side="left", padx=2)
+                self.buttons[action] = button
             ttk.Label(bar, text=strings("reports.reason")).pack(
                 side="left", padx=(8, 2)
             )
-            self.reason = tk.StringVar()
-            ttk.Entry(bar, textvariable=self.reason, width=24).pack(side="left")
-        ttk.Button(bar, text=strings("reports.xlsx"), command=self.export_xlsx).pack(
-            side="right", padx=2
-        )
-        ttk.Button(bar, text=strings("reports.csv"), command=self.export_csv).pack(
-            side="right", padx=2
-        )
+            ttk.Entry(bar, textvariable=self.reason, width=36).pack(side="left")
+        self.note = tk.StringVar()  # a sent-back month's reason, for the clerk
+        ttk.Label(self, textvariable=self.note, foreground="#b36200").pack(anchor="w")
         headings = {
             "sicil": strings("f.sicil_no"),
             "name": strings("reports.name"),
@@ -72,20 +113,46 @@ class ReportsView(ttk.Frame):
         )
         for name, text in headings.items():
             self.tree.heading(name, text=text)
-            self.tree.column(name, width=180 if name == "name" else 70)
+            self.tree.column(name, width=180 if name == "name" else 64)
         self.tree.pack(fill="both", expand=True, pady=4)
 
+    def _list_regions(self) -> None:
+        self.region_box["values"] = self._regions()
+
+    def follow(self, region: str, year: int, month: int) -> None:
+        """Take the Puantaj tab's region and month (when this tab is opened)."""
+        if self._session.is_admin and region and region != "*":
+            self.region.set(region)
+        self.month.set(month_key(year, month))
+        self.refresh()
+
+    def chosen(self) -> tuple[str, int, int]:
+        year, month = (int(x) for x in self.month.get().split("-"))
+        return self.region.get(), year, month
+
+    def where(self) -> str:
+        """'Ankara — Ocak 2026': what every question names."""
+        region, year, month = self.chosen()
+        return f"{region} — {month_label(self.t, year, month)}"
+
     def refresh(self) -> None:
-        year, month = self._month()
-        region = self._region()
+        region, year, month = self.chosen()
         if not region:
             return
         status = self._reports.status(region, month_key(year, month))
-        self.state.set(self.t("reports.status", status=self.t.value(status.status)))
+        text = self.t("reports.status", status=self.t.value(status.status))
+        if status.by:
+            text += f" ({status.by}, {local_time(status.at)})" if status.at else ""
+        self.state.set(f"{self.where()}: {text}")
+        self.note.set(
+            self.t("grid.sent_back", by=status.by, reason=status.reason)
+            if status.was_sent_back
+            else ""
+        )
         self.tree.delete(*self.tree.get_children())
+        ts = self._checks.timesheets
         for grid in self._exports.grids(self._session, [region], year, month):
             for employee in grid.employees:
-                values = GridPresenter.totals_row(grid.totals[employee["id"]])
                 self.tree.insert(
                     "",
                     "end",
@@ -93,20 +160,56 @@ class ReportsView(ttk.Frame):
                     values=(
                         employee["sicil_no"],
                         f"{employee['first_name']} {employee['last_name']}",
-                        *values,
+                        *totals_row(summary(ts, grid, employee)),
                     ),
                 )
 
-    def move(self, action: str) -> None:
-        year, month = self._month()
-        reason = self.reason.get() if self._session.is_admin else ""
+    def open_submit(self) -> MonthCheckDialog | None:
+        """Run the month's checks and show them; submitting is done from there."""
+        region, year, month = self.chosen()
+        if not region:
+            return None
+        try:
+            check = self._checks.run(self._session, region, year, month)
+        except PuantajError as exc:
+            self._status(self.t.error(exc))
+            return None
+        return MonthCheckDialog(
+            self,
+            check,
+            self.t,
+            lambda f: self._on_jump(region, year, month, f),
+            self._confirm,
+            submit=lambda: self._apply("submit", ""),
+        )
+
+    def move(self, action: str) -> bool:
+        """Approve, send back, lock or unlock, once confirmed by region and month."""
+        reason = self.reason.get().strip()
+        if action in NEEDS_REASON and not reason:
+            self._status(self.t(f"reports.{action}_reason"))
+            return False
+        question = self.t(f"reports.confirm.{action}", where=self.where())
+        if reason:
+            question += "\n" + self.t("reports.confirm_reason", reason=reason)
+        if not self._confirm(question):
+            return False
+        return self._apply(action, reason)
+
+    def _apply(self, action: str, reason: str) -> bool:
+        region, year, month = self.chosen()
         try:
             self._reports.move(
-                self._session, self._region(), month_key(year, month), action, reason
+                self._session, region, month_key(year, month), action, reason
             )
         except PuantajError as exc:
             self._status(self.t.error(exc))
+            self.refresh()
+            return False
+        self.reason.set("")
+        self._status(self.t(f"reports.done.{action}", where=self.where()))
         self.refresh()
+        return True
 
     def _scope(self) -> list[str]:
         return self._regions() if self._session.is_admin else [self._session.region]
@@ -121,7 +224,7 @@ class ReportsView(ttk.Frame):
         path = self._ask_path(suffix)
         if not path:
             return None
-        year, month = self._month()
+        _region, year, month = self.chosen()
         try:
             written = writer(self._session, self._scope(), year, month, Path(path))
         except (PuantajError, OSError) as exc:

@@ -221,7 +221,7 @@ def test_export_xlsx_reads_back_with_the_right_totals(services, drive):
     driver.window.notebook.select(reports)
     driver.root.update()
     driver.shot("07-reports")
-    assert reports.state.get() == "Durum: Taslak"
+    assert reports.state.get() == "Ankara — Mart 2026: Durum: Taslak"
     assert reports.tree.heading("name", "text") == "Ad soyad"
     shown = [reports.tree.item(i, "values") for i in reports.tree.get_children()]
     assert [row[2] for row in shown] == ["24", "22"]  # worked days, not "24.0"

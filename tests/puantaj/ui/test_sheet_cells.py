@@ -11,8 +11,10 @@ import datetime as dt
 import random
 from collections import Counter
 
+from puantaj.core.codes import cell_text
+from puantaj.services.summary import summary
 from puantaj.services.timesheets import Edit
-from puantaj.ui.presenters.grid import cell_text
+from puantaj.ui.presenters.grid import totals_row
 from puantaj.ui.sheet_cells import flush_redraw
 from tests.puantaj.ui.test_grid import ANKARA, cells, open_month, staff
 
@@ -294,7 +296,7 @@ def test_random_typing_leaves_screen_store_and_totals_in_step(services, drive):
             assert sheet.get_cell_data(r, c) == cell_text(code, overtime), (r, c)
     fresh = view.p.timesheets.load_month(ANKARA, "Ankara", 2026, 3)
     for r in range(len(ids)):
-        totals = view.p.totals_row(fresh.totals[fresh.employees[r]["id"]])
+        totals = totals_row(summary(view.p.timesheets, fresh, fresh.employees[r]))
         assert [sheet.get_cell_data(r, DAYS + i) for i in range(len(totals))] == totals
     assert screen(sheet) == full_redraw(driver)
 
