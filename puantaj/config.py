@@ -11,6 +11,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
@@ -77,8 +78,8 @@ def load_settings(
     """Merge the settings file, the environment and command-line flags."""
     env = os.environ if env is None else env
     flags = {k: v for k, v in (flags or {}).items() if v is not None}
-    home = Path(flags.get("home") or env.get("PUANTAJ_HOME") or default_home())
-    db_path = Path(flags["db"]) if flags.get("db") else home / "puantaj.db"
+    home = Path(str(flags.get("home") or env.get("PUANTAJ_HOME") or default_home()))
+    db_path = Path(str(flags["db"])) if flags.get("db") else home / "puantaj.db"
     settings = Settings(home=home, db_path=db_path)
     settings = _apply(settings, _read_file(settings.settings_path))
     settings = _apply(
@@ -127,7 +128,7 @@ def _read_file(path: Path) -> dict:
 
 def _apply(settings: Settings, values: Mapping[str, object]) -> Settings:
     known = {f.name: f for f in fields(Settings)}
-    clean: dict[str, object] = {}
+    clean: dict[str, Any] = {}
     for key, value in values.items():
         if value is None or key not in known or key in ("home", "db_path"):
             continue
@@ -135,7 +136,7 @@ def _apply(settings: Settings, values: Mapping[str, object]) -> Settings:
     return replace(settings, **clean)
 
 
-def _coerce(key: str, current: object, value: object) -> object:
+def _coerce(key: str, current: object, value: Any) -> object:
     try:
         if isinstance(current, bool):
             return (
@@ -149,10 +150,10 @@ def _coerce(key: str, current: object, value: object) -> object:
                 raise ValueError("page size out of range")
             return number
         if isinstance(current, float):
-            number = float(value)
-            if key == "sync_interval_min" and not 0.01 <= number <= 1440:
+            real = float(value)
+            if key == "sync_interval_min" and not 0.01 <= real <= 1440:
                 raise ValueError("interval out of range")
-            return number
+            return real
     except (TypeError, ValueError):
         raise ValidationError(
             f"{key}: bad value {value!r}", key, code="bad_value", value=value

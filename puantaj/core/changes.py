@@ -84,11 +84,12 @@ def parse_change(obj: object) -> Change:
             Stamp.parse(hlc)  # for its message
         except ValidationError as exc:
             raise ChangeError("invalid_row", str(exc), "hlc") from None
+        raise ChangeError("invalid_row", "hlc: malformed stamp", "hlc")
     row = obj.get("row")
     if not isinstance(row, dict) or not row:
         raise ChangeError("invalid_row", "row: must be a non-empty object", "row")
     columns = _COLUMNS[spec.name]
-    clean = {}
+    clean: dict[str, Any] = {}
     for name, value in row.items():
         column = columns.get(name) if isinstance(name, str) else None
         if column is None:
@@ -119,7 +120,7 @@ def check_value(spec: TableSpec, name: object, value: object) -> Any:
     column = spec.column(name) if isinstance(name, str) else None
     if column is None:
         raise ChangeError("invalid_row", f"{spec.name}: unknown column {name!r}", "row")
-    return _checked(column, name, value)
+    return _checked(column, column.name, value)
 
 
 def _checked(column: Column, name: str, value: object) -> Any:

@@ -100,7 +100,7 @@ class UserService:
                 and verify_password(row["password_hash"], password)
             )
             with transaction(conn):
-                if not good:
+                if not good or row is None:
                     until = self._failed(conn, name, now)
                 else:
                     conn.execute(
@@ -111,7 +111,7 @@ class UserService:
                         row["id"],
                         {"last_login_at": now.isoformat(timespec="seconds")},
                     )
-        if not good:
+        if not good or row is None:
             if until:
                 raise _locked(until)
             raise PermissionDenied("wrong username or password", code="login")

@@ -118,7 +118,7 @@ def _import_cells(conn: sqlite3.Connection, ids: dict[object, str], region: str)
                 emp_id,
                 day,
                 code,
-                float(v["overtime_hours"]) if v["overtime_hours"] else None,
+                float(str(v["overtime_hours"])) if v["overtime_hours"] else None,
             ),
         ).rowcount
     return count

@@ -54,7 +54,7 @@ def upgrade(conn: sqlite3.Connection, region: str | None = None) -> list[str]:
             MIGRATIONS[version - 1](conn)
             conn.execute(f"PRAGMA user_version = {version}")
             done.append(f"schema {version - 1} → {version}")
-        if is_legacy:
+        if is_legacy and region:  # checked above: a legacy file needs a region
             counts = legacy.import_rows(conn, region)
             done.append(
                 "imported {employees} employees and {timesheets} timesheet cells"

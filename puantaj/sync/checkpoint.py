@@ -36,11 +36,11 @@ def store_reply(
         server = Stamp.parse(data.get("server_time"), "server_time")
     except PuantajError:
         raise SyncRejected("the server sent no valid server_time", "protocol") from None
-    sent = {(c["table"], c["id"]) for c in page.changes}
+    sent: set[tuple[str, str]] = {(c["table"], c["id"]) for c in page.changes}
     rejected = [r for r in data.get("rejected") or [] if isinstance(r, dict)]
-    refused = {(r.get("table"), r.get("id")) for r in rejected}
+    refused = {(str(r.get("table")), str(r.get("id"))) for r in rejected}
     future = {
-        (r.get("table"), r.get("id"))
+        (str(r.get("table")), str(r.get("id")))
         for r in rejected
         if r.get("reason") == "clock_ahead"
     } & sent

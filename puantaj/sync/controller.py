@@ -10,6 +10,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from puantaj.errors import PuantajError
 from puantaj.store import changelog
@@ -71,7 +72,7 @@ class SyncController:
         engine_factory: Callable[[], SyncEngine],
         client_factory: Callable[[], SyncClient],
         site_id: Callable[[], str],
-        backup: Callable[[], object],
+        backup: Callable[[], Any],  # returns a BackupInfo (its .path is shown)
         post: Callable[[object], None],
         interval_min: Callable[[], float],
         enabled: Callable[[], bool],

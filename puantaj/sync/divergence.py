@@ -60,7 +60,7 @@ def _unsettled(conn: sqlite3.Connection) -> set[tuple[str, str]]:
 def local_digest(
     conn: sqlite3.Connection,
     leave_out: set[tuple[str, str]],
-    rows_of: set[tuple[str, str]] = frozenset(),
+    rows_of: frozenset[tuple[str, str]] | set[tuple[str, str]] = frozenset(),
 ) -> ScopeDigest:
     """Digests of this file's rows but those in `leave_out`."""
     digest = ScopeDigest()

@@ -175,6 +175,7 @@ class SyncEngine:
                 done += page.count
                 progress(min(done, max(total, done)), max(total, done))
                 if pull_only:
+                    assert ahead is not None  # made just above for the pull
                     page = ahead
                     continue
                 if ahead is None or changed_here:
