@@ -8,6 +8,8 @@ command -v xdotool >/dev/null 2>&1 || need_apt+=(xdotool)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need_apt+=(fonts-dejavu-core)
 command -v import >/dev/null 2>&1 || need_apt+=(imagemagick)
 command -v sqlite3 >/dev/null 2>&1 || need_apt+=(sqlite3)
+# the PDF export tests render pages and read their text (issue 14)
+command -v pdftoppm >/dev/null 2>&1 || need_apt+=(poppler-utils)
 if ((${#need_apt[@]})); then
   if [ "$(id -u)" = 0 ]; then
     echo "installing ${need_apt[*]} ..."
