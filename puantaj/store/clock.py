@@ -18,7 +18,8 @@ from puantaj.core.ddl import NEXT_OUTBOX_SEQ, q, queue_row
 from puantaj.core.hlc import Stamp
 from puantaj.core.tables import TABLES
 from puantaj.syncproto.clock import adopt as adopt_stamps
-from puantaj.syncproto.clock import restamp
+from puantaj.syncproto.clock import may_move
+from puantaj.syncproto.clock import rebase as rebase_stamps
 
 
 def site_id(conn: sqlite3.Connection) -> str:
@@ -69,17 +70,22 @@ def rebase(
     shift_ms: int,
     extra: Iterable[tuple[str, str]] = (),
 ) -> int:
-    """Move this site's unsent stamps above the floor by `shift_ms` (never past
-    `now_ms`, never below the floor, order kept) and set the clock to the last
-    of them; queue the rows touched. Returns how many rows were re-stamped.
+    """Move this site's stamps that no server has taken (above the floor and
+    further ahead of `now_ms` than a server takes) by `shift_ms`, never past
+    `now_ms`, after every stamp that stays, order kept; set the clock to the
+    last stamp kept or given out and queue the rows touched. Returns how many
+    rows were re-stamped (syncproto.clock.rebase).
 
     For writes made while the PC clock ran ahead: each keeps its value and gets
     the real moment it was typed, so such a PC neither wins nor loses every
     conflict. `extra` names rows no longer queued whose stamps may be above the
     floor (the server refused them as clock_ahead).
     """
+    extra = list(extra)
+    if not extra and not may_move(local_stamp(conn), now_ms):
+        return 0  # nothing this far ahead: nothing to read
     rows = _candidate_rows(conn, extra)
-    mapping, last = restamp(
+    mapping, last = rebase_stamps(
         (text for stamps in rows.values() for text in stamps.values()),
         site_id(conn),
         floor(conn),

@@ -16,7 +16,7 @@ from typing import Any
 
 from puantaj.core.changes import PROTOCOL
 from puantaj.core.hlc import HybridClock
-from puantaj.core.tables import ALL_REGIONS, natural_id
+from puantaj.core.tables import ALL_REGIONS, can_read, natural_id
 from puantaj.syncproto import pull, push
 from puantaj.syncproto.access import Access
 from puantaj.syncproto.batch import Batch
@@ -228,7 +228,7 @@ class MemoryStore:
             if key is None:
                 continue
             stored = server.rows[key]
-            if self.access.can_see(stored.region) and pull.is_sent(
+            if can_read(self.access.scope, key[0], stored.region) and pull.is_sent(
                 stored.writer, stored.replaced, site_id
             ):
                 found.append((key[0], key[1], seq))

@@ -22,7 +22,8 @@ from puantaj.core.changes import Change, parse_change
 from puantaj.core.hlc import Stamp, advance
 from puantaj.core.tables import TABLES
 from puantaj.syncproto.apply import apply_changes
-from puantaj.syncproto.clock import adopt, restamp
+from puantaj.syncproto.clock import adopt, may_move
+from puantaj.syncproto.clock import rebase as rebase_stamps
 from puantaj.syncproto.rows import Key
 from puantaj.syncproto.wire import group_by_stamp, queued_parents, row_changes
 
@@ -266,10 +267,12 @@ class MemorySite:
         return error
 
     def rebase(self, now_ms: int, shift_ms: int, extra: set[Key]) -> None:
-        """puantaj/store/clock.py's rebase: unsent stamps moved by `shift_ms`."""
+        """puantaj/store/clock.py's rebase: stamps no server took moved."""
         f = self.file
+        if not extra and not may_move(Stamp(*f.last, f.site_id), now_ms):
+            return
         keys = [k for k in {*f.outbox, *f.refused, *extra} if k in f.rows]
-        mapping, last = restamp(
+        mapping, last = rebase_stamps(
             (s for k in keys for s in f.rows[k].stamps.values()),
             f.site_id,
             Stamp(*f.floor, f.site_id),

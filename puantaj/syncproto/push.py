@@ -18,11 +18,10 @@ from puantaj.core.changes import Change
 from puantaj.core.hlc import Stamp
 from puantaj.syncproto.access import Access
 from puantaj.syncproto.batch import Batch, PushResult, decide, group_changes
+from puantaj.syncproto.clock import CLOCK_AHEAD_MS
 from puantaj.syncproto.errors import BatchReusedError, WriteLostError
 from puantaj.syncproto.refusals import Judge, needs_locks, wanted_parents
 from puantaj.syncproto.storage import ServerStore
-
-CLOCK_AHEAD_MS = 5 * 60_000  # DESIGN.md §3: refused further ahead than this
 
 
 class Clock(Protocol):
