@@ -1,155 +1,173 @@
-"""Exports of the puantaj cetveli: Excel (legend, totals, a sheet per region) and CSV."""
+"""Exports of a month: the puantaj cetveli (xlsx, PDF) and the payroll files.
+
+Every export holds TC numbers: it says so (KVKK) and only its owner may read
+the file. Text that a spreadsheet would run as a formula is neutralised.
+"""
 
 from __future__ import annotations
 
-import csv
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Font
 
-from puantaj.core.codes import cell_text
-from puantaj.core.numbers import format_number
+from puantaj.core import sheet
+from puantaj.services import cetvel, cetvel_pdf, cetvel_xlsx, payroll
+from puantaj.services.cetvel import PERSONAL_DATA_NOTE, Cetvel, Signer
 from puantaj.services.month_grid import MonthGrid
 from puantaj.services.session import Session
-from puantaj.services.summary import HEADERS_TR, KEYS, summary
 from puantaj.services.timesheets import TimesheetService
 from puantaj.store import files
+from puantaj.store.database import Store
 
-TOTAL_HEADERS = tuple(HEADERS_TR.get(k, k) for k in KEYS)
-
-
-def totals_values(ts: TimesheetService, grid: MonthGrid, employee: dict) -> list:
-    """The totals columns as numbers (Excel shows them in the reader's notation)."""
-    values = summary(ts, grid, employee)
-    return ["" if values[k] is None else values[k] for k in KEYS]
-
-
-def totals_text(ts: TimesheetService, grid: MonthGrid, employee: dict) -> list[str]:
-    """The totals columns as Turkish text: 2,5 not 2.5 (the CSV)."""
-    values = summary(ts, grid, employee)
-    return [
-        v if isinstance(v, str) else format_number(v) for v in (values[k] for k in KEYS)
-    ]
-
-
-# exports carry full TC numbers: they say so, and only their owner may read them
-PERSONAL_DATA_NOTE = "Kişisel veri içerir (KVKK): yalnızca bordro için"
+__all__ = ["FORMATS", "PERSONAL_DATA_NOTE", "ExportService"]
+FORMATS = {"xlsx": ".xlsx", "pdf": ".pdf", "csv": ".csv", "payroll": ".xlsx"}
+Progress = Callable[[int, int], None]
 
 
 class ExportService:
-    """Writes a month of one or more regions to .xlsx or .csv."""
+    """Writes a month of one or more regions in one of FORMATS."""
 
-    def __init__(self, timesheets: TimesheetService) -> None:
+    def __init__(
+        self,
+        timesheets: TimesheetService,
+        store: Store | None = None,
+        company: str = "",
+        now: Callable[[], dt.datetime] = dt.datetime.now,
+    ) -> None:
         self._timesheets = timesheets
+        self._store = store
+        self._company = company
+        self._now = now
 
     def grids(
         self, session: Session, regions: list[str], year: int, month: int
     ) -> list[MonthGrid]:
         return [self._timesheets.load_month(session, r, year, month) for r in regions]
 
-    def to_xlsx(
-        self, session: Session, regions: list[str], year: int, month: int, path: Path
+    def default_name(self, regions: list[str], year: int, month: int, fmt: str) -> str:
+        """`Puantaj_Ankara_2026-12.xlsx`; payroll files say `Bordro_…`."""
+        where = regions[0] if len(regions) == 1 else "Tum_bolgeler"
+        name = sheet.export_name(where, year, month, FORMATS[fmt])
+        return name.replace("Puantaj_", "Bordro_", 1) if fmt == "payroll" else name
+
+    def export(
+        self,
+        session: Session,
+        fmt: str,
+        regions: list[str],
+        year: int,
+        month: int,
+        path: Path,
+        progress: Progress | None = None,
     ) -> Path:
+        """Write `fmt` ('xlsx', 'pdf', 'csv' or 'payroll') to `path`."""
+        writer = {
+            "xlsx": self.to_xlsx,
+            "pdf": self.to_pdf,
+            "csv": self.to_csv,
+            "payroll": self.to_payroll,
+        }[fmt]
+        return writer(session, regions, year, month, path, progress)
+
+    def cetvels(
+        self,
+        session: Session,
+        regions: list[str],
+        year: int,
+        month: int,
+        progress: Progress | None = None,
+    ) -> list[Cetvel]:
+        out = []
+        printed_at = self._now()
+        for i, region in enumerate(regions):
+            grid = self._timesheets.load_month(session, region, year, month)
+            made = cetvel.build(
+                self._timesheets,
+                grid,
+                self._company,
+                self._signers(region, year, month),
+                printed_at,
+            )
+            out.append(made)
+            if progress:
+                progress(i + 1, len(regions))
+        return out
+
+    def _signers(self, region: str, year: int, month: int) -> list[Signer]:
+        if self._store is None:
+            return [Signer(role) for role in sheet.SIGNATURE_ROLES]
+        with self._store.connection() as conn:
+            return cetvel.signers_of(conn, region, year, month)
+
+    def to_xlsx(self, session, regions, year, month, path, progress=None) -> Path:
+        """The cetvel, a sheet per region, and the codes on their own sheet."""
         book = Workbook()
         book.remove(book.active)
-        for grid in self.grids(session, regions, year, month):
-            self._sheet(book, grid)
+        for made in self.cetvels(session, regions, year, month, progress):
+            ws = book.create_sheet(_sheet_title(made, book))
+            cetvel_xlsx.draw(ws, made)
         self._legend(book)
+        _private(path)
         book.save(path)
         return files.private_file(Path(path))  # it holds TC numbers (KVKK)
 
-    def _sheet(self, book: Workbook, grid: MonthGrid) -> None:
-        sheet = book.create_sheet(grid.region[:31])
-        sheet.append(
-            [
-                f"Puantaj cetveli — {grid.region} — {grid.month:02d}.{grid.year}",
-                "",
-                "",
-                f"Durum: {grid.status.status}",
-                PERSONAL_DATA_NOTE,
-            ]
-        )
-        sheet["A1"].font = Font(bold=True, size=12)
-        header = [
-            "Sicil",
-            "TC",
-            "Ad Soyad",
-            *(d.day for d in grid.days),
-            *TOTAL_HEADERS,
-        ]
-        sheet.append(header)
-        for cell in sheet[2]:
-            cell.font = Font(bold=True)
-            cell.alignment = Alignment(horizontal="center")
-        fills = {
-            c.code: PatternFill("solid", fgColor=c.color.lstrip("#"))
-            for c in self._timesheets.codes.codes.values()
-        }
-        for employee in grid.employees:
-            cells = [grid.cell(employee["id"], d) for d in grid.days]
-            codes = [cell_text(c.code, c.overtime_hours) if c else "" for c in cells]
-            sheet.append(
-                [
-                    employee["sicil_no"],
-                    employee["tc_no"] or "",
-                    f"{employee['first_name']} {employee['last_name']}",
-                    *codes,
-                    *totals_values(self._timesheets, grid, employee),
-                ]
-            )
-            row = sheet.max_row
-            for offset, cell in enumerate(cells):
-                if cell and cell.code in fills:
-                    sheet.cell(row=row, column=4 + offset).fill = fills[cell.code]
-        sheet.append([])
-        sheet.append(["Düzenleyen:", "", "", "", "", "", "", "", "", "", "Onaylayan:"])
-        sheet.column_dimensions["C"].width = 24
-        sheet.freeze_panes = "D3"
+    def to_pdf(self, session, regions, year, month, path, progress=None) -> Path:
+        """The same cetvel as a PDF, a region per page (or pages)."""
+        made = self.cetvels(session, regions, year, month, progress)
+        _private(path)
+        cetvel_pdf.write(made, Path(path))
+        return files.private_file(Path(path))
+
+    def to_csv(self, session, regions, year, month, path, progress=None) -> Path:
+        """Payroll CSV for Turkish Excel: one line per employee."""
+        _private(path)
+        grids = self.grids(session, regions, year, month)
+        payroll.write_csv(self._timesheets, grids, Path(path), progress)
+        return files.private_file(Path(path))
+
+    def to_payroll(self, session, regions, year, month, path, progress=None) -> Path:
+        """The payroll transfer layout (.xlsx), keyed by sicil and TC no."""
+        _private(path)
+        grids = self.grids(session, regions, year, month)
+        payroll.write_transfer(self._timesheets, grids, Path(path), progress)
+        return files.private_file(Path(path))
 
     def _legend(self, book: Workbook) -> None:
-        sheet = book.create_sheet("Kodlar")
-        sheet.append(
+        ws = book.create_sheet("Kodlar")
+        ws.append(
             ["Kod", "Anlamı", "Çalışılan gün", "Ücretli", "SGK günü", "Eksik gün"]
         )
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
         for code in self._timesheets.codes.codes.values():
-            sheet.append(
+            ws.append(
                 [
-                    code.code,
-                    code.label_tr,
+                    sheet.neutralise(code.code),
+                    sheet.neutralise(code.label_tr),
                     code.worked,
                     code.paid,
                     "evet" if code.sgk else "hayır",
                     code.eksik,
                 ]
             )
+            ws.cell(row=ws.max_row, column=6).number_format = sheet.TEXT_FORMAT
 
-    def to_csv(
-        self, session: Session, regions: list[str], year: int, month: int, path: Path
-    ) -> Path:
-        """Payroll CSV: one line per employee keyed by sicil and TC."""
-        with open(path, "w", newline="", encoding="utf-8-sig") as handle:
-            writer = csv.writer(handle, delimiter=";")
-            writer.writerow(
-                [
-                    "Bölge",
-                    "Sicil",
-                    "TC (kişisel veri)",
-                    "Ad Soyad",
-                    "Ay",
-                    *TOTAL_HEADERS,
-                ]
-            )
-            for grid in self.grids(session, regions, year, month):
-                for employee in grid.employees:
-                    writer.writerow(
-                        [
-                            grid.region,
-                            employee["sicil_no"],
-                            employee["tc_no"] or "",
-                            f"{employee['first_name']} {employee['last_name']}",
-                            f"{grid.year}-{grid.month:02d}",
-                            *totals_text(self._timesheets, grid, employee),
-                        ]
-                    )
-        return files.private_file(Path(path))  # it holds TC numbers (KVKK)
+
+def _sheet_title(made: Cetvel, book: Workbook) -> str:
+    region = made.header[1].removeprefix("Bölge: ")
+    title = "".join(ch for ch in region if ch not in "[]:*?/\\")[:31] or "Bölge"
+    return (
+        title
+        if title not in book.sheetnames
+        else title[:28] + f"_{len(book.sheetnames)}"
+    )
+
+
+def _private(path) -> None:
+    """Create the file owner-only before anything is written into it."""
+    files.private_file(Path(path))
+    Path(path).touch(mode=0o600, exist_ok=True)
+    files.private_file(Path(path))

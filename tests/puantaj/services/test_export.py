@@ -19,9 +19,11 @@ def _employee(services, session, sicil: str, hire: str = "01.01.2025") -> str:
 
 def _rows(path) -> tuple[list, dict]:
     sheet = openpyxl.load_workbook(path)["Ankara"]
-    header = [c.value for c in sheet[2]]
+    header = [c.value for c in sheet[4]]  # title, header line, KVKK note above
     rows = {
-        r[0].value: [c.value for c in r] for r in sheet.iter_rows(min_row=3) if r[0].value
+        r[0].value: [c.value for c in r]
+        for r in sheet.iter_rows(min_row=6)
+        if r[0].value
     }
     return header, rows
 
@@ -42,4 +44,4 @@ def test_overtime_is_written_as_the_grid_shows_it(services, ankara, tmp_path):
         ankara, ["Ankara"], 2026, 3, tmp_path / "mar.xlsx"
     )
     header, rows = _rows(path)
-    assert rows["1"][header.index(1) + 1] == "X+2,5"  # 2 March; was "X+2.5"
+    assert rows["1"][header.index("2")] == "X+2,5"  # 2 March; was "X+2.5"
