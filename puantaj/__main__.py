@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from puantaj.cli import monthcheck as monthcheck_cli
 from puantaj.cli import users as users_cli
 from puantaj.cli.texts import EXIT_CODES_HELP, EXIT_USAGE, CliText
 from puantaj.config import load_settings
@@ -50,7 +51,10 @@ def _parser() -> argparse.ArgumentParser:
     backup.add_argument("--list", action="store_true", help="list backups")
     backup.add_argument("--restore", metavar="FILE", help="restore this backup")
     backup.add_argument("--yes", action="store_true", help="confirm the restore")
-    sub.add_parser("check", help="integrity, schema version, counts, unsent changes")
+    check = sub.add_parser(
+        "check", help="integrity, schema version, counts, unsent changes"
+    )
+    monthcheck_cli.add_arguments(check)  # --month: the month's checks (issue 13)
     erase = sub.add_parser(
         "erase-employee",
         help="KVKK erasure: blank an employee's personal fields everywhere sync reaches",
@@ -131,6 +135,11 @@ def _run(args: argparse.Namespace, settings) -> int:
     if args.command == "check":
         report = run_checks(Store(settings.db_path), _token_notes(settings))
         print(report.render())
+        if args.month:
+            found = monthcheck_cli.run(
+                args, app.build_services(settings), settings.language
+            )
+            return max(found, 0 if report.ok else 1)
         return 0 if report.ok else 1
     if args.command == "sync":
         from puantaj.cli import sync as sync_cli

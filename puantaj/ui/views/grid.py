@@ -176,7 +176,7 @@ class GridView(ttk.Frame):
                 )
         total_cols = list(range(p.day_count, len(headers)))
         sheet.readonly_columns(columns=total_cols, readonly=True, redraw=False)
-        for c in total_cols:
+        for c in total_cols if p.grid.employees else ():  # no rows: no columns
             sheet.column_width(column=c, width=62, redraw=False)
         outside = p.locked_cells()
         self._outside = set(outside)

@@ -110,14 +110,17 @@ def drive(root, tmp_path):
     def make(services, demo: bool = True) -> Driver:
         if demo and not services.users.has_users():
             services.users.seed_demo()
+        asked: list[str] = []  # every question the window asked, answered yes
         answers = Dialogs(
-            confirm=lambda _text: True,
+            confirm=lambda text: asked.append(text) or True,
             save_path=lambda suffix: tmp_path / f"export{suffix}",
             choose_backup=lambda: None,
         )
         app = build_desktop(root, services, demo=demo, dialogs=answers)
         root.update()
-        return Driver(app, root, tmp_path / "shots")
+        driver = Driver(app, root, tmp_path / "shots")
+        driver.asked = asked
+        return driver
 
     made: list[Driver] = []
 
