@@ -241,3 +241,28 @@ def test_a_deactivated_employee_stays_in_the_months_they_were_employed(
     services.records["employees"].set_deleted(ankara, staff["ayse"])
     march = ts.load_month(ankara, "Ankara", 2026, 3)
     assert staff["ayse"] in [e["id"] for e in march.employees]
+
+
+def test_overtime_is_read_in_turkish_notation(services, ankara, staff):
+    ts = services.timesheets
+    ts.write(ankara, [Edit(staff["ayse"], dt.date(2026, 4, 1), "X+1,5")])
+    with pytest.raises(ValidationError) as err:  # a dot is not a decimal point here
+        ts.write(ankara, [Edit(staff["ayse"], dt.date(2026, 4, 2), "X+2.5")])
+    assert (err.value.code, err.value.values["hint"]) == ("number_dot", "2,5")
+    grid = ts.load_month(ankara, "Ankara", 2026, 4)
+    assert grid.cell(staff["ayse"], dt.date(2026, 4, 1)).overtime_hours == 1.5
+
+
+def test_a_code_left_outside_new_employment_dates_can_be_cleared(
+    services, ankara, staff
+):
+    ts = services.timesheets
+    ts.write(ankara, [Edit(staff["ilker"], dt.date(2026, 4, 20), "X")])
+    services.records["employees"].update(
+        ankara, staff["ilker"], {"hire_date": "22.04.2026"}
+    )
+    with pytest.raises(ValidationError):  # no new code there
+        ts.write(ankara, [Edit(staff["ilker"], dt.date(2026, 4, 20), "R")])
+    ts.write(ankara, [Edit(staff["ilker"], dt.date(2026, 4, 20), "")])  # but clearing
+    april = ts.load_month(ankara, "Ankara", 2026, 4)
+    assert april.cell(staff["ilker"], dt.date(2026, 4, 20)).code is None
