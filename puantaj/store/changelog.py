@@ -14,8 +14,7 @@ from puantaj.core.tables import TABLES
 from puantaj.store.clock import observe, site_id  # noqa: F401 - callers read it here
 from puantaj.syncproto import wire
 from puantaj.syncproto.apply import apply_changes
-from puantaj.syncproto.refusals import PARENTS, parent_key
-from puantaj.syncproto.rows import Key
+from puantaj.syncproto.refusals import PARENTS
 
 
 @dataclass
@@ -51,11 +50,12 @@ def read_page(conn: sqlite3.Connection, limit: int, after: int = 0) -> OutboxPag
             "SELECT DISTINCT tbl FROM _outbox WHERE seq > ? AND seq <= ?", (after, top)
         ).fetchall()
     ]
-    rows: list[tuple[Key, dict]] = []
+    named: dict[str, set[str]] = defaultdict(set)  # parent table → ids named
     for table in tables:
         spec = TABLES.get(table)
         if spec is None:
             continue  # not a synced table (cannot be queued by the triggers)
+        link = PARENTS.get(table)
         for row, position in _queued_rows(
             conn,
             spec,
@@ -65,10 +65,9 @@ def read_page(conn: sqlite3.Connection, limit: int, after: int = 0) -> OutboxPag
             (after, top, table),
         ):
             changes.extend(row_changes(table, row, position))
-            link = PARENTS.get(table)
-            if link is not None:
-                rows.append(((table, row[0]), {link[0]: row[position[link[0]]]}))
-    return OutboxPage(count, top, _parents(conn, rows, top) + changes, after)
+            if link is not None and row[position[link[0]]]:
+                named[link[1]].add(row[position[link[0]]])
+    return OutboxPage(count, top, _parents(conn, named, top) + changes, after)
 
 
 def _queued_rows(conn: sqlite3.Connection, spec, where: str, params: tuple):
@@ -86,43 +85,34 @@ def _queued_rows(conn: sqlite3.Connection, spec, where: str, params: tuple):
     return ((row, position) for row in cursor)
 
 
-def _parents(conn: sqlite3.Connection, rows: list[tuple[Key, dict]], top: int):
-    """Changes of the parent rows the page's rows name that wait in the outbox
-    past the page (syncproto.wire.queued_parents): the page carries them, so
-    the server never refuses a row as an orphan whose parent is only queued
-    behind it. Their entries stay queued."""
-    named: dict[str, set[str]] = defaultdict(set)
-    for (table, _), values in rows:
-        parent = parent_key(table, values)
-        if parent is not None:
-            named[parent[0]].add(parent[1])
+def _parents(conn: sqlite3.Connection, named: dict[str, set[str]], top: int):
+    """Changes of the parent rows (syncproto.refusals.PARENTS) a page's rows
+    name that wait in the outbox past the page: the page carries them, so the
+    server never refuses a row as an orphan whose parent is only queued behind
+    it (syncproto.wire.queued_parents). Their entries stay queued."""
     changes: list[dict] = []
     for table, ids in named.items():
-        spec = TABLES[table]
-        found = list(
-            _queued_rows(
-                conn,
-                spec,
-                "o.tbl = ? AND o.seq > ? AND o.row_id IN"
-                " (SELECT value FROM json_each(?))",
-                (table, top, jsonfast.dumps_text(sorted(ids))),
-            )
-        )
-        queued = {(table, row[0]) for row, _ in found}
-        wanted = set(wire.queued_parents(rows, queued))
-        for row, position in found:
-            if (table, row[0]) in wanted:
-                changes.extend(row_changes(table, row, position))
+        for row, position in _queued_rows(
+            conn,
+            TABLES[table],
+            "o.tbl = ? AND o.seq > ? AND o.row_id IN (SELECT value FROM json_each(?))",
+            (table, top, jsonfast.dumps_text(sorted(ids))),
+        ):
+            changes.extend(row_changes(table, row, position))
     return changes
 
 
 def row_changes(table: str, row: tuple, position: dict[str, int]) -> list[dict]:
-    """One wire change per distinct stamp among the row's columns; `row` is
-    (id, region, _hlc, …) with each column at `position[name]`."""
+    """One wire change per distinct stamp among the row's columns
+    (syncproto.wire); `row` is (id, region, _hlc, …) with each column at
+    `position[name]`."""
     stamps: dict[str, str] = jsonfast.loads(row[2] or "{}")
-    known = {name: stamp for name, stamp in stamps.items() if name in position}
-    values = {name: row[where] for name, where in position.items()}
-    return wire.row_changes(table, row[0], row[1], wire.group_by_stamp(known), values)
+    grouped: dict[str, dict[str, object]] = {}
+    for name, stamp in stamps.items():
+        where = position.get(name)
+        if where is not None and stamp:
+            grouped.setdefault(stamp, {})[name] = row[where]
+    return wire.grouped_changes(table, row[0], row[1], grouped)
 
 
 def acknowledge(conn: sqlite3.Connection, page: OutboxPage) -> None:

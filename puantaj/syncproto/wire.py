@@ -33,20 +33,23 @@ def row_changes(
     """One wire change per distinct stamp among a row's columns, oldest first,
     leaving out the stamps of `skip_site` (the caller's own)."""
     suffix = ":" + skip_site if skip_site else None
-    out = [
-        {
-            "table": table,
-            "id": row_id,
-            "region": region,
-            "hlc": stamp,
-            "row": {column: values[column] for column in columns},
-        }
+    grouped = {
+        stamp: {column: values[column] for column in columns}
         for stamp, columns in groups.items()
         if not (suffix and stamp.endswith(suffix))
+    }
+    return grouped_changes(table, row_id, region, grouped)
+
+
+def grouped_changes(
+    table: str, row_id: str, region: str, grouped: Mapping[str, dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The wire changes of a row whose values are grouped by stamp already
+    ({stamp: {column: value}}), oldest first."""
+    return [
+        {"table": table, "id": row_id, "region": region, "hlc": stamp, "row": values}
+        for stamp, values in sorted(grouped.items())
     ]
-    if len(out) > 1:
-        out.sort(key=lambda change: change["hlc"])
-    return out
 
 
 def queued_parents(
