@@ -67,13 +67,20 @@ def write(cetvels: list[Cetvel], path: Path) -> Path:
         bottomMargin=MARGIN,
         title=cetvels[0].title if cetvels else "Puantaj",
         author="Puantaj",
+        # no Helvetica: every font in the file is the embedded one
+        initialFontName=FONT,
+        initialFontSize=6,
     )
     story: list = []
     for i, cetvel in enumerate(cetvels):
         if i:
             story.append(PageBreak())
         story += _story(cetvel, doc.width)
-    doc.build(story, onFirstPage=_page_number, onLaterPages=_page_number)
+    doc.build(
+        story,
+        onFirstPage=_page_number,
+        onLaterPages=_page_number,
+    )
     return path
 
 
@@ -102,8 +109,8 @@ def _story(cetvel: Cetvel, width: float) -> list:
         len(cetvel.days),
         len(cetvel.columns) - len(ID_HEADERS) - len(cetvel.days),
     )
-    fixed = [30, 44, 74, 42]
-    day_w = 11.5
+    fixed = [26, 42, 66, 34]
+    day_w = 12.5
     total_w = max((width - sum(fixed) - n_days * day_w) / n_totals, 14)
     widths = [*fixed, *([day_w] * n_days), *([total_w] * n_totals)]
     scale = min(1.0, width / sum(widths))  # fit to one page wide
@@ -111,7 +118,7 @@ def _story(cetvel: Cetvel, width: float) -> list:
     table.setStyle(TableStyle(_table_style(cetvel, len(data))))
     return [
         Paragraph(cetvel.title, _style(11, bold=True)),
-        Paragraph("    ".join(cetvel.header), _style(7.5, bold=True)),
+        Paragraph("  ·  ".join(cetvel.header), _style(7.5, bold=True)),
         Paragraph(cetvel.note, _style(6)),
         Spacer(1, 2 * mm),
         table,
@@ -126,7 +133,7 @@ def _table_style(cetvel: Cetvel, n_rows: int) -> list:
     first = len(ID_HEADERS)
     style = [
         ("FONT", (0, 0), (-1, -1), FONT, 5.2),
-        ("FONT", (0, 1), (-1, 1), FONT, 4.6),
+        ("FONT", (0, 1), (-1, 1), FONT, 4.2),
         ("FONT", (0, n_rows - 1), (-1, n_rows - 1), BOLD, 5.2),
         ("GRID", (0, 0), (-1, -1), 0.25, colors.black),
         ("ALIGN", (0, 0), (-1, -1), "CENTER"),
@@ -140,6 +147,10 @@ def _table_style(cetvel: Cetvel, n_rows: int) -> list:
     for d, mark in enumerate(cetvel.day_marks):
         if mark in SHADES:
             style.append(("BACKGROUND", (first + d, 0), (first + d, 1), SHADES[mark]))
+    for r, row in enumerate(cetvel.rows, start=2):
+        for d, code in enumerate(row[first : first + len(cetvel.days)]):
+            if len(str(code)) > 3:  # X+2,5 fits its narrow day column
+                style.append(("FONT", (first + d, r), (first + d, r), FONT, 3.8))
     for r, marks in enumerate(cetvel.cell_marks, start=2):
         for d, mark in enumerate(marks):
             if mark in SHADES:
@@ -179,16 +190,18 @@ def _signatures(cetvel: Cetvel, width: float) -> Table:
                         "<br/>İmza: ______________________",
                     ]
                 ),
-                ParagraphStyle(
-                    "s", fontName=FONT, fontSize=7.5, leading=10, boldFontName=BOLD
-                ),
+                ParagraphStyle("s", fontName=FONT, fontSize=7.5, leading=10),
             )
             for s in cetvel.signers
         ]
     ]
     third = width / max(len(cetvel.signers), 1)
     table = Table(cells, colWidths=[third] * len(cetvel.signers))
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    table.setStyle(
+        TableStyle(
+            [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), FONT)]
+        )
+    )
     return table
 
 

@@ -1,0 +1,75 @@
+"""The PDF cetvel rendered by poppler: A4 landscape, Turkish letters as text."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from tests.conftest import require
+from tests.puantaj.services.cetvel_data import october
+
+
+@pytest.fixture
+def pdf(services, ankara, admin, tmp_path):
+    require(shutil.which("pdftoppm") is not None, "poppler-utils not installed")
+    exports = october(services, ankara, admin)
+    return exports.to_pdf(admin, ["Ankara"], 2026, 10, tmp_path / "ekim.pdf")
+
+
+def test_the_pdf_renders_as_one_a4_landscape_page(pdf, tmp_path):
+    info = subprocess.run(
+        ["pdfinfo", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Pages:           1" in info
+    assert "841.89 x 595.276 pts (A4)" in info  # landscape: wider than high
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "30",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            str(pdf),
+            str(tmp_path / "p"),
+        ],
+        check=True,
+    )
+    png = next(tmp_path.glob("p*.png")).read_bytes()
+    width = int.from_bytes(png[16:20], "big")
+    height = int.from_bytes(png[20:24], "big")
+    assert width == 351 and abs(height - 248) <= 1  # 297 x 210 mm at 30 dpi
+
+
+def test_the_fonts_are_embedded_and_hold_every_turkish_letter(pdf):
+    fonts = subprocess.run(
+        ["pdffonts", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    rows = [line for line in fonts.splitlines()[2:] if line.strip()]
+    assert rows and all(" yes " in line for line in rows)  # emb column
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    for words in (
+        "İsmail Işıkoğlu",
+        "Ayşe Yağmur Doğan",
+        "Gülşen Çağlar",
+        "Ömer Süzgün",
+    ):
+        assert words in text
+    for words in (
+        "PUANTAJ CETVELİ",
+        "Ekim 2026",
+        "Onaylandı",
+        "Düzenleyen",
+        "Kontrol eden",
+    ):
+        assert words in text
+    assert "2,5" in text  # the overtime in Turkish notation
