@@ -31,6 +31,7 @@ bench: $(STAMP)
 	$(PY) bench/server_bench.py
 	$(PY) bench/sync_bench.py
 	$(PY) bench/ui_bench.py
+	$(PY) bench/protocol_bench.py
 
 package: $(STAMP)
 	$(VENV)/bin/pyinstaller packaging/puantaj.spec --noconfirm --distpath dist --workpath build/pyinstaller
