@@ -194,6 +194,7 @@ class GridView(ttk.Frame):
             columns=list(range(p.day_count)), readonly=locked, redraw=False
         )
         state = "disabled" if locked else "normal"
+        self.legend.configure(text=self._legend_text())  # the admin may edit codes
         self.fill_button.configure(state=state)
         self.copy_button.configure(state=state)
         sheet.redraw()
