@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from puantaj.syncproto.merge import merge_columns, new_losses, stamp_wins
+from puantaj.syncproto.merge import (
+    lost,
+    merge_columns,
+    new_losses,
+    overwritten,
+    stamp_wins,
+)
 from tests.puantaj.syncproto.conftest import EMPLOYEE, at, change, employee
 
 
@@ -53,6 +59,16 @@ def test_a_late_write_with_an_equal_value_is_no_loss():
     late = change("employees", EMPLOYEE, at("pc-a", 10), title="Usta")
     assert merge_columns(state, [late], "pc-a") == []
     assert state.stamps["title"] == at("pc-b", 20)
+
+
+def test_the_loss_rules_themselves_skip_equal_values_and_own_overwrites():
+    state = employee(at("pc-b", 20), title="Usta")
+    assert lost(state, "title", "Usta", at("pc-a", 10), "pc-a") is None
+    assert lost(state, "title", "Şef", at("pc-a", 10), "pc-a") is not None
+    old, new = at("pc-a"), at("pc-a", 10)
+    assert overwritten(state, "title", "Usta", old, "Şef", new) is None
+    assert overwritten(state, "title", "Usta", old, "Usta", at("pc-b", 30)) is None
+    assert overwritten(state, "title", "Usta", old, "Şef", at("pc-b", 30)) is not None
 
 
 def test_a_late_write_of_the_pushing_site_beaten_by_another_site_is_lost():
