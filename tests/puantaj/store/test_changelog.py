@@ -161,3 +161,27 @@ def test_a_file_that_becomes_a_new_site_takes_its_unsent_writes_as_its_own(
         assert stamps["title"].ms <= time.time() * 1000 + 1000  # no longer ahead
         assert stamps["sicil_no"].site == old  # it left the file: kept as it is
         assert clock.local_stamp(conn) == stamps["title"]
+
+
+def test_stamps_never_overflow_their_counter_field(services, ankara):
+    """Issue 10 #10: a clock held at one millisecond (a PC running ahead) hands
+    out counters up to 99999 and then moves to the next millisecond, both when
+    writing and when re-stamping."""
+    add_employees(services, ankara, 1)
+    with services.store.connection() as conn:
+        ahead = clock.local_stamp(conn).ms + 3_600_000
+        conn.execute("UPDATE _clock SET ms = ?, counter = 99998", (ahead,))
+    add_employees(services, ankara, 2, start=5)
+    with services.store.connection() as conn, transaction(conn):
+        stamps = [
+            Stamp.parse(s)
+            for (text,) in conn.execute("SELECT _hlc FROM employees")
+            for s in json.loads(text).values()
+        ]
+        assert all(s.counter <= 99_999 for s in stamps)
+        assert max(stamps).ms == ahead + 1  # moved on, not to counter 100000
+        conn.execute("UPDATE _clock SET counter = 99999")
+        clock.rebase(conn, ahead + 10, 0)  # the re-stamping path
+        for (text,) in conn.execute("SELECT _hlc FROM employees"):
+            for s in json.loads(text).values():
+                assert len(s.split(":")[1]) == 5, s
