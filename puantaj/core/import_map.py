@@ -1,0 +1,97 @@
+"""Which column of an office's sheet holds what: headings in Turkish or English."""
+
+from __future__ import annotations
+
+import re
+
+from puantaj.core import turkish
+
+FIELDS = ("sicil", "tc", "name", "first", "last", "title", "hire", "exit")
+# normalised heading → field (lower-case Turkish, no dots, single spaces)
+HEADINGS = {
+    "sicil": "sicil",
+    "sicil no": "sicil",
+    "sicil numarası": "sicil",
+    "personel no": "sicil",
+    "employee no": "sicil",
+    "staff no": "sicil",
+    "employee id": "sicil",
+    "tc": "tc",
+    "tc no": "tc",
+    "tckn": "tc",
+    "tc kimlik": "tc",
+    "tc kimlik no": "tc",
+    "kimlik no": "tc",
+    "national id": "tc",
+    "ad soyad": "name",
+    "adı soyadı": "name",
+    "adı ve soyadı": "name",
+    "personel": "name",
+    "name": "name",
+    "full name": "name",
+    "ad": "first",
+    "adı": "first",
+    "first name": "first",
+    "soyad": "last",
+    "soyadı": "last",
+    "last name": "last",
+    "surname": "last",
+    "görev": "title",
+    "görevi": "title",
+    "unvan": "title",
+    "unvanı": "title",
+    "title": "title",
+    "job title": "title",
+    "işe giriş": "hire",
+    "işe giriş tarihi": "hire",
+    "giriş tarihi": "hire",
+    "hire date": "hire",
+    "işten çıkış": "exit",
+    "işten çıkış tarihi": "exit",
+    "çıkış tarihi": "exit",
+    "exit date": "exit",
+}
+_NOISE = re.compile(r"[.:_()\-/]+")
+_SPACES = re.compile(r"\s+")
+
+
+def normalise(heading: object) -> str:
+    """`T.C. Kimlik No:` → `tc kimlik no`; a day heading `1.0` → `1`."""
+    if isinstance(heading, float) and heading.is_integer():
+        heading = int(heading)
+    text = turkish.lower(str(heading or ""))
+    return _SPACES.sub(" ", _NOISE.sub(" ", text)).strip().replace("t c ", "tc ")
+
+
+def day_of(heading: object, days_in_month: int) -> int | None:
+    """The day a heading names (1..31), None for any other heading."""
+    text = normalise(heading)
+    if text.isdigit() and 1 <= int(text) <= days_in_month:
+        return int(text)
+    return None
+
+
+def guess_mapping(headings: list[object], days_in_month: int) -> dict[int, str]:
+    """Column index → 'sicil', 'tc', … or 'day:N'; unknown headings are left out."""
+    mapping: dict[int, str] = {}
+    for index, heading in enumerate(headings):
+        day = day_of(heading, days_in_month)
+        text = normalise(heading)
+        if day is not None:
+            mapping[index] = f"day:{day}"
+        elif text in HEADINGS and HEADINGS[text] not in mapping.values():
+            mapping[index] = HEADINGS[text]
+    return mapping
+
+
+def is_heading_row(cells: list[object]) -> bool:
+    """A row naming a sicil or TC column starts the table."""
+    return any(HEADINGS.get(normalise(c)) in ("sicil", "tc") for c in cells)
+
+
+def split_name(full: str) -> tuple[str, str]:
+    """`Ayşe Yağmur Doğan` → (`Ayşe Yağmur`, `Doğan`): the surname is the last word."""
+    words = full.split()
+    if len(words) < 2:
+        return full.strip(), ""
+    return " ".join(words[:-1]), words[-1]

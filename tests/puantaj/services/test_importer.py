@@ -1,0 +1,135 @@
+"""Import from real xlsx and CSV files in the offices' formats, bad rows included."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import openpyxl
+import pytest
+
+from puantaj.services.import_files import read_table
+from puantaj.services.importer import ImportService
+from puantaj.services.timesheets import Edit
+
+GOOD_TC, BAD_TC = "10000000146", "10000000147"
+
+
+@pytest.fixture
+def importer(services):
+    return ImportService(
+        services.store,
+        services.timesheets,
+        services.records["employees"],
+        services.reports,
+    )
+
+
+@pytest.fixture
+def known(services, ankara) -> str:
+    emp = services.records["employees"].create(
+        ankara,
+        {
+            "sicil_no": "0042",
+            "tc_no": GOOD_TC,
+            "first_name": "İsmail",
+            "last_name": "Işıkoğlu",
+            "hire_date": "01.01.2025",
+        },
+    )
+    services.timesheets.write(ankara, [Edit(emp, dt.date(2026, 11, 2), "X")])
+    return emp
+
+
+def _office_xlsx(path):
+    """An office's sheet: a title, then Sicil/TC/Adı Soyadı and days 1..30."""
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["ANKARA ŞUBESİ KASIM 2026 PUANTAJI"])
+    ws.append(
+        ["Sicil No", "T.C. Kimlik No", "Adı Soyadı", "İşe Giriş Tarihi", *range(1, 31)]
+    )
+    ws.append(["0042", GOOD_TC, "İsmail Işıkoğlu", None, "HT", "x", "Ç+2,5"])
+    ws.append(
+        [
+            "0099",
+            None,
+            "Ayşe Yağmur Doğan",
+            dt.datetime(2026, 11, 3),
+            None,
+            None,
+            "1",
+            "Yİ",
+            "R",
+        ]
+    )
+    ws.append(["0100", BAD_TC, "Kötü Tc", "01.01.2020", "X"])
+    ws.append(["0101", None, "Bilinmeyen Kod", "01.01.2020", "Q"])
+    ws.append(["0102", None, "Erken Gün", "10.11.2026", "X"])
+    for row in ws.iter_rows(min_row=3, max_col=1):
+        row[0].number_format = "@"
+    book.save(path)
+    return path
+
+
+def test_the_dry_run_says_row_by_row_what_would_happen_and_writes_nothing(
+    services, ankara, importer, known, tmp_path
+):
+    table = read_table(_office_xlsx(tmp_path / "ofis.xlsx"))
+    plan = importer.plan(ankara, "Ankara", 2026, 11, table)
+    by_sicil = {line.sicil: line for line in plan.lines}
+    assert by_sicil["0042"].action == "change"
+    assert [e.text for e in by_sicil["0042"].edits] == ["HT", "X+2,5"]  # day 2 same
+    assert by_sicil["0099"].action == "create"
+    assert [e.text for e in by_sicil["0099"].edits] == ["X", "Yİ", "R"]
+    assert by_sicil["0100"].reasons == [f"TC kimlik no hatalı: {BAD_TC}"]
+    assert "bilinmeyen kod 'Q'" in by_sicil["0101"].reasons[0]
+    assert "çalışma tarihleri dışında" in by_sicil["0102"].reasons[0]
+    report = plan.render()
+    assert "Özet: 1 eklenecek, 1 değişecek, 0 aynı, 3 reddedildi." in report
+    assert "Satır   6" in report  # the sheet's row number, as Excel shows it
+    grid = services.timesheets.load_month(ankara, "Ankara", 2026, 11)
+    assert [e["sicil_no"] for e in grid.employees] == ["0042"]  # nothing written
+
+
+def test_applying_writes_accepted_rows_and_undo_takes_it_back(
+    services, ankara, importer, known, tmp_path
+):
+    table = read_table(_office_xlsx(tmp_path / "ofis.xlsx"))
+    result = importer.apply(ankara, importer.plan(ankara, "Ankara", 2026, 11, table))
+    grid = services.timesheets.load_month(ankara, "Ankara", 2026, 11)
+    assert sorted(e["sicil_no"] for e in grid.employees) == ["0042", "0099"]
+    assert grid.cell(known, dt.date(2026, 11, 3)).overtime_hours == 2.5
+    with services.store.connection() as conn:
+        sources = {r[0] for r in conn.execute("SELECT source FROM audit_log")}
+    assert "import" in sources
+    importer.undo(ankara, result)
+    grid = services.timesheets.load_month(ankara, "Ankara", 2026, 11)
+    assert [e["sicil_no"] for e in grid.employees] == ["0042"]
+    assert grid.cell(known, dt.date(2026, 11, 3)).code is None
+
+
+def test_a_turkish_excel_csv_with_english_headings_is_read(
+    services, ankara, importer, known, tmp_path
+):
+    path = tmp_path / "office.csv"
+    path.write_bytes(
+        "Employee No;National ID;First name;Surname;1;2\r\n"
+        '="0042";10000000146;İsmail;Işıkoğlu;HT;X\r\n'
+        "0042x;;Yeni;Kişi;X;X\r\n".encode("cp1254")
+    )
+    plan = importer.plan(ankara, "Ankara", 2026, 11, read_table(path))
+    assert [line.action for line in plan.lines] == ["change", "refused"]
+    assert plan.lines[1].reasons == ["yeni personel: işe giriş tarihi gerekli"]
+
+
+def test_a_locked_month_refuses_every_row(
+    services, ankara, admin, importer, known, tmp_path
+):
+    services.reports.move(admin, "Ankara", "2026-11", "lock")
+    plan = importer.plan(
+        ankara, "Ankara", 2026, 11, read_table(_office_xlsx(tmp_path / "o.xlsx"))
+    )
+    assert {line.action for line in plan.lines} == {"refused"}
+    assert all(
+        "ay kapalı" in line.reasons[0] for line in plan.lines if line.sicil == "0042"
+    )
