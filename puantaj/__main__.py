@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from puantaj.cli import export as export_cli
 from puantaj.cli import monthcheck as monthcheck_cli
 from puantaj.cli import users as users_cli
 from puantaj.cli.texts import EXIT_CODES_HELP, EXIT_USAGE, CliText
@@ -62,6 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     erase.add_argument("employee_id")
     erase.add_argument("--yes", action="store_true", help="confirm the erasure")
     users_cli.add_parser(sub)
+    export_cli.add_parsers(sub)  # export / import (issue 14)
     demo = sub.add_parser("demo", help="seed the demo users (demo password)")
     demo.add_argument("--quiet", action="store_true")
     return parser
@@ -154,6 +156,10 @@ def _run(args: argparse.Namespace, settings) -> int:
         return users_cli.run(args, services, CliText(settings.language))
     if args.command == "erase-employee":
         return _erase(args, services)
+    if args.command == "export":
+        return export_cli.run_export(args, services)
+    if args.command == "import":
+        return export_cli.run_import(args, services)
     if args.command == "demo":
         made = services.users.seed_demo()
         if not args.quiet:

@@ -1,0 +1,88 @@
+"""`puantaj export` and `puantaj import`: the month's files and imports, headless."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import platformdirs
+
+from puantaj.cli.texts import EXIT_OK, EXIT_USAGE
+from puantaj.core import validators
+from puantaj.core.tables import ALL_REGIONS
+from puantaj.services.export import FORMATS, ExportService
+from puantaj.services.import_files import read_table
+from puantaj.services.importer import ImportService
+from puantaj.services.overview import OverviewService
+from puantaj.services.session import SYSTEM
+
+
+def add_parsers(sub) -> None:
+    export = sub.add_parser("export", help="the month's cetvel or payroll file")
+    export.add_argument("--month", required=True, help="YYYY-MM, e.g. 2026-12")
+    export.add_argument("--format", choices=tuple(FORMATS), default="xlsx")
+    export.add_argument("--region", help="one region (default: this PC's)")
+    export.add_argument("--all", action="store_true", help="every region (HQ's PC)")
+    export.add_argument("--out", help="file or folder (default: Documents)")
+    imp = sub.add_parser("import", help="employees and a month's codes from a sheet")
+    imp.add_argument("file")
+    imp.add_argument("--month", required=True, help="YYYY-MM")
+    imp.add_argument("--region", help="the region (default: this PC's)")
+    imp.add_argument("--dry-run", action="store_true", help="report only (default)")
+    imp.add_argument("--yes", action="store_true", help="write the accepted rows")
+
+
+def run_export(args: argparse.Namespace, services) -> int:
+    """Raises PuantajError for a refused value (the caller prints it)."""
+    year, month = validators.parse_month(args.month)
+    regions = _regions(args, services)
+    if not regions:
+        print("bu bilgisayarda bölge yok: --region verin", file=sys.stderr)
+        return EXIT_USAGE
+    exports = ExportService(services.timesheets, services.store)
+    name = exports.default_name(regions, year, month, args.format)
+    out = Path(args.out) if args.out else Path(platformdirs.user_documents_dir())
+    path = out / name if out.is_dir() or not out.suffix else out
+    path.parent.mkdir(parents=True, exist_ok=True)
+
+    def progress(done: int, of: int) -> None:
+        print(f"  {done}/{of} bölge", file=sys.stderr)
+
+    written = exports.export(
+        SYSTEM, args.format, regions, year, month, path, progress=progress
+    )
+    print(f"yazıldı: {written} (kişisel veri içerir, KVKK)")
+    return EXIT_OK
+
+
+def _regions(args: argparse.Namespace, services) -> list[str]:
+    own = services.settings.region
+    if args.region:
+        return [args.region]
+    if args.all or not own or own == ALL_REGIONS:
+        return OverviewService(services.store).regions()
+    return [own]
+
+
+def run_import(args: argparse.Namespace, services) -> int:
+    """The dry-run report; with --yes the accepted rows are written too."""
+    year, month = validators.parse_month(args.month)
+    region = args.region or services.settings.region
+    if not region or region == ALL_REGIONS:
+        print("bölge gerekli: --region verin", file=sys.stderr)
+        return EXIT_USAGE
+    importer = ImportService(
+        services.store,
+        services.timesheets,
+        services.records["employees"],
+        services.reports,
+    )
+    plan = importer.plan(SYSTEM, region, year, month, read_table(Path(args.file)))
+    write = args.yes and not args.dry_run
+    if write:
+        importer.apply(SYSTEM, plan)
+    print(plan.render(dry_run=not write))
+    if not write:
+        print("Yazmak için --yes ekleyin.")
+    return EXIT_OK

@@ -1,0 +1,53 @@
+"""`puantaj export` and `puantaj import --dry-run` on a real data folder."""
+
+from __future__ import annotations
+
+import openpyxl
+
+from puantaj.__main__ import main
+from tests.conftest import make_services
+from tests.puantaj.services.cetvel_data import october
+
+
+def test_export_writes_every_format_with_a_sensible_name(
+    tmp_path, ankara, admin, capsys
+):
+    services = make_services(tmp_path / "desk")
+    october(services, ankara, admin)
+    services.store.close()
+    home = str(tmp_path / "desk")
+    for fmt, name in (
+        ("xlsx", "Puantaj_Ankara_2026-10.xlsx"),
+        ("pdf", "Puantaj_Ankara_2026-10.pdf"),
+        ("csv", "Puantaj_Ankara_2026-10.csv"),
+        ("payroll", "Bordro_Ankara_2026-10.xlsx"),
+    ):
+        argv = ["--home", home, "export", "--month", "2026-10", "--format", fmt]
+        assert main([*argv, "--out", str(tmp_path)]) == 0
+        assert (tmp_path / name).stat().st_size > 0
+    assert "KVKK" in capsys.readouterr().out
+
+
+def test_import_dry_run_prints_the_report_and_writes_nothing(tmp_path, ankara, capsys):
+    services = make_services(tmp_path / "desk")
+    services.records["employees"].create(
+        ankara,
+        {
+            "sicil_no": "1",
+            "first_name": "Ali",
+            "last_name": "Kaya",
+            "hire_date": "01.01.2025",
+        },
+    )
+    services.store.close()
+    book = openpyxl.Workbook()
+    book.active.append(["Sicil", "Ad Soyad", 1, 2])
+    book.active.append(["1", "Ali Kaya", "HT", "X"])
+    book.active.append(["2", "Veli Şahin", "X", "Z9"])
+    book.save(tmp_path / "ofis.xlsx")
+    argv = ["--home", str(tmp_path / "desk"), "import", str(tmp_path / "ofis.xlsx")]
+    assert main([*argv, "--month", "2026-11", "--region", "Ankara", "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "deneme, hiçbir şey yazılmadı" in out
+    assert "Özet: 0 eklenecek, 1 değişecek, 0 aynı, 1 reddedildi." in out
+    print(out)
