@@ -165,6 +165,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "reports.reason": ("Gerekçe", "Reason"),
     "reports.xlsx": ("Excel'e aktar", "Export to Excel"),
     "reports.csv": ("CSV'ye aktar", "Export to CSV"),
+    "reports.pdf": ("PDF (yazdır)", "PDF (print)"),
+    "reports.payroll": ("Bordro aktarımı", "Payroll transfer"),
+    "reports.progress": (
+        "Aktarılıyor: {done}/{of} bölge",
+        "Exporting: {done}/{of} regions",
+    ),
     "reports.status": ("Durum: {status}", "Status: {status}"),
     "reports.exported": ("Dışa aktarıldı: {path}", "Exported: {path}"),
     "settings.enabled": ("Eşitleme açık", "Sync enabled"),

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from tkinter import filedialog, messagebox, ttk
 
+import platformdirs
+
 from puantaj.core.monthcheck import Finding
 from puantaj.services.export import ExportService
 from puantaj.services.overview import OverviewService
@@ -42,14 +44,18 @@ class Dialogs:
     """The blocking questions the window asks; tests hand in their own answers."""
 
     confirm: Callable[[str], bool]
-    save_path: Callable[[str], Path | None]
+    save_path: Callable[[str, str], Path | None]
     choose_backup: Callable[[], Path | None]
 
 
 def native_dialogs(backups: Path) -> Dialogs:
-    def save_path(suffix: str) -> Path | None:
-        name = filedialog.asksaveasfilename(defaultextension=suffix)
-        return Path(name) if name else None
+    def save_path(suffix: str, name: str = "") -> Path | None:
+        chosen = filedialog.asksaveasfilename(
+            defaultextension=suffix,
+            initialdir=platformdirs.user_documents_dir(),
+            initialfile=name,
+        )
+        return Path(chosen) if chosen else None
 
     def choose_backup() -> Path | None:
         name = filedialog.askopenfilename(
@@ -228,7 +234,7 @@ class MainWindow(ttk.Frame):
             self.notebook,
             session,
             services.reports,
-            ExportService(services.timesheets),
+            ExportService(services.timesheets, services.store),
             services.monthchecks,
             strings,
             regions,

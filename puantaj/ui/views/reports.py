@@ -15,7 +15,7 @@ from tkinter import ttk
 
 from puantaj.core.monthcheck import Finding
 from puantaj.errors import PuantajError
-from puantaj.services.export import ExportService
+from puantaj.services.export import FORMATS, ExportService
 from puantaj.services.month_grid import month_key
 from puantaj.services.monthcheck import MonthCheckService
 from puantaj.services.reports import NEEDS_REASON, ReportService
@@ -41,7 +41,7 @@ class ReportsView(ttk.Frame):
         checks: MonthCheckService,
         strings,
         regions: Callable[[], list[str]],
-        ask_path: Callable[[str], Path | None],
+        ask_path: Callable[[str, str], Path | None],
         show_status: Callable[[str], None],
         confirm: Callable[[str], bool],
         on_jump: Callable[[str, int, int, Finding], None],
@@ -75,6 +75,12 @@ class ReportsView(ttk.Frame):
         self.state = tk.StringVar()
         ttk.Label(top, textvariable=self.state).pack(side="left", padx=12)
         ttk.Button(top, text=strings("reports.xlsx"), command=self.export_xlsx).pack(
+            side="right", padx=2
+        )
+        ttk.Button(
+            top, text=strings("reports.payroll"), command=self.export_payroll
+        ).pack(side="right", padx=2)
+        ttk.Button(top, text=strings("reports.pdf"), command=self.export_pdf).pack(
             side="right", padx=2
         )
         ttk.Button(top, text=strings("reports.csv"), command=self.export_csv).pack(
@@ -215,18 +221,33 @@ class ReportsView(ttk.Frame):
         return self._regions() if self._session.is_admin else [self._session.region]
 
     def export_xlsx(self) -> Path | None:
-        return self._export(".xlsx", self._exports.to_xlsx)
+        return self._export("xlsx")
 
     def export_csv(self) -> Path | None:
-        return self._export(".csv", self._exports.to_csv)
+        return self._export("csv")
 
-    def _export(self, suffix: str, writer) -> Path | None:
-        path = self._ask_path(suffix)
+    def export_pdf(self) -> Path | None:
+        return self._export("pdf")
+
+    def export_payroll(self) -> Path | None:
+        return self._export("payroll")
+
+    def _export(self, fmt: str) -> Path | None:
+        _region, year, month = self.chosen()
+        regions = self._scope()
+        name = self._exports.default_name(regions, year, month, fmt)
+        path = self._ask_path(FORMATS[fmt], name)
         if not path:
             return None
-        _region, year, month = self.chosen()
+
+        def progress(done: int, of: int) -> None:
+            self._status(self.t("reports.progress", done=done, of=of))
+            self.update_idletasks()  # issue 14: a long export shows it is working
+
         try:
-            written = writer(self._session, self._scope(), year, month, Path(path))
+            written = self._exports.export(
+                self._session, fmt, regions, year, month, Path(path), progress
+            )
         except (PuantajError, OSError) as exc:
             self._status(self.t.error(exc))
             return None

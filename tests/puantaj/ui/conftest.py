@@ -113,7 +113,7 @@ def drive(root, tmp_path):
         asked: list[str] = []  # every question the window asked, answered yes
         answers = Dialogs(
             confirm=lambda text: asked.append(text) or True,
-            save_path=lambda suffix: tmp_path / f"export{suffix}",
+            save_path=lambda suffix, name="": tmp_path / f"export{suffix}",
             choose_backup=lambda: None,
         )
         app = build_desktop(root, services, demo=demo, dialogs=answers)

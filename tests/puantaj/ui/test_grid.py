@@ -229,23 +229,27 @@ def test_export_xlsx_reads_back_with_the_right_totals(services, drive):
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["Ankara", "Kodlar"]
     sheet = book["Ankara"]
-    header = [c.value for c in sheet[2]]
+    header = [c.value for c in sheet[4]]  # title, header line, KVKK note above
     rows = {
         r[0].value: [c.value for c in r]
-        for r in sheet.iter_rows(min_row=3)
+        for r in sheet.iter_rows(min_row=6)
         if r[0].value
     }
     sgk = header.index("SGK gün")
     # March has 31 days: two unpaid days leave 31 - 2 = 29 SGK days
     assert rows["1"][sgk] == 30 and rows["2"][sgk] == 29
     assert (
-        rows["2"][header.index("R")] == 2
+        rows["2"][header.index("Rapor")] == 2
         and rows["2"][header.index("Eksik kodu")] == "01"
     )
     # Sundays 1, 8, 15, 29 are HT; Bayram 20–22 is GT (22nd is a Sunday too)
     assert rows["1"][header.index("Çalışılan")] == 31 - 4 - 3
     csv_path = reports.export_csv()
     assert "Sicil" in csv_path.read_text(encoding="utf-8-sig")
+    assert reports.export_pdf().read_bytes().startswith(b"%PDF")  # issue 14
+    assert openpyxl.load_workbook(reports.export_payroll()).active["A1"].value == (
+        "Sicil No"
+    )
 
 
 def test_closing_keeps_the_code_being_typed_and_exits_cleanly(services, drive, capfd):
