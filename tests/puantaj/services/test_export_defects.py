@@ -92,3 +92,14 @@ def test_xlsx_holds_no_live_formula_and_says_the_status_in_turkish(
     texts = " ".join(str(c.value) for c in cells)
     assert "HYPERLINK" in texts
     assert "Taslak" in texts and "draft" not in texts
+
+
+def test_the_payroll_transfer_neutralises_a_formula_too(services, ankara, tmp_path):
+    _staff(services, ankara)
+    path = ExportService(services.timesheets).to_payroll(
+        ankara, ["Ankara"], 2026, 11, tmp_path / "bordro.xlsx"
+    )
+    ws = openpyxl.load_workbook(path).active
+    cells = [c for row in ws.iter_rows() for c in row if c.value is not None]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    assert ws["C2"].value == "'" + ATTACK
