@@ -19,7 +19,8 @@ def test_the_transfer_layout_keys_rows_by_sicil_and_tc_with_typed_cells(
     heads = [c.value for c in ws[1]]
     assert heads == [h for h, _ in TRANSFER_COLUMNS]
     rows = {
-        r[0].value: {h: c for h, c in zip(heads, r)} for r in ws.iter_rows(min_row=2)
+        r[0].value: {h: c for h, c in zip(heads, r, strict=True)}
+        for r in ws.iter_rows(min_row=2)
     }
     assert set(rows) == {"0042", "0007"}
     ismail, ayse = rows["0042"], rows["0007"]
@@ -44,11 +45,13 @@ def test_the_csv_is_for_turkish_excel(services, ankara, admin, tmp_path):
     text = path.read_bytes()
     assert text.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(text.decode("utf-8-sig").splitlines(), delimiter=";"))
-    row = {h: v for h, v in zip(rows[0], rows[2])}  # sorted by surname: Doğan first
+    row = {
+        h: v for h, v in zip(rows[0], rows[2], strict=True)
+    }  # sorted by surname: Doğan first
     assert row["Ad Soyad"] == "İsmail Işıkoğlu"
     assert row["Sicil"] == '="0042"' and row["TC kimlik no"] == f'="{TC}"'
     assert row["FM saat"] == "2,5" and row["SGK gün"] == "30"
-    assert dict(zip(rows[0], rows[1]))["Eksik kodu"] == '="01"'
+    assert dict(zip(rows[0], rows[1], strict=True))["Eksik kodu"] == '="01"'
 
 
 def test_default_names_say_region_and_month(services, admin):
