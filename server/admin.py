@@ -10,6 +10,7 @@ from sqlalchemy import Connection, delete, select, update
 
 from puantaj.core import personal, validators
 from puantaj.core.tables import natural_id
+from puantaj.errors import ValidationError
 from puantaj.syncproto import push
 from puantaj.syncproto.errors import WriteLostError
 from server.auth import Caller, now_text
@@ -123,7 +124,12 @@ def set_month(
 ) -> dict[str, Any]:
     """Lock or unlock a (region, month); unlocking needs a reason."""
     caller.require_admin()
-    validators.parse_month(month)
+    try:
+        validators.parse_month(month)
+    except ValidationError as exc:
+        raise Malformed(str(exc)) from None
+    if not month.isascii():
+        raise Malformed(f"month: not a month (YYYY-MM): {month!r}")
     if action not in ("lock", "unlock"):
         raise Malformed("action: lock or unlock")
     if action == "unlock" and not reason.strip():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from flask import Blueprint, g, request
 
 from server import admin
@@ -10,6 +12,8 @@ from server.errors import Malformed
 from server.wire import json_response, read_json
 
 bp = Blueprint("admin", __name__)
+MAX_ID = 2**63 - 1  # an id past any BIGINT is simply not found (404 by routing)
+_TEXT_RE = re.compile(r"[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*")
 
 
 @bp.get("/conflicts")
@@ -32,12 +36,12 @@ def conflicts():
     return json_response({"conflicts": items}, 200, request)
 
 
-@bp.post("/conflicts/<int:conflict_id>/restore")
+@bp.post(f"/conflicts/<int(max={MAX_ID}):conflict_id>/restore")
 def restore(conflict_id: int):
     context = ctx()
     g.caller.require_admin()
-    body = read_json(request, 4096) if request.content_length else {}
-    by = str((body or {}).get("by") or "admin")[:80]
+    body = _object(read_json(request, 4096)) if request.content_length else {}
+    by = _text(body, "by", 80) or "admin"
     with context.write() as conn:
         result = admin.restore_conflict(conn, context, g.caller, conflict_id, by)
     return json_response(result, 200, request)
@@ -47,21 +51,37 @@ def restore(conflict_id: int):
 def locks():
     context = ctx()
     g.caller.require_admin()
-    body = read_json(request, 16_384)
-    if not isinstance(body, dict):
-        raise Malformed("body must be an object")
-    fields = {k: body.get(k) for k in ("region", "month", "action", "reason", "by")}
-    if not isinstance(fields["region"], str) or not fields["region"]:
-        raise Malformed("region: required")
+    body = _object(read_json(request, 16_384))
+    region = _text(body, "region", 64)
+    if not region or region != region.strip() or not region.isprintable():
+        raise Malformed("region: required, a name without surrounding spaces")
     with context.write() as conn:
         result = admin.set_month(
             conn,
             context,
             g.caller,
-            fields["region"],
-            str(fields["month"] or ""),
-            str(fields["action"] or ""),
-            str(fields["reason"] or ""),
-            str(fields["by"] or "admin"),
+            region,
+            _text(body, "month", 7),
+            _text(body, "action", 6),
+            _text(body, "reason", 2000),
+            _text(body, "by", 80) or "admin",
         )
     return json_response(result, 200, request)
+
+
+def _object(body: object) -> dict:
+    if not isinstance(body, dict):
+        raise Malformed("body must be a JSON object")
+    return body
+
+
+def _text(body: dict, key: str, max_len: int) -> str:
+    """An optional text field: a string without control characters, or absent."""
+    value = body.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str) or not _TEXT_RE.fullmatch(value):
+        raise Malformed(f"{key}: must be text without control characters")
+    if len(value) > max_len:
+        raise Malformed(f"{key}: at most {max_len} characters")
+    return value
