@@ -82,7 +82,18 @@ def build_metadata(schema: str | None = None) -> MetaData:
         Column("created_at", String(40), nullable=False),
         Column("revoked_at", String(40)),
         Column("last_used_at", String(40)),
+        # cli | api_key: API_KEY's token is revoked when the key changes or goes
+        Column("origin", String(16), nullable=False, server_default="cli"),
     )
+    failures = Table(
+        "auth_failures",
+        metadata,
+        # a client address (an IPv6 one by its /64) and a slice of the window
+        Column("address", String(64), primary_key=True),
+        Column("bucket", BigInteger, primary_key=True, autoincrement=False),
+        Column("failures", Integer, nullable=False),
+    )
+    Index("ix_auth_failures_bucket", failures.c.bucket)
     Table(
         "sites",
         metadata,
