@@ -11,12 +11,13 @@ from collections.abc import Callable, Mapping
 from flask import Flask, g, request
 from sqlalchemy.exc import DBAPIError, OperationalError
 from werkzeug.exceptions import HTTPException
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from puantaj.core.hlc import HybridClock
-from server import auth, storage
+from server import auth, limiter, storage
 from server.config import load_server_settings
 from server.context import ServerContext, ctx
-from server.errors import APIError, DatabaseDown, Unauthorized
+from server.errors import APIError, DatabaseDown, TooManyRequests, Unauthorized
 from server.merge import Merger
 from server.queries import Queries
 from server.routes import admin, digest, download, health, status, sync
@@ -49,10 +50,18 @@ def create_app(
     tables = {name.split(".")[-1]: t for name, t in metadata.tables.items()}
     # each server process is a site of its own: its writes never share stamps
     # with another worker's or instance's
-    clock = HybridClock(
-        f"server-{uuid.uuid4().hex}", now_ms or (lambda: int(time.time() * 1000))
-    )
+    now_ms = now_ms or (lambda: int(time.time() * 1000))
+    clock = HybridClock(f"server-{uuid.uuid4().hex}", now_ms)
     queries = Queries(tables, engine.dialect)
+    context: ServerContext
+    if settings.redis_url:
+        failures: limiter.FailureStore = limiter.RedisFailures(
+            settings.redis_url, settings.redis_timeout_s, settings.bad_token_window_s
+        )
+    else:
+        failures = limiter.SqlFailures(
+            engine, lambda: context.write(), tables["auth_failures"]
+        )
     context = ServerContext(
         settings=settings,
         engine=engine,
@@ -60,8 +69,8 @@ def create_app(
         queries=queries,
         clock=clock,
         merger=Merger(queries, clock, settings.clock_ahead_ms),
-        limiter=auth.BadTokenLimiter(
-            settings.bad_token_limit, settings.bad_token_window_s
+        limiter=limiter.BadTokenLimiter(
+            failures, settings.bad_token_limit, settings.bad_token_window_s, now_ms
         ),
         schema_revision=revision,
     )
@@ -73,6 +82,9 @@ def create_app(
     gc.set_threshold(GC_GEN0_THRESHOLD, 20, 20)
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
+    if settings.trusted_proxies:
+        hops = settings.trusted_proxies
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
     app.extensions["puantaj"] = context
     for module in (health, sync, download, digest, status, admin):
         app.register_blueprint(module.bp)
@@ -86,12 +98,20 @@ def _authenticate():
     if request.routing_exception is not None or request.endpoint in PUBLIC:
         return None
     context = ctx()
-    address = request.remote_addr or "?"
-    context.limiter.check(address)
     try:
         g.caller = context.caller(request.headers.get("Authorization"))
     except Unauthorized:
-        context.limiter.failed(address)
+        # only failures are limited: a valid token always passes, whoever else
+        # guessed wrong from the same address
+        key = limiter.client_key(request.remote_addr)
+        failures = context.limiter.failed(key)
+        if failures == context.limiter.limit + 1:
+            log.warning("bad tokens: %s reached the limit (%d)", key, failures - 1)
+        if failures > context.limiter.limit:
+            raise TooManyRequests(
+                "too many bad tokens from this address; wait a minute",
+                context.limiter.window_s,
+            ) from None
         raise
     return None
 
@@ -99,7 +119,10 @@ def _authenticate():
 def _register_errors(app: Flask) -> None:
     @app.errorhandler(APIError)
     def _api(exc: APIError):
-        return json_response({"error": exc.code, "detail": exc.detail}, exc.status)
+        response = json_response({"error": exc.code, "detail": exc.detail}, exc.status)
+        if isinstance(exc, TooManyRequests):
+            response.headers["Retry-After"] = str(exc.retry_after_s)
+        return response
 
     @app.errorhandler(HTTPException)
     def _http(exc: HTTPException):

@@ -1,4 +1,4 @@
-"""Bearer tokens: creation, hashed storage, constant-time checks, bad-token limits."""
+"""Bearer tokens: creation, hashed storage, constant-time checks."""
 
 from __future__ import annotations
 
@@ -6,15 +6,12 @@ import datetime as dt
 import hashlib
 import hmac
 import secrets
-import threading
-import time
-from collections import defaultdict, deque
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, select, update
 
 from puantaj.syncproto.access import Access
-from server.errors import Forbidden, TooManyRequests, Unauthorized
+from server.errors import Forbidden, Unauthorized
 
 
 @dataclass(frozen=True)
@@ -95,32 +92,3 @@ def touch(conn: Connection, tables, caller: Caller) -> None:
         .where(tokens.c.id == caller.token_id)
         .values(last_used_at=now_text())
     )
-
-
-class BadTokenLimiter:
-    """Counts failed authentications per address in a sliding window (per process)."""
-
-    def __init__(self, limit: int, window_s: float) -> None:
-        self.limit = limit
-        self.window_s = window_s
-        self._failures: dict[str, deque[float]] = defaultdict(deque)
-        self._lock = threading.Lock()
-
-    def check(self, address: str) -> None:
-        with self._lock:
-            recent = self._trim(address)
-            if len(recent) >= self.limit:
-                raise TooManyRequests(
-                    "too many bad tokens from this address; wait a minute"
-                )
-
-    def failed(self, address: str) -> None:
-        with self._lock:
-            self._trim(address).append(time.monotonic())
-
-    def _trim(self, address: str) -> deque[float]:
-        recent = self._failures[address]
-        horizon = time.monotonic() - self.window_s
-        while recent and recent[0] < horizon:
-            recent.popleft()
-        return recent

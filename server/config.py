@@ -12,6 +12,8 @@ from pathlib import Path
 
 import platformdirs
 
+from server.errors import ConfigError
+
 
 @dataclass(frozen=True)
 class ServerSettings:
@@ -28,7 +30,12 @@ class ServerSettings:
     max_changes: int = 20_000
     max_pull: int = 10_000
     bad_token_limit: int = 20  # failures per address and window before 429
-    bad_token_window_s: float = 60.0
+    bad_token_window_s: int = 60
+    # proxies in front of the app that append the client to X-Forwarded-For
+    # (puantaj-server serve's nginx is one); 0: the peer address is the client
+    trusted_proxies: int = 0
+    redis_url: str | None = None  # bad-token counts in Redis instead of the database
+    redis_timeout_s: float = 2.0
     clock_ahead_ms: int = 5 * 60 * 1000
     api_key: str | None = None
     backup_keep: int = 14
@@ -59,6 +66,7 @@ def load_server_settings(
     values: dict[str, object] = {
         "api_key": env.get("API_KEY") or None,
         "db_schema": env.get("PUANTAJ_DB_SCHEMA") or None,
+        "redis_url": env.get("REDIS_URL") or None,
     }
     numeric = {
         "pool_size": "PUANTAJ_DB_POOL_SIZE",
@@ -66,10 +74,16 @@ def load_server_settings(
         "max_body_bytes": "PUANTAJ_MAX_BODY_BYTES",
         "max_json_nodes": "PUANTAJ_MAX_JSON_NODES",
         "backup_keep": "PUANTAJ_BACKUP_KEEP",
+        "bad_token_limit": "PUANTAJ_BAD_TOKEN_LIMIT",
+        "bad_token_window_s": "PUANTAJ_BAD_TOKEN_WINDOW_S",
+        "trusted_proxies": "PUANTAJ_TRUSTED_PROXIES",
     }
     for key, name in numeric.items():
         if env.get(name):
-            values[key] = int(env[name])
+            try:
+                values[key] = int(env[name])
+            except ValueError:
+                raise ConfigError(f"{name} must be a whole number") from None
     settings = ServerSettings(database_url=normalise_url(url), home=home)
     settings = replace(settings, **values)
     if overrides:

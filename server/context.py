@@ -12,7 +12,7 @@ from flask import current_app
 from sqlalchemy import Connection, Engine, Table
 
 from puantaj.core.hlc import HybridClock
-from server import auth
+from server import auth, limiter
 from server.config import ServerSettings
 from server.merge import Merger
 from server.queries import Queries
@@ -28,7 +28,7 @@ class ServerContext:
     queries: Queries
     clock: HybridClock
     merger: Merger
-    limiter: auth.BadTokenLimiter
+    limiter: limiter.BadTokenLimiter
     schema_revision: str
     _tokens: dict[str, tuple[float, auth.Caller]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)

@@ -65,6 +65,10 @@ class NotJSON(APIError):
 class TooManyRequests(APIError):
     status, code = 429, "too_many_requests"
 
+    def __init__(self, detail: str = "", retry_after_s: int = 60) -> None:
+        super().__init__(detail)
+        self.retry_after_s = retry_after_s
+
 
 class DatabaseDown(APIError):
     status, code = 503, "database_unavailable"
@@ -72,3 +76,7 @@ class DatabaseDown(APIError):
 
 class SchemaError(Exception):
     """The database holds tables that are not ours, or not at our version."""
+
+
+class ConfigError(Exception):
+    """A setting the server cannot start with (the message says which and why)."""
