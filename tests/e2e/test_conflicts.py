@@ -105,6 +105,7 @@ def test_a_client_killed_mid_sync_resumes_without_loss_or_duplicates(
         "PUANTAJ_SYNC_URL": server.url,
         "PUANTAJ_SYNC_TOKEN": desks.tokens["Ankara"],
         "PUANTAJ_SYNC_PAGE_SIZE": "200",
+        "PUANTAJ_LANG": "en",  # it reads the English progress line
         "PYTHONPATH": str(servers.ROOT),
     }
     proc = subprocess.Popen(
