@@ -41,13 +41,19 @@ def create_app(
     """
     settings = load_server_settings(env, overrides)
     engine = storage.make_engine(settings)
+    metadata = build_metadata()
+    tables = {name.split(".")[-1]: t for name, t in metadata.tables.items()}
+    # workers and instances starting together migrate and register API_KEY one
+    # at a time; each step finds what an earlier one did
     with storage.first_start_lock(engine, settings):
         storage.ensure_namespace(engine, settings)
         if storage.is_empty(engine):
             storage.migrate(engine, settings)
-    revision = storage.check_schema(engine)
-    metadata = build_metadata()
-    tables = {name.split(".")[-1]: t for name, t in metadata.tables.items()}
+        revision = storage.check_schema(engine)
+        with engine.begin() as conn:
+            outcome = auth.register_api_key(conn, tables, settings.api_key)
+    if outcome:
+        log.warning("API_KEY: %s", outcome)
     # each server process is a site of its own: its writes never share stamps
     # with another worker's or instance's
     now_ms = now_ms or (lambda: int(time.time() * 1000))
@@ -74,9 +80,6 @@ def create_app(
         ),
         schema_revision=revision,
     )
-    if settings.api_key:
-        with context.write() as conn:
-            auth.ensure_token(conn, tables, settings.api_key, "*", "API_KEY")
     # a push builds ~10 objects per row; the default thresholds would run a
     # full collection over every live object many times per large batch
     gc.set_threshold(GC_GEN0_THRESHOLD, 20, 20)

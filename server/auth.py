@@ -9,6 +9,7 @@ import secrets
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 
 from puantaj.syncproto.access import Access
 from server.errors import Forbidden, Unauthorized
@@ -49,19 +50,45 @@ def create_token(conn: Connection, tables, scope: str, label: str = "") -> str:
     return token
 
 
-def ensure_token(conn: Connection, tables, token: str, scope: str, label: str) -> None:
-    """Register a token given from outside (API_KEY) if it is not known yet."""
+def register_api_key(conn: Connection, tables, api_key: str | None) -> str:
+    """Make API_KEY's token the only active admin token that came from API_KEY:
+    register it if new, revoke the ones an earlier key registered.
+
+    Idempotent, so workers and instances may all run it at start (they do, one
+    at a time, under storage.first_start_lock). A key once revoked stays
+    revoked. Returns what happened, for the log.
+    """
     tokens = tables["tokens"]
-    digest = hash_token(token)
-    if (
-        conn.execute(select(tokens.c.id).where(tokens.c.token_hash == digest)).first()
-        is None
-    ):
-        conn.execute(
-            tokens.insert().values(
-                token_hash=digest, scope=scope, label=label, created_at=now_text()
-            )
+    digest = hash_token(api_key) if api_key else None
+    retire = update(tokens).where(
+        tokens.c.origin == "api_key", tokens.c.revoked_at.is_(None)
+    )
+    if digest:
+        retire = retire.where(tokens.c.token_hash != digest)
+    retired = conn.execute(retire.values(revoked_at=now_text())).rowcount
+    outcome = f"revoked {retired} earlier API_KEY token(s)" if retired else ""
+    if digest is None:
+        return outcome
+    row = conn.execute(
+        select(tokens.c.revoked_at).where(tokens.c.token_hash == digest)
+    ).first()
+    if row is None:
+        insert = _dialect_insert(conn)(tokens).values(
+            token_hash=digest,
+            scope="*",
+            label="API_KEY",
+            origin="api_key",
+            created_at=now_text(),
         )
+        conn.execute(insert.on_conflict_do_nothing(index_elements=["token_hash"]))
+        return ", ".join(filter(None, [outcome, "registered API_KEY"]))
+    if row.revoked_at is not None:
+        return "API_KEY names a revoked token: it stays revoked; set a new API_KEY"
+    return outcome
+
+
+def _dialect_insert(conn: Connection):
+    return (postgresql if conn.dialect.name == "postgresql" else sqlite).insert
 
 
 def authenticate(conn: Connection, tables, header: str | None) -> Caller:
@@ -85,10 +112,9 @@ def authenticate(conn: Connection, tables, header: str | None) -> Caller:
     return Caller(row.scope, token_id=row.id)
 
 
-def touch(conn: Connection, tables, caller: Caller) -> None:
+def touch(conn: Connection, tables, token_id: int) -> None:
+    """Note when a token was last used (list-tokens shows it)."""
     tokens = tables["tokens"]
     conn.execute(
-        update(tokens)
-        .where(tokens.c.id == caller.token_id)
-        .values(last_used_at=now_text())
+        update(tokens).where(tokens.c.id == token_id).values(last_used_at=now_text())
     )

@@ -13,7 +13,7 @@ from werkzeug.serving import WSGIRequestHandler
 
 from server import admin, auth, storage
 from server.config import load_server_settings
-from server.errors import APIError, SchemaError
+from server.errors import APIError, ConfigError, SchemaError
 
 
 class _NoDelayHandler(WSGIRequestHandler):
@@ -68,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     overrides = {"database_url": url} if url else None
     try:
         return _dispatch(args, overrides)
-    except SchemaError as exc:
+    except (SchemaError, ConfigError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except APIError as exc:

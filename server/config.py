@@ -14,6 +14,8 @@ import platformdirs
 
 from server.errors import ConfigError
 
+MIN_API_KEY_CHARS = 24
+
 
 @dataclass(frozen=True)
 class ServerSettings:
@@ -84,6 +86,12 @@ def load_server_settings(
                 values[key] = int(env[name])
             except ValueError:
                 raise ConfigError(f"{name} must be a whole number") from None
+    if values["api_key"] and len(str(values["api_key"])) < MIN_API_KEY_CHARS:
+        raise ConfigError(
+            f"API_KEY must be at least {MIN_API_KEY_CHARS} characters (a valid "
+            "token is never refused, so it must be too long to guess); e.g. "
+            "python -c 'import secrets; print(secrets.token_urlsafe(32))'"
+        )
     settings = ServerSettings(database_url=normalise_url(url), home=home)
     settings = replace(settings, **values)
     if overrides:

@@ -17,7 +17,7 @@ from server.config import ServerSettings
 from server.merge import Merger
 from server.queries import Queries
 
-TOKEN_CACHE_S = 10.0
+TOUCH_EVERY_S = 60.0  # last_used_at is written at most this often per token
 
 
 @dataclass
@@ -30,7 +30,7 @@ class ServerContext:
     merger: Merger
     limiter: limiter.BadTokenLimiter
     schema_revision: str
-    _tokens: dict[str, tuple[float, auth.Caller]] = field(default_factory=dict)
+    _touched: dict[int, float] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @contextmanager
@@ -51,23 +51,20 @@ class ServerContext:
                 yield conn
 
     def caller(self, header: str | None) -> auth.Caller:
-        """Authenticate, with a short per-process cache of good tokens."""
-        key = auth.hash_token(header or "")
-        now = time.monotonic()
-        with self._lock:
-            hit = self._tokens.get(key)
-        if hit and now - hit[0] < TOKEN_CACHE_S:
-            return hit[1]
+        """Authenticate against the tokens table on every request, so a revocation
+        holds at once in every worker and instance (no cache)."""
         with self.engine.connect() as conn:
             caller = auth.authenticate(conn, self.tables, header)
             conn.commit()
+        now = time.monotonic()
         with self._lock:
-            self._tokens[key] = (now, caller)
+            due = now - self._touched.get(caller.token_id, -TOUCH_EVERY_S)
+            if due >= TOUCH_EVERY_S:
+                self._touched[caller.token_id] = now
+        if due >= TOUCH_EVERY_S:
+            with self.write() as conn:
+                auth.touch(conn, self.tables, caller.token_id)
         return caller
-
-    def forget_tokens(self) -> None:
-        with self._lock:
-            self._tokens.clear()
 
 
 def ctx() -> ServerContext:

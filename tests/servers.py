@@ -159,6 +159,7 @@ def start(env: ServerEnv, workers: int = 0, port: int | None = None) -> RunningS
                 "server did not start:\n" + "".join(server.log)
             ) from None
         if line is None:
+            server.stop()  # reaps the process
             raise RuntimeError("server exited:\n" + "".join(server.log))
         if ready in line:
             booted += 1
