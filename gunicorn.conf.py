@@ -15,3 +15,8 @@ timeout = 120
 graceful_timeout = 20
 keepalive = 5
 accesslog = os.environ.get("PUANTAJ_ACCESS_LOG") or None
+
+if os.environ.get("PUANTAJ_LOG_FORMAT", "").lower() == "json":
+    # gunicorn's own lines (boot, worker exits) as JSON too, like the app's:
+    # its default handlers all use the formatter named "generic"
+    logconfig_dict = {"formatters": {"generic": {"()": "server.logs.JsonFormatter"}}}

@@ -9,15 +9,21 @@ import uuid
 from collections.abc import Callable, Mapping
 
 from flask import Flask, g, request
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DataError, SQLAlchemyError
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from puantaj.core.hlc import HybridClock
-from server import auth, limiter, storage
+from server import auth, limiter, logs, request_log, storage
 from server.config import load_server_settings
 from server.context import ServerContext, ctx
-from server.errors import APIError, DatabaseDown, TooManyRequests, Unauthorized
+from server.errors import (
+    APIError,
+    DatabaseDown,
+    Malformed,
+    TooManyRequests,
+    Unauthorized,
+)
 from server.merge import Merger
 from server.queries import Queries
 from server.routes import admin, digest, download, health, status, sync
@@ -40,6 +46,7 @@ def create_app(
     `now_ms` is the physical clock (tests inject one; default: the system's).
     """
     settings = load_server_settings(env, overrides)
+    logs.configure(settings.log_format, settings.log_level)
     engine = storage.make_engine(settings)
     metadata = build_metadata()
     tables = {name.split(".")[-1]: t for name, t in metadata.tables.items()}
@@ -92,6 +99,7 @@ def create_app(
     for module in (health, sync, download, digest, status, admin):
         app.register_blueprint(module.bp)
     app.before_request(_authenticate)
+    request_log.install(app)
     _register_errors(app)
     return app
 
@@ -136,16 +144,22 @@ def _register_errors(app: Flask) -> None:
             {"error": code, "detail": exc.description or ""}, exc.code or 500
         )
 
-    @app.errorhandler(OperationalError)
-    @app.errorhandler(DBAPIError)
-    def _db(exc: Exception):
-        log.warning("database error: %s", exc)
-        down = DatabaseDown("database unavailable or busy; retry later")
-        return json_response({"error": down.code, "detail": down.detail}, down.status)
+    @app.errorhandler(SQLAlchemyError)
+    def _db(exc: SQLAlchemyError):
+        # named, never quoted: the parameters and PostgreSQL's DETAIL carry
+        # sicil numbers, TC numbers and names
+        log.warning("database error: %s", logs.describe_db_error(exc))
+        if isinstance(exc, DataError):  # a value the database cannot take
+            error: APIError = Malformed("a value is out of the database's range")
+        else:
+            error = DatabaseDown("database unavailable or busy; retry later")
+        return json_response(
+            {"error": error.code, "detail": error.detail}, error.status
+        )
 
     @app.errorhandler(Exception)
     def _internal(exc: Exception):
-        log.exception("unhandled error")
+        log.error("unhandled error: %s", logs.describe_unhandled(exc))
         return json_response(
             {"error": "internal", "detail": "internal server error"}, 500
         )

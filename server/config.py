@@ -38,6 +38,8 @@ class ServerSettings:
     trusted_proxies: int = 0
     redis_url: str | None = None  # bad-token counts in Redis instead of the database
     redis_timeout_s: float = 2.0
+    log_format: str = "text"  # text | json (one object a line)
+    log_level: str = "INFO"
     clock_ahead_ms: int = 5 * 60 * 1000
     api_key: str | None = None
     backup_keep: int = 14
@@ -69,7 +71,13 @@ def load_server_settings(
         "api_key": env.get("API_KEY") or None,
         "db_schema": env.get("PUANTAJ_DB_SCHEMA") or None,
         "redis_url": env.get("REDIS_URL") or None,
+        "log_format": (env.get("PUANTAJ_LOG_FORMAT") or "text").lower(),
+        "log_level": (env.get("PUANTAJ_LOG_LEVEL") or "INFO").upper(),
     }
+    if values["log_format"] not in ("text", "json"):
+        raise ConfigError("PUANTAJ_LOG_FORMAT must be text or json")
+    if values["log_level"] not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+        raise ConfigError("PUANTAJ_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR")
     numeric = {
         "pool_size": "PUANTAJ_DB_POOL_SIZE",
         "max_overflow": "PUANTAJ_DB_MAX_OVERFLOW",

@@ -55,6 +55,7 @@ def make_engine(settings: ServerSettings) -> Engine:
             pool_size=settings.pool_size,
             max_overflow=settings.max_overflow,
             pool_timeout=settings.pool_timeout_s,
+            hide_parameters=True,  # errors carry rows' personal data otherwise
             connect_args={"timeout": 30, "check_same_thread": False},
         )
 
@@ -86,6 +87,7 @@ def make_engine(settings: ServerSettings) -> Engine:
         pool_size=settings.pool_size,
         max_overflow=settings.max_overflow,
         pool_timeout=settings.pool_timeout_s,
+        hide_parameters=True,  # errors carry rows' personal data otherwise
         # no ping per checkout (a round trip on every request): a connection the
         # database dropped fails its first statement, which answers 503 (the
         # client retries) and makes SQLAlchemy renew the whole pool

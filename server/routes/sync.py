@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from puantaj.core import jsonfast
 from puantaj.core.changes import PROTOCOL
 from puantaj.core.tables import TABLES
+from server import request_log
 from server.auth import Caller, now_text
 from server.context import ServerContext, ctx
 from server.errors import Forbidden, Malformed, SiteTaken, TooLarge
@@ -89,6 +90,11 @@ def _exchange(context: ServerContext, caller: Caller, req: SyncRequest):
             )
         else:
             record_site(None)
+    request_log.count(
+        accepted=result.accepted if result else 0,
+        rejected=len(result.rejected) if result else 0,
+        pulled=len(pulled),
+    )
     return json_response(
         {
             "protocol": PROTOCOL,
