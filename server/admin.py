@@ -13,6 +13,7 @@ from puantaj.core.tables import natural_id
 from puantaj.errors import ValidationError
 from puantaj.syncproto import push
 from puantaj.syncproto.errors import WriteLostError
+from server import regions
 from server.auth import Caller, now_text
 from server.context import ServerContext
 from server.errors import Malformed, NotFound, WriteLost
@@ -132,6 +133,7 @@ def set_month(
         raise Malformed(f"month: not a month (YYYY-MM): {month!r}")
     if action not in ("lock", "unlock"):
         raise Malformed("action: lock or unlock")
+    regions.check_known(conn, context.tables, region)
     if action == "unlock" and not reason.strip():
         raise Malformed("reason: unlocking needs a written reason")
     now = now_text()

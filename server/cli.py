@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from sqlalchemy import select, update
 from werkzeug.serving import WSGIRequestHandler
 
-from server import admin, auth, storage
+from server import admin, auth, regions, storage
 from server.config import load_server_settings
 from server.errors import APIError, ConfigError, SchemaError
 
@@ -32,6 +32,12 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--host", default="127.0.0.1")
     run.add_argument("--port", type=int, default=8765)
     run.add_argument("--database-url", dest="run_database_url")
+    serve = sub.add_parser(
+        "serve", help="production: nginx in front of gunicorn (Render, a VM)"
+    )
+    serve.add_argument("--host", default="0.0.0.0")
+    serve.add_argument("--port", type=int, default=None, help="default: $PORT or 8765")
+    serve.add_argument("--workers", type=int, default=None)
     sub.add_parser("migrate", help="bring the server schema up to date")
     region = sub.add_parser("add-region", help="print a new token for a region")
     region.add_argument("name")
@@ -64,6 +70,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.INFO, format="%(levelname)s %(name)s: %(message)s"
     )
+    # Alembic says each revision it runs; the commands say what they did
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     url = getattr(args, "run_database_url", None) or args.database_url
     overrides = {"database_url": url} if url else None
     try:
@@ -84,6 +92,11 @@ def _dispatch(args: argparse.Namespace, overrides) -> int:
         revision = storage.migrate(storage.make_engine(settings), settings)
         print(f"server schema at {revision}")
         return 0
+    if args.command == "serve":
+        from server.serve import serve
+
+        settings = load_server_settings(overrides=overrides)
+        return serve(settings, args.host, args.port or settings.port, args.workers)
     if args.command == "backup":
         from server.backup import run_backup
 
@@ -108,10 +121,11 @@ def _dispatch(args: argparse.Namespace, overrides) -> int:
 def _admin_command(args, conn, context, system) -> int:
     tokens = context.tables["tokens"]
     if args.command in ("add-region", "add-token"):
-        scope = "*" if args.command == "add-token" else args.name.strip()
-        if not scope:
-            print("error: region name is empty", file=sys.stderr)
-            return 2
+        scope = (
+            "*"
+            if args.command == "add-token"
+            else regions.check_new(conn, context.tables, args.name)
+        )
         label = getattr(args, "label", "") or scope
         token = auth.create_token(conn, context.tables, scope, label)
         print(f"new token for {'admin' if scope == '*' else scope} (shown once):")
@@ -134,9 +148,12 @@ def _admin_command(args, conn, context, system) -> int:
     elif args.command == "erase":
         print(json.dumps(admin.erase_history(conn, context, args.row_id)))
     elif args.command == "conflicts":
-        for item in admin.list_conflicts(
+        kept = admin.list_conflicts(
             conn, context, system, args.region, limit=args.limit
-        ):
+        )
+        if not kept:
+            print("no conflicts kept" + (f" in {args.region}" if args.region else ""))
+        for item in kept:
             print(json.dumps(item, ensure_ascii=False))
     elif args.command == "restore-conflict":
         print(

@@ -71,6 +71,7 @@ def test_each_server_process_stamps_as_its_own_site(local):
 
 def test_a_lock_written_by_the_server_carries_the_servers_own_site(local):
     admin = local.token("*")
+    local.token("Ankara")  # a registered region
     local.post("/locks", LOCK, admin).raise_for_status()
     site = Stamp.parse(local.get("/health", None).json()["server_time"]).site
     pulled = local.post("/sync", body([], site="pc-9"), admin).json()["changes"]
