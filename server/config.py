@@ -38,6 +38,7 @@ class ServerSettings:
     trusted_proxies: int = 0
     redis_url: str | None = None  # bad-token counts in Redis instead of the database
     redis_timeout_s: float = 2.0
+    port: int = 8765  # where `serve` listens (Render sets PORT)
     log_format: str = "text"  # text | json (one object a line)
     log_level: str = "INFO"
     clock_ahead_ms: int = 5 * 60 * 1000
@@ -87,6 +88,7 @@ def load_server_settings(
         "bad_token_limit": "PUANTAJ_BAD_TOKEN_LIMIT",
         "bad_token_window_s": "PUANTAJ_BAD_TOKEN_WINDOW_S",
         "trusted_proxies": "PUANTAJ_TRUSTED_PROXIES",
+        "port": "PORT",
     }
     for key, name in numeric.items():
         if env.get(name):

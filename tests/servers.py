@@ -111,11 +111,18 @@ class RunningServer:
         return requests.get(self.url + path, headers=headers, timeout=60, **kw)
 
 
-def start(env: ServerEnv, workers: int = 0, port: int | None = None) -> RunningServer:
-    """Start the dev server (workers=0) or gunicorn with `workers` processes and wait
-    until it says it listens."""
+def start(
+    env: ServerEnv, workers: int = 0, port: int | None = None, proxy: bool = False
+) -> RunningServer:
+    """Start the dev server (workers=0), gunicorn with `workers` processes, or with
+    `proxy` the production command (nginx in front of gunicorn), and wait until it
+    says it listens."""
     port = port or free_port()
-    if workers:
+    if proxy:
+        cmd = [str(BIN / "puantaj-server"), "serve", "--host", "127.0.0.1"]
+        cmd += ["--port", str(port), "--workers", str(workers or 2)]
+        ready, workers = "Puantaj sync server (nginx", 1
+    elif workers:
         cmd = [
             str(BIN / "gunicorn"),
             "-c",

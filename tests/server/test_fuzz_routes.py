@@ -1,6 +1,6 @@
 """Generated requests to every route, on SQLite and on PostgreSQL: never a 5xx
 (issue 11 #4). 10,000 in this process through Flask's test client (the same app,
-handlers and database as over HTTP), and a smaller run over HTTP to gunicorn."""
+handlers and database as over HTTP), and a smaller run over HTTP through nginx to gunicorn."""
 
 from __future__ import annotations
 
@@ -45,9 +45,13 @@ def _tokens(make) -> dict[str, str]:
     return {"admin": make("*"), "region": make("Fuzz"), "wrong": "x" * 43}
 
 
-def _check(status: int, content_type: str, call: Call, seen: list[int]) -> None:
+def _check(
+    status: int, content_type: str, call: Call, seen: list[int], proxied=False
+) -> None:
     seen.append(status)
     assert status < 500, call
+    if proxied and status == 400 and "%00" in call.path:
+        return  # nginx refuses a NUL in the path itself, with its own page
     if call.method not in ("HEAD", "OPTIONS"):  # OPTIONS: Flask's automatic Allow
         assert content_type.startswith(("application/json", "application/vnd.sqlite3"))
 
@@ -76,7 +80,8 @@ def test_10000_generated_requests_in_process_never_get_5xx(local):
 
 @pytest.fixture
 def gunicorn(backend):
-    running = servers.start(backend, workers=2)
+    """The production start command: nginx in front of gunicorn."""
+    running = servers.start(backend, workers=2, proxy=True)
     yield running
     running.stop()
 
@@ -100,7 +105,8 @@ def test_generated_requests_over_http_never_get_5xx(gunicorn):
                 )
             except requests.RequestException as exc:
                 raise AssertionError(f"{exc}: {''.join(gunicorn.log[-40:])}") from None
-            _check(reply.status_code, reply.headers.get("Content-Type", ""), call, seen)
+            content_type = reply.headers.get("Content-Type", "")
+            _check(reply.status_code, content_type, call, seen, proxied=True)
 
     run()
     print(f"{len(seen)} over HTTP, statuses {sorted(Counter(seen).items())}")
