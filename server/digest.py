@@ -49,7 +49,7 @@ def scope_digest(
                     name,
                     region,
                     row["id"],
-                    row,
+                    dict(row),
                     decode_stamps(row["_hlc"]),
                     keep_rows=(region, name) in rows_of,
                 )

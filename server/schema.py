@@ -6,6 +6,8 @@ Alembic revision holds its own frozen snapshot of what it changes.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     BigInteger,
     Column,
@@ -21,7 +23,7 @@ from sqlalchemy import (
 
 from puantaj.core.tables import TABLES, TableSpec
 
-_TYPES = {
+_TYPES: dict[str, Any] = {
     "text": Text,
     "date": String(10),
     "month": String(7),
@@ -32,7 +34,7 @@ _TYPES = {
 
 
 def _synced(metadata: MetaData, spec: TableSpec) -> Table:
-    cols = [
+    cols: list[Any] = [
         Column("id", String(36), primary_key=True),
         Column("region", String(64), nullable=False),
     ]

@@ -12,7 +12,7 @@ from pathlib import Path
 try:
     import fcntl
 except ImportError:  # Windows: the embedded server runs as one process there
-    fcntl = None
+    fcntl = None  # type: ignore[assignment]
 
 from alembic import command
 from alembic.config import Config
@@ -103,7 +103,7 @@ def _config() -> Config:
 
 
 def head_revision() -> str:
-    return ScriptDirectory.from_config(_config()).get_current_head()
+    return ScriptDirectory.from_config(_config()).get_current_head() or ""
 
 
 def schema_version_number(revision: str | None) -> int:

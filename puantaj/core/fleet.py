@@ -47,6 +47,7 @@ def next_emission(
     yearly = kind != "private" or old
     if last:
         return add_years(last, 1 if yearly else 2)
+    assert first_registration is not None  # one of the two is known (above)
     return add_years(first_registration, 1 if kind != "private" else 3)
 
 
@@ -96,6 +97,8 @@ def _after_record(record: Mapping[str, Any] | None, every_years: int) -> dt.date
     if record.get("next_due"):
         return _date(record["next_due"])
     done = _date(record["inspection_date"])
+    if done is None:
+        return None
     if record.get("result") == "failed":
         return add_months(done, RETEST_MONTHS)
     return add_years(done, every_years)
