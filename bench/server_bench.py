@@ -1,7 +1,9 @@
 """Server throughput: incremental syncs/s (10 changed rows each) and p50/p99 latency at
-100 concurrent clients, gunicorn on PostgreSQL; plus /health rate in the same run.
+100 concurrent clients, gunicorn on PostgreSQL; plus /health rate in the same run,
+and how the syncs spread over gunicorn's workers (from the request log's worker=).
 
     .venv/bin/python bench/server_bench.py [--clients 100] [--seconds 20] [--workers 2]
+                                           [--proxy]  (through nginx: puantaj-server serve)
 """
 
 from __future__ import annotations
@@ -9,16 +11,20 @@ from __future__ import annotations
 import argparse
 import multiprocessing as mp
 import os
+import re
 import subprocess
 import tempfile
 import threading
 import time
 import uuid
+from collections import Counter
 from pathlib import Path
 
 from common import ROOT, percentile, servers, summary
 
 from puantaj.core.hlc import Stamp
+
+WORKER_RE = re.compile(r"worker=(\d+)")
 
 
 def _stamp(site: str, counter: int) -> str:
@@ -149,13 +155,26 @@ def seed(url, tokens, regions):
             url + "/sync",
             json={
                 "protocol": 1,
-                "site_id": "seed",
+                "site_id": f"seed-{abs(hash(region)) % 10**8}",
                 "batch_id": str(uuid.uuid4()),
                 "changes": changes,
             },
             headers={"Authorization": f"Bearer {tokens[region]}"},
             timeout=60,
         ).raise_for_status()
+
+
+def spread(lines: list[str]) -> str:
+    """Requests each worker served, from the server's request log lines."""
+    served = Counter(
+        match.group(1)
+        for line in lines
+        if "POST /sync 200" in line and (match := WORKER_RE.search(line))
+    )
+    total = sum(served.values()) or 1
+    return ", ".join(
+        f"pid {pid}: {n} ({n * 100 / total:.0f} %)" for pid, n in served.most_common()
+    )
 
 
 def main() -> None:
@@ -166,6 +185,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) + 1)
     parser.add_argument("--threads", type=int, default=3)
     parser.add_argument("--database-url", default=None)
+    parser.add_argument(
+        "--proxy", action="store_true", help="through puantaj-server serve (nginx)"
+    )
     args = parser.parse_args()
     pg = args.database_url or os.environ.get("PUANTAJ_TEST_PG")
     if not pg:
@@ -181,19 +203,22 @@ def main() -> None:
     regions = [f"Bölge-{i:03d}" for i in range(args.clients)]
     tokens = env.tokens(regions)
     os.environ["PUANTAJ_THREADS"] = str(args.threads)
-    server = servers.start(env, workers=args.workers)
+    server = servers.start(env, workers=args.workers, proxy=args.proxy)
     try:
         seed(server.url, tokens, regions)
         print(
-            f"gunicorn {args.workers} workers × {args.threads} threads, PostgreSQL, "
+            f"{'nginx → ' if args.proxy else ''}gunicorn {args.workers} workers × "
+            f"{args.threads} threads, PostgreSQL, "
             f"{args.clients} concurrent clients, {args.seconds:.0f} s each phase, "
             f"{os.cpu_count()} cores (load generator on the same machine)"
         )
+        mark = len(server.log)
         lat, errors = run_load(server.url, tokens, regions, args.seconds, "sync")
         print(
             f"incremental sync (push 10 changed rows + pull): {len(lat) / args.seconds:.0f}"
             f" syncs/s, {summary(lat)}, errors {errors}"
         )
+        print("  requests per worker:", spread(server.log[mark:]))
         lat, errors = run_load(server.url, tokens, regions, args.seconds, "health")
         print(
             f"trivial endpoint GET /health: {len(lat) / args.seconds:.0f} req/s, "

@@ -13,6 +13,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from puantaj.syncproto.access import Access
 from server.errors import Forbidden, Unauthorized
+from server.rows import driver_query
 
 
 @dataclass(frozen=True)
@@ -92,24 +93,29 @@ def _dialect_insert(conn: Connection):
 
 
 def authenticate(conn: Connection, tables, header: str | None) -> Caller:
-    """Resolve `Authorization: Bearer …` to a Caller or raise Unauthorized."""
+    """Resolve `Authorization: Bearer …` to a Caller or raise Unauthorized.
+
+    Runs on every request (no cache, so a revocation holds at once): one
+    indexed read on the driver's cursor.
+    """
     if not header or not header.startswith("Bearer "):
         raise Unauthorized("missing bearer token")
     token = header[len("Bearer ") :].strip()
     if not token or len(token) > 512:
         raise Unauthorized("bad token")
     digest = hash_token(token)
-    tokens = tables["tokens"]
-    row = conn.execute(
-        select(tokens.c.id, tokens.c.token_hash, tokens.c.scope).where(
-            tokens.c.token_hash == digest, tokens.c.revoked_at.is_(None)
-        )
-    ).first()
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    rows = driver_query(
+        conn,
+        "SELECT id, token_hash, scope FROM tokens "
+        f"WHERE token_hash = {mark} AND revoked_at IS NULL",
+        (digest,),
+    )
     # compare the digests in constant time even when the lookup missed
-    stored = row.token_hash if row else "0" * 64
-    if not hmac.compare_digest(stored, digest) or row is None:
+    stored = rows[0][1] if rows else "0" * 64
+    if not hmac.compare_digest(stored, digest) or not rows:
         raise Unauthorized("bad or revoked token")
-    return Caller(row.scope, token_id=row.id)
+    return Caller(rows[0][2], token_id=rows[0][0])
 
 
 def touch(conn: Connection, tables, token_id: int) -> None:

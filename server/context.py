@@ -54,6 +54,9 @@ class ServerContext:
         """Authenticate against the tokens table on every request, so a revocation
         holds at once in every worker and instance (no cache)."""
         with self.engine.connect() as conn:
+            if not self.settings.is_sqlite:
+                # one round trip, no BEGIN/COMMIT around a single read
+                conn = conn.execution_options(isolation_level="AUTOCOMMIT")
             caller = auth.authenticate(conn, self.tables, header)
             conn.commit()
         now = time.monotonic()

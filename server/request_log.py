@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 import time
 
@@ -45,6 +46,7 @@ def _finish(response: Response) -> Response:
         if started
         else None,
     }
+    fields["worker"] = os.getpid()  # how work spreads over gunicorn's workers
     caller = g.get("caller")
     if caller is not None:
         fields.update(token_id=caller.token_id, region=caller.scope)

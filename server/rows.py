@@ -92,7 +92,9 @@ def _driver_cursor(conn: Connection, sql: str, params) -> Iterator[Any]:
     try:
         yield cursor
     except error as exc:
-        raise DBAPIError.instance(sql, params, exc, error) from exc
+        raise DBAPIError.instance(
+            sql, params, exc, error, hide_parameters=True
+        ) from exc
     finally:
         cursor.close()
 

@@ -26,7 +26,7 @@ any_json = st.recursive(
         st.lists(inner, max_size=4),
         st.dictionaries(st.text(max_size=8), inner, max_size=4),
     ),
-    max_leaves=10,
+    max_leaves=4,
 )
 stamp = st.one_of(
     st.builds(

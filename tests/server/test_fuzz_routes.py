@@ -91,7 +91,7 @@ def test_generated_requests_over_http_never_get_5xx(gunicorn):
     seen: list[int] = []
     http = requests.Session()
 
-    @settings(max_examples=100, **FUZZ)
+    @settings(max_examples=50, **FUZZ)
     @given(batch=rounds)
     def run(batch: list[Call]) -> None:
         for call in batch:
@@ -110,4 +110,4 @@ def test_generated_requests_over_http_never_get_5xx(gunicorn):
 
     run()
     print(f"{len(seen)} over HTTP, statuses {sorted(Counter(seen).items())}")
-    assert len(seen) >= 1000
+    assert len(seen) >= 500
