@@ -110,4 +110,4 @@ def _settings(running) -> tuple[int, int]:
     from server.config import load_server_settings
 
     settings = load_server_settings(running.env.env())
-    return settings.max_body_bytes, getattr(settings, "max_json_nodes", 1_200_000)
+    return settings.max_body_bytes, settings.max_json_nodes
