@@ -121,7 +121,7 @@ def _authenticate():
         if failures > context.limiter.limit:
             raise TooManyRequests(
                 "too many bad tokens from this address; wait a minute",
-                context.limiter.window_s,
+                int(context.limiter.window_s),
             ) from None
         raise
     return None

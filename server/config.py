@@ -9,6 +9,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
@@ -68,7 +69,7 @@ def load_server_settings(
     env = os.environ if env is None else env
     home = Path(env.get("PUANTAJ_SERVER_HOME") or default_home())
     url = env.get("DATABASE_URL") or f"sqlite:///{home / 'server.db'}"
-    values: dict[str, object] = {
+    values: dict[str, Any] = {
         "api_key": env.get("API_KEY") or None,
         "db_schema": env.get("PUANTAJ_DB_SCHEMA") or None,
         "redis_url": env.get("REDIS_URL") or None,
@@ -106,7 +107,7 @@ def load_server_settings(
     settings = replace(settings, **values)
     if overrides:
         known = {f.name for f in fields(ServerSettings)}
-        clean = {k: v for k, v in overrides.items() if k in known}
+        clean: dict[str, Any] = {k: v for k, v in overrides.items() if k in known}
         if "database_url" in clean:
             clean["database_url"] = normalise_url(str(clean["database_url"]))
         settings = replace(settings, **clean)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import ipaddress
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import Connection, Engine, Table, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -56,7 +56,7 @@ class SqlFailures:
     def count(self, key: str, first: int, last: int) -> int:
         t = self._table
         with self._engine.connect() as conn:
-            total = conn.execute(
+            total: Any = conn.execute(
                 select(func.coalesce(func.sum(t.c.failures), 0)).where(
                     t.c.address == key, t.c.bucket.between(first, last)
                 )
@@ -92,7 +92,7 @@ class RedisFailures:
     def count(self, key: str, first: int, last: int) -> int:
         names = [f"{self.PREFIX}{key}:{b}" for b in range(first, last + 1)]
         try:
-            values = self._redis.mget(names)
+            values: list[Any] = list(self._redis.mget(names))  # type: ignore[arg-type]
         except self._errors:
             raise DatabaseDown("the limiter's Redis cannot be reached") from None
         return sum(int(v) for v in values if v is not None)
@@ -101,7 +101,9 @@ class RedisFailures:
         name = f"{self.PREFIX}{key}:{bucket}"
         try:
             with self._redis.pipeline() as pipe:
-                pipe.incr(name).expire(name, self._ttl_s).execute()
+                pipe.incr(name)
+                pipe.expire(name, self._ttl_s)
+                pipe.execute()
         except self._errors:
             raise DatabaseDown("the limiter's Redis cannot be reached") from None
 

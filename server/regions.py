@@ -4,6 +4,8 @@ region that was never registered."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Connection, select
 
 from puantaj.core import turkish
@@ -15,8 +17,8 @@ ALL = "*"
 def registered(conn: Connection, tables) -> set[str]:
     """Every region a token was ever made for (revoked ones too)."""
     tokens = tables["tokens"]
-    rows = conn.execute(select(tokens.c.scope).distinct()).scalars()
-    return {scope for scope in rows if scope != ALL}
+    rows: Any = conn.execute(select(tokens.c.scope).distinct()).scalars()
+    return {str(scope) for scope in rows if scope != ALL}
 
 
 def _same(a: str, b: str) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from typing import Any
 
 from sqlalchemy import Connection
 
@@ -110,14 +111,21 @@ class SqlStore:
     ) -> tuple[list[tuple[str, str, int]], int]:
         # the SQL form of syncproto.pull.is_sent (tests/server/test_store.py
         # checks the two agree): the rows are counted in the statement
-        params = {"after": after, "site": site_id, "lim": limit}
+        params: dict[str, Any] = {"after": after, "site": site_id, "lim": limit}
+        found: Any  # result rows: (table, id, seq), the last one ("", "", counter)
         if self.caller.is_admin:
             found = self.conn.execute(self.queries.next_rows_all, params).all()
         else:
             params["scope"] = self.caller.scope
             found = self.conn.execute(self.queries.next_rows_region, params).all()
-        top = next(seq for name, _, seq in found if name == "")
-        return [tuple(row) for row in found if row[0] != ""], top
+        rows: list[tuple[str, str, int]] = []
+        top = 0
+        for name, row_id, seq in found:
+            if name == "":  # the counter's value, read in the same statement
+                top = int(seq)
+            else:
+                rows.append((str(name), str(row_id), int(seq)))
+        return rows, top
 
     def fetch_rows(self, table: str, ids: list[str]) -> Iterator[StoredRow]:
         columns = self.queries.row_columns[table]

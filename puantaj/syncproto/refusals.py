@@ -166,7 +166,7 @@ class Judge:
         if link is None:
             return None
         column, parent = link
-        ref = after.values.get(column)
+        ref = str(after.values.get(column))
         if self.parents.get((parent, ref)) == after.region:
             return None
         if (parent, ref) in self.refused:

@@ -24,7 +24,7 @@ def download():
     try:
         with context.snapshot() as conn:
             counter = context.tables["sync_counter"]
-            seq = conn.execute(select(counter.c.value)).scalar_one()
+            seq: int = conn.execute(select(counter.c.value)).scalar_one()
             build_download(conn, context.tables, g.caller, path, make_cursor(seq))
         handle = path.open("rb")
     except BaseException:

@@ -47,7 +47,7 @@ def status():
             )
             for region, deleted, count in conn.execute(query):
                 key = "deleted" if deleted else "rows"
-                regions[region][key][name] = count
+                regions[str(region)][key][name] = count
         for row in conn.execute(
             scoped(select(t["sites"]), t["sites"].c.region)
         ).mappings():
@@ -73,7 +73,7 @@ def status():
                 table.c.region,
             )
             for region, count in conn.execute(query):
-                regions[region][key] = count
+                regions[str(region)][key] = count
         reports = t["reports"]
         query = scoped(
             select(reports.c.region, reports.c.month, reports.c.status).where(
@@ -82,7 +82,7 @@ def status():
             reports.c.region,
         )
         for region, month, month_status in conn.execute(query):
-            regions[region]["months"][month] = month_status
+            regions[str(region)]["months"][month] = month_status
     return json_response(
         {
             "scope": caller.scope,
