@@ -67,14 +67,9 @@ def create_app(
     clock = HybridClock(f"server-{uuid.uuid4().hex}", now_ms)
     queries = Queries(tables, engine.dialect)
     context: ServerContext
-    if settings.redis_url:
-        failures: limiter.FailureStore = limiter.RedisFailures(
-            settings.redis_url, settings.redis_timeout_s, settings.bad_token_window_s
-        )
-    else:
-        failures = limiter.SqlFailures(
-            engine, lambda: context.write(), tables["auth_failures"]
-        )
+    bad_tokens = limiter.build(
+        settings, engine, lambda: context.write(), tables["auth_failures"], now_ms
+    )
     context = ServerContext(
         settings=settings,
         engine=engine,
@@ -82,9 +77,7 @@ def create_app(
         queries=queries,
         clock=clock,
         merger=Merger(queries, clock, settings.clock_ahead_ms),
-        limiter=limiter.BadTokenLimiter(
-            failures, settings.bad_token_limit, settings.bad_token_window_s, now_ms
-        ),
+        limiter=bad_tokens,
         schema_revision=revision,
     )
     # a push builds ~10 objects per row; the default thresholds would run a

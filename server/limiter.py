@@ -11,6 +11,7 @@ from typing import Any, Protocol
 from sqlalchemy import Connection, Engine, Table, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
+from server.config import ServerSettings
 from server.errors import DatabaseDown
 
 SLICES = 6  # a window is counted in six slices: it slides by a sixth at a time
@@ -137,3 +138,23 @@ class BadTokenLimiter:
             return seen + 1
         self._store.add(key, bucket, first)
         return seen + 1
+
+
+def build(
+    settings: ServerSettings,
+    engine: Engine,
+    write: Callable[[], AbstractContextManager[Connection]],
+    table: Table,
+    now_ms: Callable[[], int],
+) -> BadTokenLimiter:
+    """The limiter the settings ask for: counts in Redis (REDIS_URL) or the database."""
+    store: FailureStore
+    if settings.redis_url:
+        store = RedisFailures(
+            settings.redis_url, settings.redis_timeout_s, settings.bad_token_window_s
+        )
+    else:
+        store = SqlFailures(engine, write, table)
+    return BadTokenLimiter(
+        store, settings.bad_token_limit, settings.bad_token_window_s, now_ms
+    )
