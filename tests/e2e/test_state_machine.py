@@ -290,11 +290,11 @@ def machine_server(request, tmp_path_factory):
     PostgreSQL; returns how many examples to run against it."""
     folder = tmp_path_factory.mktemp("machine")
     if request.param == "sqlite":
-        env, workers, examples = servers.sqlite_env(folder), 0, 20
+        env, workers, examples = servers.sqlite_env(folder), 0, 14
     else:
         url = os.environ.get("PUANTAJ_TEST_PG")
         require(url is not None, "PUANTAJ_TEST_PG is not set (no PostgreSQL)")
-        env, workers, examples = servers.pg_env(folder, url), 3, 8
+        env, workers, examples = servers.pg_env(folder, url), 3, 6
     SyncMachine.holder.update(env=env, workers=workers)
     SyncMachine.holder["server"] = servers.start(env, workers=workers)
     yield examples
