@@ -109,8 +109,8 @@ def _authenticate():
         # guessed wrong from the same address
         key = limiter.client_key(request.remote_addr)
         failures = context.limiter.failed(key)
-        if failures == context.limiter.limit + 1:
-            log.warning("bad tokens: %s reached the limit (%d)", key, failures - 1)
+        if failures == context.limiter.limit:  # counted once; refused from now on
+            log.warning("bad tokens: %s reached the limit (%d)", key, failures)
         if failures > context.limiter.limit:
             raise TooManyRequests(
                 "too many bad tokens from this address; wait a minute",

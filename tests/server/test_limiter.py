@@ -3,6 +3,7 @@ shares, and never stop a valid token (issue 11 #2)."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 
 import pytest
@@ -16,10 +17,19 @@ from tests.server.helpers import body
 LIMIT = 20  # the default: failures per address and minute
 
 
-def test_a_valid_token_passes_after_many_wrong_ones_from_its_address(local):
+def test_a_valid_token_passes_after_many_wrong_ones_from_its_address(local, caplog):
     token = local.token("Ankara")
-    codes = [local.post("/sync", body([]), f"wrong-{i}").status_code for i in range(40)]
+    logging.getLogger("server").addHandler(caplog.handler)
+    try:
+        codes = [
+            local.post("/sync", body([]), f"wrong-{i}").status_code for i in range(40)
+        ]
+    finally:
+        logging.getLogger("server").removeHandler(caplog.handler)
     assert codes[0] == 401 and codes[-1] == 429
+    assert codes.count(401) == LIMIT
+    # the operator is told once that the address reached the limit, not per 429
+    assert sum("reached the limit" in r.getMessage() for r in caplog.records) == 1
     assert local.post("/sync", body([]), token).status_code == 200
     assert local.post("/sync", body([]), "wrong-again").status_code == 429
 
