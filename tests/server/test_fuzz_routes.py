@@ -12,6 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests import servers
+from tests.conftest import require
+from tests.server.conftest import NOW_MS, LocalServer, pg_url
 from tests.server.fuzzing import Call, calls, rare_calls
 
 PER_EXAMPLE = 10
@@ -56,26 +58,44 @@ def _check(
         assert content_type.startswith(("application/json", "application/vnd.sqlite3"))
 
 
-def test_10000_generated_requests_in_process_never_get_5xx(local):
-    tokens = _tokens(local.token)
-    seen: list[int] = []
+@pytest.fixture
+def both_backends(tmp_path):
+    """The app in this process on SQLite and on PostgreSQL side by side, so each
+    generated request is sent to both (generating them is half the cost)."""
+    url = pg_url()
+    require(url is not None, "PUANTAJ_TEST_PG is not set (no PostgreSQL)")
+    envs = [servers.sqlite_env(tmp_path), servers.pg_env(tmp_path, url)]
+    made = [LocalServer(env, now_ms=lambda: NOW_MS) for env in envs]
+    yield made
+    for local in made:
+        local.close()
+    servers.drop_schema(url, envs[1].db_schema)
+
+
+def test_10000_generated_requests_in_process_never_get_5xx(both_backends):
+    tokens = [_tokens(local.token) for local in both_backends]
+    seen: list[list[int]] = [[] for _ in both_backends]
 
     @settings(max_examples=1000, **FUZZ)
     @given(batch=rounds)
     def run(batch: list[Call]) -> None:
         for call in batch:
-            reply = local.client.open(
-                call.path,
-                method=call.method,
-                data=call.body,
-                headers=_headers(call, tokens),
-            )
-            reply.close()  # a download streams an open file
-            _check(reply.status_code, reply.content_type or "", call, seen)
+            for local, its_tokens, its_seen in zip(
+                both_backends, tokens, seen, strict=True
+            ):
+                reply = local.client.open(
+                    call.path,
+                    method=call.method,
+                    data=call.body,
+                    headers=_headers(call, its_tokens),
+                )
+                reply.close()  # a download streams an open file
+                _check(reply.status_code, reply.content_type or "", call, its_seen)
 
     run()
-    print(f"{len(seen)} requests, statuses {sorted(Counter(seen).items())}")
-    assert len(seen) >= 10_000
+    for name, statuses in zip(("sqlite", "postgresql"), seen, strict=True):
+        print(f"{name}: {len(statuses)} requests, {sorted(Counter(statuses).items())}")
+        assert len(statuses) >= 10_000
 
 
 @pytest.fixture

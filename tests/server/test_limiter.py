@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-import pytest
 import requests
 
 from tests import servers
@@ -60,16 +59,6 @@ def _wrong(url: str, n: int, forwarded: str | None = None) -> list[int]:
     ]
 
 
-@pytest.fixture(params=["database", "redis"])
-def limiter_env(request, backend, tmp_path):
-    """The backend's env, its limiter state in the database or in a real Redis."""
-    if request.param == "database":
-        yield backend, {}
-        return
-    with running_redis(tmp_path) as url:
-        yield backend, {"REDIS_URL": url}
-
-
 @dataclass
 class EnvWith(servers.ServerEnv):
     """A server env with extra variables."""
@@ -85,8 +74,21 @@ def _start(env: servers.ServerEnv, extra: dict[str, str], workers: int = 0):
     return servers.start(with_extra, workers=workers)
 
 
-def test_every_worker_and_instance_shares_the_count(limiter_env):
-    env, extra = limiter_env
+def test_every_worker_and_instance_shares_the_count(backend):
+    _shares_the_count(backend, {})
+
+
+def test_with_redis_url_every_worker_and_instance_shares_the_count(tmp_path):
+    # Redis holds the counts whatever the database: SQLite is enough here
+    import redis
+
+    with running_redis(tmp_path) as url:
+        _shares_the_count(servers.sqlite_env(tmp_path), {"REDIS_URL": url})
+        with redis.Redis.from_url(url) as client:
+            assert client.keys("puantaj:bad-token:127.0.0.1:*")
+
+
+def _shares_the_count(env: servers.ServerEnv, extra: dict[str, str]) -> None:
     first = _start(env, extra, workers=3)
     second = _start(env, extra)  # another instance on the same database
     try:
