@@ -6,4 +6,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/test_env.sh
-exec .venv/bin/python -m pytest -p no:cacheprovider "$@"
+# two workers: the machine has two cores and most tests wait on servers
+exec .venv/bin/python -m pytest -p no:cacheprovider -n "${PUANTAJ_TEST_WORKERS:-2}" "$@"
