@@ -188,10 +188,28 @@ class MainWindow(ttk.Frame):
     ) -> None:
         super().__init__(root)
         self.services, self.session, self.t = services, session, strings
-        self.controller = controller
+        self.controller, self.dialogs = controller, dialogs
         self.overview = OverviewService(services.store)
+        self._counting: str | None = None
+        self.regions = (
+            self.overview.regions if session.is_admin else lambda: [session.region]
+        )
         self.notebook = ttk.Notebook(self)
         self.notebook.pack(fill="both", expand=True)
+        self._build_status_bar(on_logout)
+        self._add_grid_tab()
+        self._add_record_tabs()
+        self._add_reports_tab()
+        self._add_settings_tab()
+        self.admin_view = None
+        if session.is_admin:
+            self._add_admin_tabs()
+        self.notebook.bind("<<NotebookTabChanged>>", lambda _e: self._tab_changed())
+        pump.subscribe(self.on_message)
+        self._show_first_state()
+
+    def _build_status_bar(self, on_logout: Callable[[], None] | None) -> None:
+        services, session, strings = self.services, self.session, self.t
         self.status = StatusBar(
             self,
             strings,
@@ -203,87 +221,103 @@ class MainWindow(ttk.Frame):
         )
         self.status.pack(fill="x", side="bottom")
 
-        self._counting: str | None = None
+    def _show(self, text: str) -> None:
+        """A view's status line; the unsent count follows a burst of edits."""
+        self.status.show_message(text)
+        if self._counting is None:  # once per burst of edits, not per keystroke
+            self._counting = self.after(UNSENT_DELAY_MS, self._count_unsent)
 
-        def show(text: str) -> None:
-            self.status.show_message(text)
-            if self._counting is None:  # once per burst of edits, not per keystroke
-                self._counting = self.after(UNSENT_DELAY_MS, self._count_unsent)
-
-        regions = (
-            self.overview.regions if session.is_admin else lambda: [session.region]
-        )
+    def _add_grid_tab(self) -> None:
         presenter = GridPresenter(
-            services.timesheets, session, strings, services.settings.language
+            self.services.timesheets,
+            self.session,
+            self.t,
+            self.services.settings.language,
         )
         self.grid_view = GridView(
             self.notebook,
             presenter,
-            strings,
-            regions,
-            show,
+            self.t,
+            self.regions,
+            self._show,
             on_check=self.check_month,
         )
-        self.notebook.add(self.grid_view, text=strings("tab.grid"))
+        self.notebook.add(self.grid_view, text=self.t("tab.grid"))
+
+    def _add_record_tabs(self) -> None:
         self.tabs = RecordTabs(
-            self.notebook, services, session, strings, show, dialogs.confirm
+            self.notebook,
+            self.services,
+            self.session,
+            self.t,
+            self._show,
+            self.dialogs.confirm,
         )
         self.record_views = self.tabs.views
         self.due = self.tabs.due
+
+    def _add_reports_tab(self) -> None:
+        services = self.services
         self.reports_view = ReportsView(
             self.notebook,
-            session,
+            self.session,
             services.reports,
             ExportService(services.timesheets, services.store),
             services.monthchecks,
-            strings,
-            regions,
-            dialogs.save_path,
-            show,
-            dialogs.confirm,
+            self.t,
+            self.regions,
+            self.dialogs.save_path,
+            self._show,
+            self.dialogs.confirm,
             self.jump,
         )
-        self.notebook.add(self.reports_view, text=strings("tab.reports"))
+        self.notebook.add(self.reports_view, text=self.t("tab.reports"))
+
+    def _add_settings_tab(self) -> None:
         self.settings_view = SettingsView(
             self.notebook,
-            services,
-            controller,
-            strings,
-            dialogs.confirm,
-            dialogs.choose_backup,
-            services.tokens.get,
+            self.services,
+            self.controller,
+            self.t,
+            self.dialogs.confirm,
+            self.dialogs.choose_backup,
+            self.services.tokens.get,
         )
-        self.notebook.add(self.settings_view, text=strings("tab.settings"))
-        self.admin_view = None
-        if session.is_admin:
-            self.admin_view = AdminView(
-                self.notebook,
-                session,
-                controller,
-                self.overview,
-                strings,
-                dialogs.confirm,
-            )
-            self.notebook.add(self.admin_view, text=strings("tab.admin"))
-            self.tables_view = TablesView(
-                self.notebook,
-                services.calendars,
-                services.calendar_admin,
-                session,
-                strings,
-                dialogs.confirm,
-                show,
-                self.grid_view.reload,
-            )
-            self.notebook.add(self.tables_view, text=strings("tab.tables"))
-            self.users_view = UsersView(self.notebook, services.users, session, strings)
-            self.notebook.add(self.users_view, text=strings("tab.users"))
-        self.notebook.bind("<<NotebookTabChanged>>", lambda _e: self._tab_changed())
-        pump.subscribe(self.on_message)
+        self.notebook.add(self.settings_view, text=self.t("tab.settings"))
+
+    def _add_admin_tabs(self) -> None:
+        """Yönetim, Tablolar and Kullanıcılar: administrators only."""
+        services, session, strings = self.services, self.session, self.t
+        self.admin_view = AdminView(
+            self.notebook,
+            session,
+            self.controller,
+            self.overview,
+            strings,
+            self.dialogs.confirm,
+        )
+        self.notebook.add(self.admin_view, text=strings("tab.admin"))
+        self.tables_view = TablesView(
+            self.notebook,
+            services.calendars,
+            services.calendar_admin,
+            session,
+            strings,
+            self.dialogs.confirm,
+            self._show,
+            self.grid_view.reload,
+        )
+        self.notebook.add(self.tables_view, text=strings("tab.tables"))
+        self.users_view = UsersView(self.notebook, services.users, session, strings)
+        self.notebook.add(self.users_view, text=strings("tab.users"))
+
+    def _show_first_state(self) -> None:
+        """The grid, the unsent count and the last sync as the window opens."""
         self.grid_view.reload()
-        self.status.set_unsent(*unsent(services.store))
-        report = last_report(services.store)
-        self.status.show_report(report) if report else None
+        self.status.set_unsent(*unsent(self.services.store))
+        report = last_report(self.services.store)
+        if report:
+            self.status.show_report(report)
         self.settings_view.show_last_sync(report)
 
     def _month(self) -> tuple[int, int]:
