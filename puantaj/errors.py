@@ -48,6 +48,10 @@ class SyncUnavailable(PuantajError):
 class SyncRejected(PuantajError):
     """The server refused us (bad token, wrong protocol); retrying will not help."""
 
-    def __init__(self, message: str, reason: str = "") -> None:
-        super().__init__(message)
+    def __init__(
+        self, message: str, reason: str = "", *, code: str = "", **values: object
+    ) -> None:
+        # the reason is what the caller acts on; the code (the reason unless
+        # given) words the message in the user's language
+        super().__init__(message, code=code or reason, **values)
         self.reason = reason

@@ -174,6 +174,62 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Bu ay {status} durumunda; bu işlem yapılamaz",
         "The month is {status}; this cannot be done now",
     ),
+    # why a sync, a connection test or an admin request failed (puantaj.sync)
+    "err.sync_down": (
+        "Sunucuya ulaşılamadı: bağlantı reddedildi (sunucu çalışıyor mu?)",
+        "Cannot reach the server: connection refused (is the server running?)",
+    ),
+    "err.sync_dns": (
+        "Sunucuya ulaşılamadı: sunucu adı bulunamadı (adresi ve internet"
+        " bağlantısını denetleyin)",
+        "Cannot reach the server: its name could not be resolved (check the"
+        " address and the internet connection)",
+    ),
+    "err.sync_unreachable": (
+        "Sunucuya ulaşılamadı (ağ bağlantısını denetleyin)",
+        "Cannot reach the server (check the network connection)",
+    ),
+    "err.sync_timeout": (
+        "Sunucu {seconds} sn içinde yanıt vermedi",
+        "The server did not answer within {seconds} s",
+    ),
+    "err.sync_tls": (
+        "Sunucuyla güvenli (TLS) bağlantı kurulamadı: adresi ve sertifikayı denetleyin",
+        "No secure (TLS) connection to the server: check its address and certificate",
+    ),
+    "err.sync_network": (
+        "Ağ hatası: sunucuyla konuşulamadı",
+        "Network error: could not talk to the server",
+    ),
+    "err.sync_busy": (
+        "Sunucu meşgul ya da arızalı ({status}); eşitleme sonra yeniden denenecek",
+        "The server is busy or failing ({status}); the sync is tried again later",
+    ),
+    "err.sync_refused": (
+        "Sunucu isteği reddetti ({status})",
+        "The server refused the request ({status})",
+    ),
+    "err.token_rejected": (
+        "Sunucu anahtarı reddetti: Ayarlar'daki anahtarı denetleyin",
+        "The server rejected the token: check the token in Settings",
+    ),
+    "err.no_url": ("Sunucu adresi yazılmamış", "No server address is set"),
+    "err.not_configured": (
+        "Eşitleme ayarlı değil: Ayarlar'da sunucu adresini ve anahtarı yazın",
+        "Sync is not configured: enter the server address and token in Settings",
+    ),
+    "err.protocol": (
+        "Sunucunun yanıtı anlaşılamadı (sürümler uyumsuz olabilir); yöneticiye"
+        " başvurun",
+        "The server's reply could not be understood (the versions may differ);"
+        " ask an admin",
+    ),
+    "err.clock_ahead": (
+        "Sunucu değişiklikleri saati ileride diye iki kez reddetti: bilgisayarın"
+        " tarih, saat ve saat dilimini denetleyin",
+        "The server refused changes as stamped ahead of its clock twice: check"
+        " the PC's date, time and time zone",
+    ),
 }
 
 
@@ -186,7 +242,12 @@ def word_error(exc: Exception, index: int, catalogue=MESSAGES) -> str:
     pair = catalogue.get(f"err.{code}") if code else None
     if pair is None:
         return str(exc)
-    values = dict(getattr(exc, "values", {}))
+    values = {  # an error among the values (a probe step's) is worded too
+        name: word_error(value, index, catalogue)
+        if isinstance(value, Exception)
+        else value
+        for name, value in getattr(exc, "values", {}).items()
+    }
     field = getattr(exc, "field", None) or ""
     label = catalogue.get(f"f.{field}")
     values["field"] = label[index] if label else field

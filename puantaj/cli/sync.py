@@ -18,7 +18,8 @@ from puantaj.cli.texts import (
     CliText,
     word_divergence,
 )
-from puantaj.messages import MESSAGES
+from puantaj.errors import PuantajError
+from puantaj.messages import MESSAGES, word_error
 from puantaj.store import refusals
 from puantaj.sync import divergence, setup
 from puantaj.sync.probe import ProbeResult
@@ -64,7 +65,7 @@ def run(args: argparse.Namespace, services, text: CliText) -> int:
             refused=report.refused,
             pending=report.pending,
         )
-        + (f" — {report.message}" if report.message else "")
+        + (f" — {_why(report, text)}" if report.message else "")
     )
     compared = divergence.last_report(services.store)
     if report.divergence and compared is not None:
@@ -73,6 +74,12 @@ def run(args: argparse.Namespace, services, text: CliText) -> int:
         scope = text("sync.all") if report.scope == "*" else report.scope
         print(text("sync.scope", scope=scope, url=services.settings.sync_url))
     return _report_exit(report, services, text)
+
+
+def _why(report, text: CliText) -> str:
+    """Why the run did not end well, in the chosen language where it is coded."""
+    coded = PuantajError(report.message, code=report.code, **report.values)
+    return word_error(coded, text.index)
 
 
 def _report_exit(report, services, text: CliText) -> int:
@@ -93,6 +100,12 @@ def _report_exit(report, services, text: CliText) -> int:
 
 def _print_steps(result: ProbeResult, text: CliText) -> None:
     for step in result.steps:
-        words = MESSAGES[f"probe.{step.key}"][text.index].format(**step.values)
+        values = {
+            name: word_error(value, text.index)
+            if isinstance(value, Exception)
+            else value
+            for name, value in step.values.items()
+        }
+        words = MESSAGES[f"probe.{step.key}"][text.index].format(**values)
         print(("✓ " if step.ok else "✗ ") + words)
     print(text("sync.test_passed" if result.ok else "sync.test_failed"))

@@ -38,9 +38,9 @@ class SyncClient:
         try:  # the token goes only over TLS, or to this machine
             validators.check_sync_url(base_url, allow_http)
         except ValidationError as exc:
-            raise SyncRejected(str(exc), exc.code) from None
+            raise SyncRejected(str(exc), exc.code, **exc.values) from None
         if not base_url.strip():
-            raise SyncRejected("no server URL is set", "bad_url")
+            raise SyncRejected("no server URL is set", "bad_url", code="no_url")
         self.base_url = base_url.rstrip("/")
         self.timeout_s = timeout_s
         self._http = requests.Session()
@@ -93,15 +93,22 @@ class SyncClient:
                 timeout=self.timeout_s,
             )
         except requests.exceptions.SSLError as exc:
-            raise SyncUnavailable(f"TLS error talking to the server: {exc}") from exc
+            raise SyncUnavailable(
+                f"TLS error talking to the server: {exc}", code="sync_tls"
+            ) from exc
         except requests.exceptions.Timeout as exc:
             raise SyncUnavailable(
-                f"the server did not answer in {self.timeout_s:g} s"
+                f"the server did not answer in {self.timeout_s:g} s",
+                code="sync_timeout",
+                seconds=f"{self.timeout_s:g}",
             ) from exc
         except requests.exceptions.ConnectionError as exc:
-            raise SyncUnavailable(f"cannot reach the server: {_reason(exc)}") from exc
+            code, reason = _reason(exc)
+            raise SyncUnavailable(
+                f"cannot reach the server: {reason}", code=code, detail=reason
+            ) from exc
         except requests.exceptions.RequestException as exc:
-            raise SyncUnavailable(f"network error: {exc}") from exc
+            raise SyncUnavailable(f"network error: {exc}", code="sync_network") from exc
         received = time.time() * 1000
         return self._decode(response, sent, received, len(data or b""))
 
@@ -116,14 +123,22 @@ class SyncClient:
         detail = data.get("detail", "") if isinstance(data, dict) else ""
         status = response.status_code
         if status in (401, 403):
-            raise SyncRejected(f"token rejected ({status}): {detail}", "token_rejected")
+            raise SyncRejected(
+                f"token rejected ({status}): {detail}", "token_rejected", status=status
+            )
         if status == 429 or status >= 500:
-            raise SyncUnavailable(f"server busy or failing ({status}): {detail}")
+            raise SyncUnavailable(
+                f"server busy or failing ({status}): {detail}",
+                code="sync_busy",
+                status=status,
+            )
         if status != 200 or not isinstance(data, dict):
             code = data.get("error", "") if isinstance(data, dict) else ""
             raise SyncRejected(
                 f"server refused the request ({status} {code}): {detail}",
                 code or "bad_request",
+                code="sync_refused",
+                status=status,
             )
         wire = response.headers.get("Content-Length")
         return Reply(
@@ -135,14 +150,15 @@ class SyncClient:
         )
 
 
-def _reason(exc: Exception) -> str:
+def _reason(exc: Exception) -> tuple[str, str]:
+    """Why a connection failed: the message code and its English words."""
     text = str(exc)
     if (
         "Name or service not known" in text
         or "getaddrinfo" in text
         or "resolve" in text
     ):
-        return "the server name could not be resolved (DNS)"
+        return "sync_dns", "the server name could not be resolved (DNS)"
     if "Connection refused" in text:
-        return "connection refused (is the server running?)"
-    return text[:200]
+        return "sync_down", "connection refused (is the server running?)"
+    return "sync_unreachable", text[:200]

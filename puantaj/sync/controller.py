@@ -27,7 +27,8 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class BackupDone:
     path: Path | None
-    error: str = ""
+    error: str = ""  # English, for the log
+    problem: PuantajError | None = None  # worded by the window
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,8 @@ class ServerView:
 
     status: dict | None
     conflicts: list[dict]
-    error: str = ""
+    error: str = ""  # English, for the log
+    problem: PuantajError | None = None  # worded by the window
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,7 @@ class SyncController:
                 info = self._backup()
                 self._post(BackupDone(info.path))
             except PuantajError as exc:
-                self._post(BackupDone(None, str(exc)))
+                self._post(BackupDone(None, str(exc), exc))
 
         self._spawn(work)
 
@@ -159,7 +161,7 @@ class SyncController:
                     client.close()
                 self._post(ServerView(status, conflicts))
             except PuantajError as exc:
-                self._post(ServerView(None, [], str(exc)))
+                self._post(ServerView(None, [], str(exc), exc))
 
         self._spawn(work)
 
@@ -172,7 +174,7 @@ class SyncController:
                 finally:
                     client.close()
             except PuantajError as exc:
-                self._post(ServerView(None, [], str(exc)))
+                self._post(ServerView(None, [], str(exc), exc))
                 return
             self.sync_now()
             self.fetch_server_view()

@@ -35,6 +35,12 @@ def _now_text() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+def _keep_error(report: SyncReport, exc: PuantajError) -> None:
+    """The English message for logs, and its code and values for the window."""
+    report.message, report.code = str(exc), exc.code
+    report.values = {name: str(value) for name, value in exc.values.items()}
+
+
 class SyncEngine:
     """Runs sync exchanges for one store against one server."""
 
@@ -74,13 +80,15 @@ class SyncEngine:
             finally:
                 client.close()
         except SyncUnavailable as exc:
-            report.state, report.message = "offline", str(exc)
+            report.state = "offline"
+            _keep_error(report, exc)
         except SyncRejected as exc:
             token = exc.reason == "token_rejected"
             report.state = "token_rejected" if token else "error"
-            report.message = str(exc)
+            _keep_error(report, exc)
         except PuantajError as exc:
-            report.state, report.message = "error", str(exc)
+            report.state = "error"
+            _keep_error(report, exc)
         report.finished_at = _now_text()
         self._save(report)
         if report.pulled >= CHECKPOINT_AFTER_ROWS:

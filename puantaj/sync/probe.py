@@ -14,7 +14,8 @@ from puantaj.sync.client import SyncClient
 @dataclass(frozen=True)
 class Step:
     """One step of the test: passed or not, a message key ("probe.<key>" in
-    puantaj.messages) and its values."""
+    puantaj.messages) and its values (an error is kept as the exception, so
+    each screen words it in its language)."""
 
     ok: bool
     key: str
@@ -33,7 +34,7 @@ class ProbeResult:
 
     @classmethod
     def unreachable(cls, error: object) -> ProbeResult:
-        return cls([Step(False, "unreachable", {"error": str(error)})])
+        return cls([Step(False, "unreachable", {"error": error})])
 
 
 def probe(client: SyncClient, site_id: str) -> ProbeResult:
@@ -75,10 +76,10 @@ def probe(client: SyncClient, site_id: str) -> ProbeResult:
             {"site_id": site_id, "cursor": "", "changes": [], "limit": 1}
         )
     except SyncRejected as exc:
-        result.steps += [Step(False, "refused", {"error": str(exc)}), clock]
+        result.steps += [Step(False, "refused", {"error": exc}), clock]
         return result
     except SyncUnavailable as exc:
-        result.steps += [Step(False, "unchecked", {"error": str(exc)}), clock]
+        result.steps += [Step(False, "unchecked", {"error": exc}), clock]
         return result
     result.scope = str(reply.data.get("scope", ""))
     result.steps.append(

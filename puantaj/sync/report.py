@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 
 @dataclass
@@ -11,7 +11,9 @@ class SyncReport:
     """How a run ended: state is ok, offline, token_rejected or error."""
 
     state: str = "ok"
-    message: str = ""
+    message: str = ""  # English, for logs and the command line
+    code: str = ""  # words the message in the user's language ("err.<code>")
+    values: dict = field(default_factory=dict)
     pushed: int = 0
     pulled: int = 0
     refused: int = 0

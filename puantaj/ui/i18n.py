@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from puantaj.errors import PuantajError
 from puantaj.messages import MESSAGES, word_error
 from puantaj.payroll_words import WORDS as PAYROLL_WORDS
 from puantaj.ui.i18n_payroll import PAYROLL
@@ -296,7 +297,14 @@ class Strings:
     def __call__(self, key: str, **values: object) -> str:
         pair = CATALOGUE.get(key)
         text = pair[self.index] if pair else key
-        return text.format(**values) if values else text
+        if not values:
+            return text
+        # an error among the values (a connection test's step) is worded too
+        worded = {
+            name: self.error(value) if isinstance(value, Exception) else value
+            for name, value in values.items()
+        }
+        return text.format(**worded)
 
     def value(self, stored: object) -> str:
         """How a stored code word ("draft", "private", …) reads on screen; a value
@@ -308,6 +316,11 @@ class Strings:
         """An error in the user's language when it carries a known code (see
         PuantajError), else its own (English) message."""
         return word_error(exc, self.index, CATALOGUE)
+
+    def report(self, report) -> str:
+        """Why a sync run (a SyncReport) did not end well, in the user's language."""
+        coded = PuantajError(report.message, code=report.code, **report.values)
+        return self.error(coded)
 
     def labelled(self, stored: tuple[str, ...]):
         """Choices for a dialog: screen label → stored value."""

@@ -61,9 +61,16 @@ class StatusBar(ttk.Frame):
             side="right"
         )
         self.offline_since: str | None = None
+        self._reason = ""  # why the last sync failed, while it is shown
 
     def show_message(self, text: str) -> None:
         self.message.set(text)
+
+    def _show_reason(self, text: str) -> None:
+        """Say why the sync failed; a later success clears only that text."""
+        if text or self.message.get() == self._reason:
+            self.message.set(text)
+        self._reason = text
 
     def set_unsent(self, count: int, refused: int = 0) -> None:
         text = self.t("status.unsent", n=count)
@@ -78,6 +85,7 @@ class StatusBar(ttk.Frame):
     def show_report(self, report: SyncReport | None) -> None:
         if report is None:
             return
+        self._show_reason("" if report.ok else self.t.report(report))
         if report.ok:
             self.offline_since = None
             self.state.set(
@@ -95,7 +103,7 @@ class StatusBar(ttk.Frame):
         elif report.state == "token_rejected":
             self.state.set(self.t("status.token"))
         else:
-            self.state.set(self.t("status.error", message=report.message[:60]))
+            self.state.set(self.t("status.error", message=self.t.report(report)[:60]))
         self.progress["value"] = 0
 
     def on_event(self, event: SyncEvent) -> None:

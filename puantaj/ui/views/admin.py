@@ -7,6 +7,7 @@ import tkinter as tk
 from tkinter import ttk
 
 from puantaj.core import personal
+from puantaj.errors import PuantajError
 from puantaj.services.overview import OverviewService
 from puantaj.services.session import Session
 from puantaj.sync.controller import ServerView, SyncController, region_step
@@ -137,7 +138,9 @@ class AdminView(ttk.Frame):
         if not isinstance(message, ServerView):
             return
         self.error.set(
-            self.t("admin.unavailable", message=message.error) if message.error else ""
+            self.t.error(message.problem or PuantajError(message.error))
+            if message.error
+            else ""
         )
         if message.status is not None:
             self._show_regions(message.status)

@@ -177,7 +177,7 @@ class SettingsView(ttk.Frame):
             self.result.set(
                 self.t("settings.backup_done", path=message.path)
                 if message.path
-                else message.error
+                else self.t.error(message.problem or PuantajError(message.error))
             )
 
     def show_last_sync(self, report) -> None:
@@ -188,6 +188,6 @@ class SettingsView(ttk.Frame):
         detail = (
             self.t("status.ok", pushed=report.pushed, pulled=report.pulled)
             if report.ok
-            else f"{self.t.value(report.state)}: {report.message}"
+            else f"{self.t.value(report.state)}: {self.t.report(report)}"
         )
         self.last_sync.set(f"{self.t('status.last', at=when)} — {detail}")
