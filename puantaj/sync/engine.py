@@ -90,6 +90,9 @@ class SyncEngine:
             report.state = "error"
             _keep_error(report, exc)
         report.finished_at = _now_text()
+        # what is still queued however the run ended: an offline run reported 0
+        # while its rows waited (issue 15)
+        report.pending = self._pending()
         self._save(report)
         if report.pulled >= CHECKPOINT_AFTER_ROWS:
             # a big pull leaves a big WAL: copy it back here, on the worker, so the
@@ -207,6 +210,15 @@ class SyncEngine:
                     f"stopped after {MAX_EXCHANGES} exchanges", "protocol"
                 )
             report.pending = changelog.pending_count(conn)
+
+    def _pending(self) -> int:
+        """Rows still queued here (-1 when the file cannot be read)."""
+        try:
+            with self._store.connection() as conn:
+                return changelog.pending_count(conn)
+        except sqlite3.Error:
+            log.exception("could not count the unsent rows")
+            return -1
 
     def _retry_orphans(self) -> int:
         with self._store.connection() as conn, transaction(conn):

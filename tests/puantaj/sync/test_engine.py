@@ -26,3 +26,28 @@ def test_the_pre_sync_backup_is_taken_once_a_day(services):
     today[0] = dt.date(2026, 12, 2)
     engine.run()
     assert taken == [1, 1]
+
+
+def test_an_offline_run_reports_what_is_still_queued(services, ankara):
+    """Issue 15: after a failed run the report said 0 unsent while rows waited."""
+    from puantaj.store import changelog
+
+    for sicil in ("1", "2"):
+        services.records["employees"].create(
+            ankara,
+            {
+                "sicil_no": sicil,
+                "first_name": "Ad",
+                "last_name": "Soyad",
+                "hire_date": "01.01.2026",
+            },
+        )
+    with services.store.connection() as conn:
+        queued = changelog.pending_count(conn)
+
+    def offline():
+        raise SyncUnavailable("no network")
+
+    report = SyncEngine(services.store, offline).run()
+    assert report.state == "offline"
+    assert report.pending == queued == 2
