@@ -360,11 +360,7 @@ class MainWindow(ttk.Frame):
             self.reports_view.follow(self.grid_view.region.get(), year, month)
         elif current is self.admin_view:
             self.admin_view.refresh()
-        for view in self.record_views.values():
-            if str(view).startswith(str(current)):
-                view.refresh()
-        if current is self.tabs.fleet_tab:
-            self.due.refresh()
+        self.tabs.refresh_tab(current)
 
     def _count_unsent(self) -> None:
         self._counting = None

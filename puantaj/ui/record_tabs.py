@@ -46,6 +46,7 @@ class RecordTabs:
         )
         self._status, self._confirm = show_status, confirm
         self.views: dict[str, RecordsView] = {}
+        self._tab_of: dict[str, ttk.Frame | ttk.PanedWindow] = {}
         frame = self._tab("tab.employees")
         names = [
             n if n != "weekly_rest_day" else (n, self._weekdays)
@@ -134,14 +135,23 @@ class RecordTabs:
             self._confirm,
             on_changed=self.refresh_due if follows else lambda: None,
         )
-        self._keep(table, view, parent if pack else None)
+        self._keep(table, view, parent, pack)
         return view
 
-    def _keep(self, table: str, view: RecordsView, parent) -> None:
-        if parent is not None:
+    def _keep(self, table: str, view: RecordsView, tab, pack: bool = True) -> None:
+        if pack:
             view.pack(fill="both", expand=True)
         view.refresh()
         self.views[table] = view
+        self._tab_of[table] = tab
+
+    def refresh_tab(self, tab) -> None:
+        """The lists on the notebook tab `tab` (a widget), after it was opened."""
+        for table, view in self.views.items():
+            if self._tab_of[table] is tab:
+                view.refresh()
+        if tab is self.fleet_tab:
+            self.refresh_due()
 
     def refresh_due(self) -> None:
         if hasattr(self, "due"):
