@@ -3,6 +3,10 @@ the desktop's windows and its command line (no Tk here)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from puantaj.errors import PuantajError
+
 MESSAGES: dict[str, tuple[str, str]] = {
     "err.no_backup": ("Böyle bir dosya yok: {name}", "No such file: {name}"),
     "err.not_a_backup": (
@@ -230,15 +234,108 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The server refused changes as stamped ahead of its clock twice: check"
         " the PC's date, time and time zone",
     ),
+    # the services' refusals (puantaj.services)
+    "err.bad_database": (
+        "{name} bozuk ya da kullanılamaz bir veritabanı",
+        "{name} is a damaged or unusable database",
+    ),
+    "err.no_holiday": ("O gün tatil yok", "No holiday on that day"),
+    "err.admin_erases": (
+        "Kişisel verileri yalnızca yönetici silebilir",
+        "Only an admin erases personal data",
+    ),
+    "err.no_record": (
+        "Kayıt bulunamadı (başka bir bilgisayarda silinmiş olabilir)",
+        "Record not found (it may have been removed on another PC)",
+    ),
+    "err.no_employee": (
+        "Çalışan bulunamadı ya da pasif",
+        "The employee is not found or deactivated",
+    ),
+    "err.no_holidays": (
+        "Tatil takvimi paketi (holidays) kurulu değil",
+        "The holidays package is not installed",
+    ),
+    "err.unknown_field": ("Bilinmeyen alan: {field}", "Unknown field: {field}"),
+    "err.unknown_action": ("Bilinmeyen işlem: {action}", "Unknown action: {action}"),
+    "err.other_region": (
+        "{region} bölgesi yetkiniz dışında",
+        "Region {region} is outside your scope",
+    ),
+    "err.choose_region": (
+        "Yeni kayıt için bir bölge seçin",
+        "Choose a region for the new record",
+    ),
+    "err.foreign_row": (
+        "Bu kayıt başka bir bölgenin",
+        "That record belongs to another region",
+    ),
+    "err.bad_username": (
+        "Kullanıcı adı yalnızca harf ve rakamdan oluşabilir",
+        "A username holds letters and digits only",
+    ),
+    "err.bad_role": (
+        "Rol puantaj memuru ya da yönetici olmalı",
+        "The role must be clerk or admin",
+    ),
+    "err.clerk_region": (
+        "Puantaj memurunun bir bölgesi olmalı",
+        "A clerk needs a region",
+    ),
+    "err.has_accounts": (
+        "Bu bilgisayarda hesaplar var: giriş yapın",
+        "This PC has accounts already: log in",
+    ),
+    "err.deactivate_self": (
+        "Kendi hesabınızı kapatamazsınız",
+        "You cannot deactivate yourself",
+    ),
+    "err.cannot_connect": (
+        "Bu pencere yeni bir bilgisayarı bağlayamaz",
+        "This window cannot connect a new PC",
+    ),
+    "err.pdf_font": (
+        "PDF için yazı tipi bulunamadı",
+        "The font for the PDF is missing",
+    ),
+    # errors that are not ours (Python's, the OS's): worded by their kind
+    "err.no_permission": (
+        "Bu dosyaya erişim izni yok: {name}",
+        "No permission for this file: {name}",
+    ),
+    "err.no_file": ("Böyle bir dosya ya da klasör yok: {name}", "No such file: {name}"),
+    "err.os_error": (
+        "Dosya işlemi yapılamadı ({kind}); ayrıntı günlük dosyasında",
+        "The file operation failed ({kind}); the details are in the log",
+    ),
+    "err.unexpected": (
+        "Beklenmeyen bir hata oldu ({kind}); ayrıntı günlük dosyasında",
+        "An unexpected error ({kind}); the details are in the log",
+    ),
 }
+
+
+def _foreign_code(exc: Exception) -> tuple[str, dict[str, object]]:
+    """The catalogue code and values of an error that is not a PuantajError."""
+    name = Path(str(getattr(exc, "filename", "") or "")).name
+    if isinstance(exc, PermissionError):
+        return "no_permission", {"name": name}
+    if isinstance(exc, FileNotFoundError):
+        return "no_file", {"name": name}
+    if isinstance(exc, OSError):
+        return "os_error", {"kind": type(exc).__name__}
+    return "unexpected", {"kind": type(exc).__name__}
 
 
 def word_error(exc: Exception, index: int, catalogue=MESSAGES) -> str:
     """An error in the language at `index` (0 Turkish, 1 English) when it
     carries a known code (see PuantajError), else its own English message.
     A stored status among its values ("draft", …) is worded by the catalogue's
-    "v.<status>" entry when it has one."""
-    code = getattr(exc, "code", "")
+    "v.<status>" entry when it has one. An error that is not ours (OSError, a
+    bug) is worded by its kind, never by its English text."""
+    code, given = getattr(exc, "code", ""), getattr(exc, "values", {})
+    if not isinstance(exc, PuantajError):
+        code, given = _foreign_code(exc)
     pair = catalogue.get(f"err.{code}") if code else None
     if pair is None:
         return str(exc)
@@ -246,7 +343,7 @@ def word_error(exc: Exception, index: int, catalogue=MESSAGES) -> str:
         name: word_error(value, index, catalogue)
         if isinstance(value, Exception)
         else value
-        for name, value in getattr(exc, "values", {}).items()
+        for name, value in given.items()
     }
     field = getattr(exc, "field", None) or ""
     label = catalogue.get(f"f.{field}")

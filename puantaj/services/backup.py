@@ -35,11 +35,19 @@ def _verify(path: Path) -> None:
     try:
         result = conn.execute("PRAGMA integrity_check").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path.name} is not a usable database: {exc}") from exc
+        raise StoreError(
+            f"{path.name} is not a usable database: {exc}",
+            code="bad_database",
+            name=path.name,
+        ) from exc
     finally:
         conn.close()
     if result != "ok":
-        raise StoreError(f"{path.name} failed integrity_check: {result}")
+        raise StoreError(
+            f"{path.name} failed integrity_check: {result}",
+            code="bad_database",
+            name=path.name,
+        )
 
 
 def _check_restorable(path: Path) -> None:

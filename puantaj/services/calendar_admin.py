@@ -124,7 +124,9 @@ class CalendarAdmin:
                     session, when, h.name_tr, h.name_en, h.fraction, "confirmed"
                 )
                 return
-        raise ValidationError("no holiday on that day", "holiday_date")
+        raise ValidationError(
+            "no holiday on that day", "holiday_date", code="no_holiday"
+        )
 
     def prefill(self, session: Session, year: int) -> list[dt.date]:
         """Add `year`'s public holidays from the holidays package that are not in

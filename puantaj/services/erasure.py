@@ -35,7 +35,9 @@ class ErasureService:
 
     def erase_employee(self, session: Session, employee_id: str) -> Erasure:
         if not session.is_admin:
-            raise PermissionDenied("only an admin erases personal data")
+            raise PermissionDenied(
+                "only an admin erases personal data", code="admin_erases"
+            )
         values = personal.erased_values()
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         values.update(updated_at=now, updated_by=session.username)
@@ -45,7 +47,7 @@ class ErasureService:
                 "SELECT sicil_no FROM employees WHERE id = ?", (employee_id,)
             ).fetchone()
             if row is None:
-                raise ValidationError("no such employee", "id")
+                raise ValidationError("no such employee", "id", code="no_record")
             conn.execute(
                 f"UPDATE employees SET {sets} WHERE id = ?",
                 (*values.values(), employee_id),

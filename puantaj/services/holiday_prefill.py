@@ -19,7 +19,9 @@ def suggested(year: int) -> list[tuple[Holiday, bool]]:
     try:
         import holidays  # imported here: only the admin's pre-fill needs it
     except ImportError as exc:  # pragma: no cover - a dependency of the package
-        raise PuantajError(f"the holidays package is missing ({exc})") from None
+        raise PuantajError(
+            f"the holidays package is missing ({exc})", code="no_holidays"
+        ) from None
     wanted = ("public", "half_day")
     turkish = holidays.country_holidays(
         "TR", years=year, categories=wanted, language="tr"

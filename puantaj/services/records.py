@@ -43,7 +43,9 @@ class RecordService:
         for name, raw in values.items():
             column = self.spec.column(name)
             if column is None:
-                raise ValidationError(f"unknown field {name!r}", name)
+                raise ValidationError(
+                    f"unknown field {name!r}", name, code="unknown_field"
+                )
             value = raw.strip() if isinstance(raw, str) else raw
             if value in ("", None):
                 value = None
@@ -90,7 +92,7 @@ class RecordService:
         with self._store.connection() as conn:
             row = self.repo.get(conn, row_id)
         if row is None:
-            raise ValidationError("record not found", "id")
+            raise ValidationError("record not found", "id", code="no_record")
         session.check_row(row)
         return row
 
@@ -132,7 +134,7 @@ class RecordService:
         with self._store.connection() as conn, transaction(conn):
             row = self.repo.get(conn, row_id)
             if row is None:
-                raise ValidationError("record not found", "id")
+                raise ValidationError("record not found", "id", code="no_record")
             session.check_row(row)
             self.repo.update(conn, row_id, clean)
 
@@ -141,7 +143,7 @@ class RecordService:
         with self._store.connection() as conn, transaction(conn):
             row = self.repo.get(conn, row_id)
             if row is None:
-                raise ValidationError("record not found", "id")
+                raise ValidationError("record not found", "id", code="no_record")
             session.check_row(row)
             self.repo.update(
                 conn,

@@ -118,7 +118,12 @@ class ReportService:
         """Apply submit / approve / lock / unlock / send_back; all but submit are
         the admin's. Submitting runs the month's checks and refuses on errors."""
         if action not in _NEXT:
-            raise ValidationError(f"unknown action {action!r}", "action")
+            raise ValidationError(
+                f"unknown action {action!r}",
+                "action",
+                code="unknown_action",
+                action=action,
+            )
         session.read_region(region)
         if action != "submit" and not session.is_admin:
             raise PermissionDenied(

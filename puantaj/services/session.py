@@ -25,7 +25,11 @@ class Session:
         if self.is_admin:
             return requested or None
         if requested and requested != self.region:
-            raise PermissionDenied(f"region {requested!r} is outside your scope")
+            raise PermissionDenied(
+                f"region {requested!r} is outside your scope",
+                code="other_region",
+                region=requested,
+            )
         return self.region
 
     def write_region(self, requested: str | None = None) -> str:
@@ -33,13 +37,17 @@ class Session:
         if not self.is_admin:
             return self.region
         if not requested or requested == ALL_REGIONS:
-            raise ValidationError("choose a region for the new record", "region")
+            raise ValidationError(
+                "choose a region for the new record", "region", code="choose_region"
+            )
         return requested
 
     def check_row(self, row: dict) -> None:
         """Refuse access to a row of another region."""
         if not self.is_admin and row.get("region") != self.region:
-            raise PermissionDenied("that record belongs to another region")
+            raise PermissionDenied(
+                "that record belongs to another region", code="foreign_row"
+            )
 
 
 SYSTEM = Session("system", "admin", ALL_REGIONS)

@@ -167,7 +167,9 @@ class TimesheetService:
                     conn, edit.employee_id
                 )
                 if employee is None or employee["deleted"]:
-                    raise ValidationError("unknown employee", "employee_id")
+                    raise ValidationError(
+                        "unknown employee", "employee_id", code="no_employee"
+                    )
                 employees[edit.employee_id] = employee
                 session.check_row(employee)
                 key = (employee["region"], month_key(edit.day.year, edit.day.month))
@@ -293,7 +295,9 @@ class TimesheetService:
             with self._store.connection() as conn:
                 employee = self._employees.get(conn, employee_id)
             if employee is None or employee["region"] != session.region:
-                raise PermissionDenied("that record belongs to another region")
+                raise PermissionDenied(
+                    "that record belongs to another region", code="foreign_row"
+                )
         with self._store.connection() as conn:
             return [
                 dict(r)

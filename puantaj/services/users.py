@@ -51,7 +51,9 @@ def _now() -> dt.datetime:
 def _name(username: str) -> str:
     name = turkish.lower(username.strip())
     if not name or not name.replace(".", "").replace("_", "").isalnum():
-        raise ValidationError("username: letters and digits only", "username")
+        raise ValidationError(
+            "username: letters and digits only", "username", code="bad_username"
+        )
     return name
 
 
@@ -154,10 +156,12 @@ class UserService:
         name = _name(username)
         _check_password(name, password)
         if role not in ("clerk", "admin"):
-            raise ValidationError("role: clerk or admin", "role")
+            raise ValidationError("role: clerk or admin", "role", code="bad_role")
         region = ALL_REGIONS if role == "admin" else region.strip()
         if not region or region == ALL_REGIONS and role != "admin":
-            raise ValidationError("region: a clerk needs a region", "region")
+            raise ValidationError(
+                "region: a clerk needs a region", "region", code="clerk_region"
+            )
         now = self._now().isoformat(timespec="seconds")
         with self._store.connection() as conn, transaction(conn):
             self._repo.upsert(
@@ -181,7 +185,9 @@ class UserService:
         """The first account on this PC follows the sync token's scope: an admin
         token makes an admin, a region token a clerk of that region."""
         if self.has_users():
-            raise PermissionDenied("this PC has accounts already: log in")
+            raise PermissionDenied(
+                "this PC has accounts already: log in", code="has_accounts"
+            )
         if not scope:
             raise ValidationError(
                 "connect to the server first: the token decides the role",
@@ -240,7 +246,9 @@ class UserService:
         _admin(session)
         name = turkish.lower(username.strip())
         if name == session.username and not active:
-            raise ValidationError("you cannot deactivate yourself", "username")
+            raise ValidationError(
+                "you cannot deactivate yourself", "username", code="deactivate_self"
+            )
         with self._store.connection() as conn, transaction(conn):
             row = self._row(conn, name)
             self._repo.update(conn, row["id"], {"active": int(active), **_by(session)})
@@ -251,7 +259,7 @@ class UserService:
         """Change an account's name, role and region (the region of a clerk)."""
         _admin(session)
         if role not in ("clerk", "admin"):
-            raise ValidationError("role: clerk or admin", "role")
+            raise ValidationError("role: clerk or admin", "role", code="bad_role")
         name = turkish.lower(username.strip())
         region = ALL_REGIONS if role == "admin" else region.strip()
         with self._store.connection() as conn, transaction(conn):

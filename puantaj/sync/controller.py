@@ -122,7 +122,9 @@ class SyncController:
         """Test a URL and token, keep them if they work, run the first sync;
         posts a Connected (a first run learns its role from the token)."""
         if self._connect is None:
-            raise PuantajError("this controller cannot connect a new PC")
+            raise PuantajError(
+                "this controller cannot connect a new PC", code="cannot_connect"
+            )
         connect = self._connect
         self._spawn(lambda: self._post(connect(url, token)))
 
@@ -202,3 +204,24 @@ def unsent(store) -> tuple[int, int]:
     with store.connection() as conn:
         refused = conn.execute("SELECT count(*) FROM _rejected").fetchone()[0]
         return changelog.pending_count(conn), refused
+
+
+class UnsentCount:
+    """The counts of `unsent`, read again only when the file has changed: a write
+    on this thread's connection (total_changes) or a commit by any other
+    connection, the sync worker's included (PRAGMA data_version). Call it from
+    one thread (the Tk thread); the check costs one PRAGMA, not a count."""
+
+    def __init__(self, store) -> None:
+        self._store = store
+        self._seen: tuple[int, int] | None = None
+
+    def changed(self) -> tuple[int, int] | None:
+        """(unsent, refused) when the file changed since the last call, else None."""
+        with self._store.connection() as conn:
+            version = conn.execute("PRAGMA data_version").fetchone()[0]
+            mark = (conn.total_changes, version)
+        if mark == self._seen:
+            return None
+        self._seen = mark
+        return unsent(self._store)
