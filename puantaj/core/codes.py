@@ -138,6 +138,9 @@ DEFAULT_CODES: tuple[Code, ...] = (
         "#ead1f2",
     ),
 )
+# the codes whose days get a totals column of their own in the grid, the reports
+# and the cetvel: one list, so a new column code shows up everywhere at once
+COLUMN_CODES = ("Yİ", "Mİ", "R", "Üİ", "D")
 
 _OVERTIME_RE = re.compile(r"^\s*(\S+?)\s*(?:\+\s*|\s+)(\d[\d.,]*)\s*$")
 MAX_OVERTIME_H = 16

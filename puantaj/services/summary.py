@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from puantaj.core.codes import COLUMN_CODES
 from puantaj.services.month_grid import MonthGrid
 from puantaj.services.timesheets import TimesheetService
 
-CODE_COLUMNS = ("Yİ", "Mİ", "R", "Üİ", "D")
+CODE_COLUMNS = COLUMN_CODES  # the core's list (issue 15)
 # the columns in order: totals first (as before), then blank days, the year's
 # overtime (md.41) and the leave year's used and remaining days (md.53)
 KEYS = (

@@ -57,18 +57,17 @@ class RecordTabs:
             services.employees,
             services.records["employees"],
             session,
-            self._fields(names),
+            self._fields("employees", names),
             strings,
             show_status,
             confirm,
         )
         self._keep("employees", view, frame)
         self.fleet_tab = self._tab("tab.vehicles")
-        vehicle_types = services.records["vehicles"].spec.column("vehicle_type").choices
         self._records(
             self.fleet_tab,
             "vehicles",
-            ["plate", ("vehicle_type", vehicle_types), "make", "model"]
+            ["plate", "vehicle_type", "make", "model"]
             + ["first_registration", "km", "insurance_expiry", "kasko_expiry"]
             + ["last_inspection", "last_emission"],
         )
@@ -90,13 +89,11 @@ class RecordTabs:
             (
                 "vehicle_faults",
                 ["vehicle_id", "fault_date", "category", "description"]
-                + [("severity", ("low", "medium", "high"))]
-                + [("status", ("open", "service", "closed")), "cost"],
+                + ["severity", "status", "cost"],
             ),
             (
                 "vehicle_inspections",
-                ["vehicle_id", ("kind", ("inspection", "emission", "tachograph"))]
-                + ["inspection_date", ("result", ("passed", "failed")), "station"]
+                ["vehicle_id", "kind", "inspection_date", "result", "station"]
                 + ["cost"],
             ),
         ):
@@ -107,14 +104,16 @@ class RecordTabs:
         self.notebook.add(frame, text=self.t(key))
         return frame
 
-    def _fields(self, names: list) -> list[Field]:
+    def _fields(self, table: str, names: list) -> list[Field]:
+        """The form's fields; a column's choices are the core table definition's."""
+        spec = self.services.records[table].spec
         fields = []
         for item in names:
             name, choices = item if isinstance(item, tuple) else (item, ())
             if name == "vehicle_id":
                 choices = self._vehicle_choices
-            elif isinstance(choices, tuple) and choices:
-                choices = self.t.labelled(choices)
+            elif not choices and spec.column(name).choices:
+                choices = self.t.labelled(spec.column(name).choices)
             decimals = 2 if name in MONEY else None
             fields.append(
                 Field(name, self.t(f"f.{name}"), choices=choices, decimals=decimals)
@@ -129,7 +128,7 @@ class RecordTabs:
             parent,
             self.services.records[table],
             self.session,
-            self._fields(names),
+            self._fields(table, names),
             self.t,
             self._status,
             self._confirm,

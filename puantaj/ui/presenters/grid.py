@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from puantaj.core.codes import cell_text
 from puantaj.core.numbers import format_number
+from puantaj.core.sheet import WEEKDAYS_TR
 from puantaj.core.totals import Cell
 from puantaj.services.month_grid import MonthGrid
 from puantaj.services.session import Session
@@ -14,7 +15,7 @@ from puantaj.services.summary import CODE_COLUMNS, KEYS, summary
 from puantaj.services.timesheets import Edit, TimesheetService
 
 WEEKDAYS = {
-    "tr": ("Pzt", "Sal", "Çar", "Per", "Cum", "Cmt", "Paz"),
+    "tr": WEEKDAYS_TR,
     "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
 }
 # the totals columns: a code's own name, else the catalogue's "tot.<key>"
