@@ -25,8 +25,9 @@ from server.errors import (
     Unauthorized,
 )
 from server.merge import Merger
+from server.notify import Events
 from server.queries import Queries
-from server.routes import admin, digest, download, health, status, sync
+from server.routes import admin, digest, download, events, health, status, sync
 from server.schema import build_metadata
 from server.wire import json_response
 
@@ -79,6 +80,7 @@ def create_app(
         merger=Merger(queries, clock, settings.clock_ahead_ms),
         limiter=bad_tokens,
         schema_revision=revision,
+        events=Events(engine, settings.db_schema),
     )
     # a push builds ~10 objects per row; the default thresholds would run a
     # full collection over every live object many times per large batch
@@ -91,6 +93,8 @@ def create_app(
     app.extensions["puantaj"] = context
     for module in (health, sync, download, digest, status, admin):
         app.register_blueprint(module.bp)
+    if settings.events:  # elsewhere /events is a 404: desktops keep to the schedule
+        app.register_blueprint(events.bp)
     app.before_request(_authenticate)
     request_log.install(app)
     _register_errors(app)

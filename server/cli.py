@@ -101,6 +101,8 @@ def _dispatch(args: argparse.Namespace, overrides) -> int:
         from server.backup import run_backup
 
         return run_backup(load_server_settings(overrides=overrides))
+    if args.command == "run":  # one threaded process: it serves /events too
+        overrides = {**(overrides or {}), "events": True}
     app = create_app(overrides)
     context = app.extensions["puantaj"]
     if args.command == "run":

@@ -45,6 +45,12 @@ class ServerSettings:
     clock_ahead_ms: int = 5 * 60 * 1000
     api_key: str | None = None
     backup_keep: int = 14
+    # GET /events (issue 16): off where each stream would pin a sync thread
+    # (plain gunicorn gthread); `run` and serve's gevent process turn it on
+    events: bool = False
+    events_heartbeat_s: float = 15.0  # a comment line keeps proxies and clients awake
+    events_gap_s: float = 1.0  # at most one event of a kind a second per stream
+    events_recheck_s: float = 60.0  # an open stream's token is checked again this often
 
     @property
     def is_sqlite(self) -> bool:
@@ -75,6 +81,7 @@ def load_server_settings(
         "redis_url": env.get("REDIS_URL") or None,
         "log_format": (env.get("PUANTAJ_LOG_FORMAT") or "text").lower(),
         "log_level": (env.get("PUANTAJ_LOG_LEVEL") or "INFO").upper(),
+        "events": (env.get("PUANTAJ_EVENTS") or "0").lower() in ("1", "true", "on"),
     }
     if values["log_format"] not in ("text", "json"):
         raise ConfigError("PUANTAJ_LOG_FORMAT must be text or json")

@@ -15,6 +15,7 @@ from puantaj.core.hlc import HybridClock
 from server import auth, limiter
 from server.config import ServerSettings
 from server.merge import Merger
+from server.notify import Events
 from server.queries import Queries
 
 TOUCH_EVERY_S = 60.0  # last_used_at is written at most this often per token
@@ -30,6 +31,7 @@ class ServerContext:
     merger: Merger
     limiter: limiter.BadTokenLimiter
     schema_revision: str
+    events: Events
     _touched: dict[int, float] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 

@@ -6,9 +6,11 @@ import re
 
 from flask import Blueprint, g, request
 
+from puantaj.core.tables import ALL_REGIONS
 from server import admin
 from server.context import ctx
 from server.errors import Malformed
+from server.hub import ROWS, Change
 from server.wire import json_response, read_json
 
 bp = Blueprint("admin", __name__)
@@ -44,6 +46,8 @@ def restore(conflict_id: int):
     by = _text(body, "by", 80) or "admin"
     with context.write() as conn:
         result = admin.restore_conflict(conn, context, g.caller, conflict_id, by)
+    # the restored row's region is not at hand: every region looks (rare)
+    context.events.announce(Change(frozenset({ROWS}), frozenset({ALL_REGIONS})))
     return json_response(result, 200, request)
 
 
@@ -66,6 +70,7 @@ def locks():
             _text(body, "reason", 2000),
             _text(body, "by", 80) or "admin",
         )
+    context.events.announce(Change(frozenset({ROWS}), frozenset({region})))
     return json_response(result, 200, request)
 
 

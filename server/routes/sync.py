@@ -16,6 +16,7 @@ from server import request_log
 from server.auth import Caller, now_text
 from server.context import ServerContext, ctx
 from server.errors import Forbidden, Malformed, SiteTaken, TooLarge
+from server.hub import ROWS, SITES, Change
 from server.merge import PushResult
 from server.pull import make_cursor, parse_cursor, pull
 from server.rows import driver_query
@@ -90,6 +91,7 @@ def _exchange(context: ServerContext, caller: Caller, req: SyncRequest):
             )
         else:
             record_site(None)
+    context.events.announce(_changed(caller, req, result))
     request_log.count(
         accepted=result.accepted if result else 0,
         rejected=len(result.rejected) if result else 0,
@@ -111,6 +113,22 @@ def _exchange(context: ServerContext, caller: Caller, req: SyncRequest):
         200,
         request,
     )
+
+
+def _changed(caller: Caller, req: SyncRequest, result: PushResult | None) -> Change:
+    """What this exchange changed, for the event streams: the site's last sync
+    (admins see it) and, when rows were accepted, the rows of their regions."""
+    if not (result and result.accepted):
+        return Change(frozenset({SITES}), frozenset(), req.site_id)
+    if caller.is_admin:
+        regions = {
+            c["region"]
+            for c in req.changes
+            if isinstance(c, dict) and isinstance(c.get("region"), str)
+        }
+    else:
+        regions = {caller.scope}
+    return Change(frozenset({ROWS, SITES}), frozenset(regions), req.site_id)
 
 
 def _touch_site(

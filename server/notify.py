@@ -1,0 +1,145 @@
+"""Carry each Change to every server process: PostgreSQL LISTEN/NOTIFY, or the hub
+itself on the embedded SQLite server (one process).
+
+`announce` runs after a request's COMMIT, never inside its transaction (a
+NOTIFY would queue behind the writers' lock). On PostgreSQL a process that
+serves /events holds one LISTEN connection, opened on its first subscriber and
+kept until the process ends; every NOTIFY, its own included, reaches its hub
+through it. After that connection is lost and found again, every stream is
+told "rows" and "sites", since changes in between were not heard.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+import threading
+
+from sqlalchemy import Engine, make_url, text
+from sqlalchemy.exc import SQLAlchemyError
+
+from puantaj.core.tables import ALL_REGIONS
+from server.errors import DatabaseDown
+from server.hub import ROWS, SITES, Change, Hub, Subscription
+
+log = logging.getLogger(__name__)
+LISTEN_READY_S = 10.0  # how long a first subscriber waits for LISTEN to hold
+POLL_S = 5.0  # the listener wakes this often to see whether it should stop
+
+
+def channel_name(db_schema: str | None) -> str:
+    """The NOTIFY channel: channels are database-wide, so the schema names it."""
+    return f"puantaj_events:{db_schema or 'public'}"[:63]
+
+
+def encode(change: Change) -> str:
+    return json.dumps(
+        {
+            "k": sorted(change.kinds),
+            "r": sorted(change.regions),
+            "o": change.origin,
+        },
+        ensure_ascii=False,
+    )
+
+
+def decode(payload: str) -> Change:
+    data = json.loads(payload)
+    return Change(frozenset(data["k"]), frozenset(data["r"]), str(data.get("o", "")))
+
+
+class Events:
+    """The process's hub and how changes reach it."""
+
+    def __init__(self, engine: Engine, db_schema: str | None) -> None:
+        self.hub = Hub()
+        self._engine = engine
+        self._is_pg = engine.dialect.name == "postgresql"
+        self._channel = channel_name(db_schema)
+        self._lock = threading.Lock()
+        self._listening = threading.Event()
+        self._stopping = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def announce(self, change: Change) -> None:
+        """Tell every process's streams about a committed change; never raises
+        for a database error (the change is stored; streams then hear of it at
+        the desktops' next scheduled sync)."""
+        if not change.kinds:
+            return
+        if not self._is_pg:
+            self.hub.publish(change)
+            return
+        try:
+            with self._engine.connect() as conn:
+                conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+                conn.execute(
+                    text("SELECT pg_notify(:channel, :payload)"),
+                    {"channel": self._channel, "payload": encode(change)},
+                )
+        except SQLAlchemyError as exc:
+            log.warning("event not announced: %s", type(exc).__name__)
+
+    def subscribe(self, scope: str) -> Subscription:
+        """A new stream's subscription; on PostgreSQL returns once LISTEN holds,
+        so a stream that said hello hears every later commit (DatabaseDown if
+        it cannot)."""
+        if self._is_pg:
+            self._start_listener()
+            if not self._listening.wait(LISTEN_READY_S):
+                raise DatabaseDown("event channel not ready; retry later")
+        return self.hub.subscribe(scope)
+
+    def close(self) -> None:
+        """Stop the listener (it ends within POLL_S; not waited for)."""
+        self._stopping.set()
+
+    def _start_listener(self) -> None:
+        with self._lock:
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._listen, name="pg-listen", daemon=True
+                )
+                self._thread.start()
+
+    def _listen(self) -> None:
+        import psycopg
+        from psycopg import sql
+
+        url = make_url(self._engine.url).set(drivername="postgresql")
+        dsn = url.render_as_string(hide_password=False)
+        heard_before = False
+        failures = 0
+        while not self._stopping.is_set():
+            try:
+                with psycopg.connect(dsn, autocommit=True) as conn:
+                    conn.execute(
+                        sql.SQL("LISTEN {}").format(sql.Identifier(self._channel))
+                    )
+                    self._listening.set()
+                    failures = 0
+                    if heard_before:  # changes while deaf: everyone looks again
+                        self.hub.publish(
+                            Change(frozenset({ROWS, SITES}), frozenset({ALL_REGIONS}))
+                        )
+                    heard_before = True
+                    while not self._stopping.is_set():
+                        for note in conn.notifies(timeout=POLL_S):
+                            self._deliver(note.payload)
+            except psycopg.Error as exc:
+                self._listening.clear()
+                failures += 1
+                delay = min(30.0, 0.5 * 2**failures) * random.uniform(0.5, 1.0)
+                log.warning(
+                    "LISTEN lost (%s); again in %.1f s", type(exc).__name__, delay
+                )
+                self._stopping.wait(delay)
+
+    def _deliver(self, payload: str) -> None:
+        try:
+            change = decode(payload)
+        except (ValueError, KeyError, TypeError):
+            log.warning("ignoring a malformed event payload")
+            return
+        self.hub.publish(change)
