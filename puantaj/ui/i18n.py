@@ -148,6 +148,42 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Ask an admin if this stays.",
     ),
     "status.never": ("Henüz eşitlenmedi", "Never synced"),
+    # issue 15: the status line's full text, closing with unsent changes
+    "status.message_title": ("Durum iletisi", "Status message"),
+    "close.unsent": (
+        "{n} değişiklik henüz sunucuya gönderilmedi.\n\n"
+        "Evet: şimdi eşitle, sonra kapat\n"
+        "Hayır: yine de kapat (değişiklikler bu bilgisayarda kalır, bir sonraki"
+        " açılışta gönderilir)\nİptal: açık kalsın",
+        "{n} changes have not been sent to the server yet.\n\n"
+        "Yes: sync now, then close\n"
+        "No: close anyway (the changes stay on this PC and go at the next start)"
+        "\nCancel: keep the window open",
+    ),
+    "close.syncing": (
+        "Eşitleniyor; bitince pencere kapanacak…",
+        "Syncing; the window closes when it is done…",
+    ),
+    # issue 15: the grid
+    "grid.fill_confirm": (
+        "{month} ayının boş günleri bugüne ({today}) kadar doldurulsun mu?\n"
+        "İş günlerine X, hafta tatiline HT, bayramlara GT yazılır. Geri alınabilir"
+        " (Ctrl+Z).",
+        "Fill the empty days of {month} up to today ({today})?\n"
+        "Workdays get X, the weekly rest day HT, holidays GT. It can be undone"
+        " (Ctrl+Z).",
+    ),
+    "grid.undone": ("Geri alındı: {n} hücre", "Undone: {n} cells"),
+    "grid.redone": ("Yinelendi: {n} hücre", "Redone: {n} cells"),
+    "grid.nothing_to_undo": ("Geri alınacak bir şey yok", "Nothing to undo"),
+    "grid.undo_skipped": (
+        "{n} hücre o arada değişmiş (eşitleme): onlara dokunulmadı",
+        "{n} cells changed meanwhile (sync): they were left as they are",
+    ),
+    "grid.future": (
+        "Gelecek günler doldurulmaz ({today} sonrası)",
+        "Future days are not filled (after {today})",
+    ),
     "status.ok": (
         "Eşitlendi: {pushed} gönderildi, {pulled} alındı",
         "Synced: {pushed} sent, {pulled} received",

@@ -17,7 +17,12 @@ from puantaj.core.monthcheck import Finding
 from puantaj.services.export import ExportService
 from puantaj.services.overview import OverviewService
 from puantaj.services.session import Session
-from puantaj.sync.controller import SyncController, last_report, unsent
+from puantaj.sync.controller import (
+    SyncController,
+    UnsentCount,
+    last_report,
+    unsent,
+)
 from puantaj.sync.scheduler import SyncEvent
 from puantaj.ui.i18n import Strings
 from puantaj.ui.presenters.grid import GridPresenter
@@ -36,7 +41,6 @@ from puantaj.ui.views.users import PasswordDialog, UsersView
 
 log = logging.getLogger(__name__)
 ICON = Path(__file__).with_name("icon.png")
-UNSENT_DELAY_MS = 300  # the unsent count follows edits this much later
 
 
 @dataclass
@@ -46,6 +50,8 @@ class Dialogs:
     confirm: Callable[[str], bool]
     save_path: Callable[[str, str], Path | None]
     choose_backup: Callable[[], Path | None]
+    # closing with unsent changes: True sync first, False close anyway, None stay
+    ask_close: Callable[[str], bool | None] = lambda _text: False
 
 
 def native_dialogs(backups: Path) -> Dialogs:
@@ -64,7 +70,10 @@ def native_dialogs(backups: Path) -> Dialogs:
         return Path(name) if name else None
 
     return Dialogs(
-        lambda text: messagebox.askyesno("Puantaj", text), save_path, choose_backup
+        lambda text: messagebox.askyesno("Puantaj", text),
+        save_path,
+        choose_backup,
+        ask_close=lambda text: messagebox.askyesnocancel("Puantaj", text),
     )
 
 
@@ -96,6 +105,8 @@ class DesktopApp:
         self.demo = demo
         self._show_login()
         self.pump.subscribe(self._to_login)
+        self._close_after_sync = False
+        self.pump.subscribe(self._close_when_synced)
         self.pump.start()
 
     def _show_login(self) -> None:
@@ -152,8 +163,11 @@ class DesktopApp:
         self.controller.start()  # after the window exists (STYLE.md §3)
 
     def close(self) -> None:
+        """Close the application; with unsent changes, ask first (issue 15)."""
         if self.window is not None:  # a code being typed is stored, not dropped
             self.window.grid_view.editor.close()
+            if not self._may_close():
+                return
         gc.unfreeze()
         self.controller.stop()
         self.services.store.checkpoint()
@@ -166,10 +180,37 @@ class DesktopApp:
             self.root.tk.call("after", "cancel", pending)
         self.root.destroy()
 
+    def _may_close(self) -> bool:
+        """Unsent changes: sync now and close when it ends (True), close anyway
+        (False) or stay open (None)."""
+        count, _ = unsent(self.services.store)
+        if not count:
+            return True
+        answer = self.dialogs.ask_close(self.t("close.unsent", n=count))
+        if answer is None:
+            return False
+        if answer:
+            self._close_after_sync = True
+            self.window.status.show_message(self.t("close.syncing"))
+            self.controller.sync_now()
+            return False
+        return True
+
+    def _close_when_synced(self, message: object) -> None:
+        """The sync asked for at closing ended: close (asking again if it left
+        changes unsent). Later: the pump is still calling the other handlers."""
+        if (
+            self._close_after_sync
+            and isinstance(message, SyncEvent)
+            and message.kind == "finished"
+        ):
+            self._close_after_sync = False
+            self.root.after_idle(self.close)
+
     def _report_error(self, exc_type, exc, tb) -> None:
         log.error("unexpected error in the interface", exc_info=(exc_type, exc, tb))
-        if self.window is not None:
-            self.window.status.show_message(str(exc)[:120])
+        if self.window is not None:  # whole: the status line shows what fits
+            self.window.status.show_message(self.t.error(exc))
 
 
 class MainWindow(ttk.Frame):
@@ -190,7 +231,6 @@ class MainWindow(ttk.Frame):
         self.services, self.session, self.t = services, session, strings
         self.controller, self.dialogs = controller, dialogs
         self.overview = OverviewService(services.store)
-        self._counting: str | None = None
         self.regions = (
             self.overview.regions if session.is_admin else lambda: [session.region]
         )
@@ -222,10 +262,8 @@ class MainWindow(ttk.Frame):
         self.status.pack(fill="x", side="bottom")
 
     def _show(self, text: str) -> None:
-        """A view's status line; the unsent count follows a burst of edits."""
+        """A view's status line (the unsent count follows the file by itself)."""
         self.status.show_message(text)
-        if self._counting is None:  # once per burst of edits, not per keystroke
-            self._counting = self.after(UNSENT_DELAY_MS, self._count_unsent)
 
     def _add_grid_tab(self) -> None:
         presenter = GridPresenter(
@@ -314,7 +352,9 @@ class MainWindow(ttk.Frame):
     def _show_first_state(self) -> None:
         """The grid, the unsent count and the last sync as the window opens."""
         self.grid_view.reload()
-        self.status.set_unsent(*unsent(self.services.store))
+        # every write moves it, whoever made it (issue 15): not only the views
+        # that show a status line
+        self.status.follow(UnsentCount(self.services.store).changed)
         report = last_report(self.services.store)
         if report:
             self.status.show_report(report)
@@ -363,7 +403,6 @@ class MainWindow(ttk.Frame):
         self.tabs.refresh_tab(current)
 
     def _count_unsent(self) -> None:
-        self._counting = None
         self.status.set_unsent(*unsent(self.services.store))
 
     def on_message(self, message: object) -> None:

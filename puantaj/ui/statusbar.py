@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import tkinter as tk
+from collections.abc import Callable
+from tkinter import font as tkfont
 from tkinter import ttk
 
 from puantaj.sync.report import SyncReport
 from puantaj.sync.scheduler import SyncEvent
+
+FOLLOW_MS = 250  # how often the unsent count looks whether the file changed
 
 
 def local_time(iso: str) -> str:
@@ -57,14 +61,59 @@ class StatusBar(ttk.Frame):
             self.logout_button.pack(side="right", padx=2)
         if on_password is not None:
             self.password_button.pack(side="right", padx=2)
-        ttk.Label(self, textvariable=self.message, foreground="#204a87").pack(
-            side="right"
+        # the status line takes the room that is left and shows as much of the
+        # message as fits there, ending in "…"; a click shows all of it
+        self.shown = tk.StringVar()
+        self.message_label = ttk.Label(
+            self,
+            textvariable=self.shown,
+            foreground="#204a87",
+            width=1,
+            anchor="e",
+            cursor="hand2",
         )
+        self.message_label.pack(side="right", fill="x", expand=True, padx=(6, 0))
+        self.message_label.bind("<Button-1>", lambda _e: self.open_message())
+        self.message_label.bind("<Configure>", lambda _e: self._fit_message())
+        self.message.trace_add("write", lambda *_: self._fit_message())
+        self._follow_id: str | None = None
+        self.bind("<Destroy>", self._stop_following, add="+")
         self.offline_since: str | None = None
         self._reason = ""  # why the last sync failed, while it is shown
 
     def show_message(self, text: str) -> None:
         self.message.set(text)
+
+    def _fit_message(self) -> None:
+        """As much of the message as the label's width holds, on one line."""
+        text = " · ".join(line for line in self.message.get().splitlines() if line)
+        width = self.message_label.winfo_width()
+        if width > 1:  # mapped: its real width (else shown whole until it is)
+            text = elide(text, width - 4, _font_of(self.message_label))
+        self.shown.set(text)
+
+    def open_message(self) -> MessageDialog | None:
+        """The whole status message in a window of its own."""
+        text = self.message.get()
+        return MessageDialog(self, text, self.t) if text else None
+
+    def follow(
+        self,
+        read: Callable[[], tuple[int, int] | None],
+        every_ms: int = FOLLOW_MS,
+    ) -> None:
+        """Keep the unsent count current: `read` returns the counts when the file
+        changed since it last looked (by anyone: a view, an import, the sync
+        worker), else None. It runs on the Tk thread and costs one PRAGMA."""
+        counts = read()
+        if counts is not None:
+            self.set_unsent(*counts)
+        self._follow_id = self.after(every_ms, self.follow, read, every_ms)
+
+    def _stop_following(self, event) -> None:
+        if event.widget is self and self._follow_id is not None:
+            self.after_cancel(self._follow_id)
+            self._follow_id = None
 
     def _show_reason(self, text: str) -> None:
         """Say why the sync failed; a later success clears only that text."""
@@ -115,3 +164,47 @@ class StatusBar(ttk.Frame):
             self.progress["value"] = event.done
         elif event.kind == "finished":
             self.show_report(event.report)
+
+
+def elide(text: str, width_px: int, font: tkfont.Font) -> str:
+    """`text` cut to fit `width_px` with "…" at the end (whole when it fits)."""
+    if font.measure(text) <= width_px:
+        return text
+    low, high = 0, len(text)
+    while low < high:  # the longest start that fits with the ellipsis
+        middle = (low + high + 1) // 2
+        if font.measure(text[:middle] + "…") <= width_px:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…"
+
+
+def _font_of(label: ttk.Label) -> tkfont.Font:
+    name = str(label.cget("font")) or str(
+        ttk.Style(label).lookup(label.winfo_class(), "font")
+    )
+    try:
+        return tkfont.nametofont(name or "TkDefaultFont")
+    except tk.TclError:  # a font given by description, not by name
+        return tkfont.Font(root=label, font=name)
+
+
+class MessageDialog(tk.Toplevel):
+    """The full text of a status message, selectable, closed with Escape."""
+
+    def __init__(self, parent: tk.Misc, text: str, strings) -> None:
+        super().__init__(parent)
+        self.title(strings("status.message_title"))
+        self.transient(parent.winfo_toplevel())
+        frame = ttk.Frame(self, padding=8)
+        frame.pack(fill="both", expand=True)
+        self.text = tk.Text(frame, wrap="word", width=70, height=8)
+        self.text.insert("1.0", text)
+        self.text.configure(state="disabled")  # read and copy, not edit
+        self.text.pack(fill="both", expand=True)
+        close = ttk.Button(frame, text=strings("dialog.close"), command=self.destroy)
+        close.pack(anchor="e", pady=(6, 0))
+        self.bind("<Escape>", lambda _e: self.destroy())
+        self.bind("<Return>", lambda _e: self.destroy())
+        close.focus_set()
