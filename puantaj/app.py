@@ -13,6 +13,7 @@ from puantaj.services.calendar import CalendarService
 from puantaj.services.calendar_admin import CalendarAdmin
 from puantaj.services.checks import CheckReport, run_checks
 from puantaj.services.employees import EmployeeService
+from puantaj.services.importer import ImportService
 from puantaj.services.monthcheck import MonthCheckService
 from puantaj.services.records import RecordService
 from puantaj.services.refusals import RefusalService
@@ -53,6 +54,7 @@ class Services:
     monthchecks: MonthCheckService
     employees: EmployeeService
     calendar_admin: CalendarAdmin
+    importer: ImportService
 
     def check(self) -> CheckReport:
         return run_checks(self.store, [self.tokens.describe()])
@@ -121,7 +123,9 @@ def build_desktop(root, services: Services, demo: bool = False, dialogs=None):
     """The Tk application over `services` in an existing root (tests use it too)."""
     from puantaj.ui.main_window import DesktopApp, native_dialogs
 
-    dialogs = dialogs or native_dialogs(services.settings.backups_dir)
+    dialogs = dialogs or native_dialogs(
+        services.settings.backups_dir, lambda: services.settings.export_folder
+    )
     return DesktopApp(
         root, services, lambda post: build_controller(services, post), dialogs, demo
     )
@@ -160,6 +164,7 @@ def build_services(
     monthchecks = MonthCheckService(timesheets)
     reports.use_checks(monthchecks.errors)  # a month is submitted once they pass
     records = {t: RecordService(store, t) for t in RECORD_TABLES}
+    importer = ImportService(store, timesheets, records["employees"], reports)
     return Services(
         settings=settings,
         store=store,
@@ -174,4 +179,5 @@ def build_services(
         monthchecks=monthchecks,
         employees=EmployeeService(store, records["employees"], calendars, today),
         calendar_admin=CalendarAdmin(store, calendars),
+        importer=importer,
     )

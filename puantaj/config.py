@@ -32,6 +32,8 @@ _FILE_KEYS = (
     "timeout_s",
     "page_size",
     "allow_http",
+    "company",
+    "exports_dir",
 )
 
 
@@ -55,6 +57,13 @@ class Settings:
     # send the token over plain http:// to another machine (a test rig, a VPN);
     # off by default: without TLS anyone on the way can read it (KVKK)
     allow_http: bool = False
+    company: str = ""  # printed in the cetveli's header (issue 14)
+    exports_dir: str = ""  # where exports are offered; empty: the Documents folder
+
+    @property
+    def export_folder(self) -> Path:
+        """The folder exports go to: the one set, else the user's Documents."""
+        return Path(self.exports_dir) if self.exports_dir else documents_dir()
 
     @property
     def backups_dir(self) -> Path:
@@ -66,6 +75,11 @@ class Settings:
 
 
 MAX_PAGE_SIZE = 20_000  # the server takes at most this many changes a request
+
+
+def documents_dir() -> Path:
+    """The user's Documents folder (the only place that asks platformdirs)."""
+    return Path(platformdirs.user_documents_dir())
 
 
 def default_home() -> Path:

@@ -6,14 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-import platformdirs
-
 from puantaj.cli.texts import EXIT_OK, EXIT_USAGE
 from puantaj.core import validators
 from puantaj.core.tables import ALL_REGIONS
 from puantaj.services.export import FORMATS, ExportService
 from puantaj.services.import_files import read_table
-from puantaj.services.importer import ImportService
 from puantaj.services.overview import OverviewService
 from puantaj.services.session import SYSTEM
 
@@ -40,9 +37,10 @@ def run_export(args: argparse.Namespace, services) -> int:
     if not regions:
         print("bu bilgisayarda bölge yok: --region verin", file=sys.stderr)
         return EXIT_USAGE
-    exports = ExportService(services.timesheets, services.store)
+    settings = services.settings
+    exports = ExportService(services.timesheets, services.store, settings.company)
     name = exports.default_name(regions, year, month, args.format)
-    out = Path(args.out) if args.out else Path(platformdirs.user_documents_dir())
+    out = Path(args.out) if args.out else settings.export_folder
     path = out / name if out.is_dir() or not out.suffix else out
     path.parent.mkdir(parents=True, exist_ok=True)
 
@@ -72,12 +70,7 @@ def run_import(args: argparse.Namespace, services) -> int:
     if not region or region == ALL_REGIONS:
         print("bölge gerekli: --region verin", file=sys.stderr)
         return EXIT_USAGE
-    importer = ImportService(
-        services.store,
-        services.timesheets,
-        services.records["employees"],
-        services.reports,
-    )
+    importer = services.importer
     plan = importer.plan(SYSTEM, region, year, month, read_table(Path(args.file)))
     write = args.yes and not args.dry_run
     if write:

@@ -34,12 +34,14 @@ class ExportService:
         self,
         timesheets: TimesheetService,
         store: Store | None = None,
-        company: str = "",
+        company: str | Callable[[], str] = "",
         now: Callable[[], dt.datetime] = dt.datetime.now,
     ) -> None:
+        """`company` is the name in the header, or a callable that reads it at
+        each export (the desktop's setting can change while the window is open)."""
         self._timesheets = timesheets
         self._store = store
-        self._company = company
+        self._company = company if callable(company) else lambda: company
         self._now = now
 
     def grids(
@@ -81,13 +83,13 @@ class ExportService:
         progress: Progress | None = None,
     ) -> list[Cetvel]:
         out = []
-        printed_at = self._now()
+        printed_at, company = self._now(), self._company()
         for i, region in enumerate(regions):
             grid = self._timesheets.load_month(session, region, year, month)
             made = cetvel.build(
                 self._timesheets,
                 grid,
-                self._company,
+                company,
                 self._signers(region, year, month),
                 printed_at,
             )

@@ -5,12 +5,14 @@ from __future__ import annotations
 from puantaj.errors import PuantajError
 from puantaj.messages import MESSAGES, word_error
 from puantaj.payroll_words import WORDS as PAYROLL_WORDS
+from puantaj.ui.i18n_import import IMPORT
 from puantaj.ui.i18n_payroll import PAYROLL
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     **MESSAGES,
     **PAYROLL_WORDS,  # issue 13: checks, numbers, leave, exit dates, tables
     **PAYROLL,
+    **IMPORT,  # issue 14: the import screen, background exports, company name
     "app.title": ("Puantaj", "Puantaj"),
     "login.title": ("Giriş", "Log in"),
     "login.user": ("Kullanıcı adı", "Username"),

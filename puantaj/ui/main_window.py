@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from tkinter import filedialog, messagebox, ttk
 
-import platformdirs
-
 from puantaj.core.monthcheck import Finding
 from puantaj.services.export import ExportService
 from puantaj.services.overview import OverviewService
@@ -25,7 +23,9 @@ from puantaj.sync.controller import (
 )
 from puantaj.sync.scheduler import SyncEvent
 from puantaj.ui.i18n import Strings
+from puantaj.ui.jobs import Jobs
 from puantaj.ui.presenters.grid import GridPresenter
+from puantaj.ui.presenters.importing import ImportPresenter
 from puantaj.ui.pump import Pump
 from puantaj.ui.record_tabs import RecordTabs
 from puantaj.ui.statusbar import StatusBar
@@ -34,6 +34,7 @@ from puantaj.ui.views.grid import GridView
 from puantaj.ui.views.login import LoginView
 from puantaj.ui.views.month_check import MonthCheckDialog
 from puantaj.ui.views.refusals import RefusalsDialog
+from puantaj.ui.views.report_files import FileAsks, ReportFiles
 from puantaj.ui.views.reports import ReportsView
 from puantaj.ui.views.settings import SettingsView
 from puantaj.ui.views.tables import TablesView
@@ -50,18 +51,26 @@ class Dialogs:
     confirm: Callable[[str], bool]
     save_path: Callable[[str, str], Path | None]
     choose_backup: Callable[[], Path | None]
+    open_sheet: Callable[[], Path | None] = lambda: None  # an office's xlsx/CSV
     # closing with unsent changes: True sync first, False close anyway, None stay
     ask_close: Callable[[str], bool | None] = lambda _text: False
 
 
-def native_dialogs(backups: Path) -> Dialogs:
+def native_dialogs(backups: Path, exports: Callable[[], Path] = Path.home) -> Dialogs:
+    """The toolkit's own dialogs; `exports` is the folder files are offered in."""
+
     def save_path(suffix: str, name: str = "") -> Path | None:
         chosen = filedialog.asksaveasfilename(
-            defaultextension=suffix,
-            initialdir=platformdirs.user_documents_dir(),
-            initialfile=name,
+            defaultextension=suffix, initialdir=str(exports()), initialfile=name
         )
         return Path(chosen) if chosen else None
+
+    def open_sheet() -> Path | None:
+        name = filedialog.askopenfilename(
+            initialdir=str(exports()),
+            filetypes=[("Excel / CSV", "*.xlsx *.csv"), ("*", "*")],
+        )
+        return Path(name) if name else None
 
     def choose_backup() -> Path | None:
         name = filedialog.askopenfilename(
@@ -73,6 +82,7 @@ def native_dialogs(backups: Path) -> Dialogs:
         lambda text: messagebox.askyesno("Puantaj", text),
         save_path,
         choose_backup,
+        open_sheet,
         ask_close=lambda text: messagebox.askyesnocancel("Puantaj", text),
     )
 
@@ -230,6 +240,7 @@ class MainWindow(ttk.Frame):
         super().__init__(root)
         self.services, self.session, self.t = services, session, strings
         self.controller, self.dialogs = controller, dialogs
+        self.jobs = Jobs(pump.post)  # exports and imports run on workers (issue 14)
         self.overview = OverviewService(services.store)
         self.regions = (
             self.overview.regions if session.is_admin else lambda: [session.region]
@@ -296,20 +307,54 @@ class MainWindow(ttk.Frame):
 
     def _add_reports_tab(self) -> None:
         services = self.services
+        exports = ExportService(
+            services.timesheets,
+            services.store,
+            lambda: services.settings.company,  # as set when exported
+        )
         self.reports_view = ReportsView(
             self.notebook,
             self.session,
             services.reports,
-            ExportService(services.timesheets, services.store),
+            exports,
             services.monthchecks,
             self.t,
             self.regions,
-            self.dialogs.save_path,
             self._show,
             self.dialogs.confirm,
             self.jump,
+            files=lambda view, bar: self._report_files(view, bar, exports),
         )
         self.notebook.add(self.reports_view, text=self.t("tab.reports"))
+
+    def _report_files(
+        self, view: ReportsView, bar: ttk.Frame, exports: ExportService
+    ) -> ReportFiles:
+        """The Raporlar tab's exports and import, run on workers."""
+        d = self.dialogs
+        asks = FileAsks(
+            lambda suffix, name: d.save_path(suffix, name),
+            lambda: d.open_sheet(),
+            lambda text: d.confirm(text),
+        )
+        return ReportFiles(
+            view,
+            bar,
+            self.session,
+            exports,
+            ImportPresenter(self.services.importer, self.session),
+            self.jobs,
+            asks,
+            self.t,
+            self._show,
+            self._imported,
+        )
+
+    def _imported(self) -> None:
+        """An import (or its undo) wrote the month: the grid and lists follow."""
+        self.grid_view.reload()
+        self.tabs.refresh_all()
+        self._count_unsent()  # the imported rows wait to be sent like typed ones
 
     def _add_settings_tab(self) -> None:
         self.settings_view = SettingsView(
@@ -418,5 +463,6 @@ class MainWindow(ttk.Frame):
                     self.admin_view.refresh()
             return
         self.settings_view.on_message(message)
+        self.reports_view.on_message(message)
         if self.admin_view is not None:
             self.admin_view.on_message(message)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from puantaj.config import load_settings, save_settings
+from puantaj.config import documents_dir, load_settings, save_settings
 from puantaj.errors import ValidationError
 
 
@@ -27,3 +27,12 @@ def test_bad_values_are_refused_with_the_setting_named(tmp_path, name, value):
     with pytest.raises(ValidationError) as err:
         load_settings(env={name: value}, flags={"home": str(tmp_path)})
     assert err.value.field in ("page_size", "language")
+
+
+def test_company_and_exports_folder_are_kept_in_the_settings_file(tmp_path):
+    fresh = load_settings(env={}, flags={"home": str(tmp_path)})
+    assert fresh.company == "" and fresh.export_folder == documents_dir()
+    save_settings(fresh, company="Örnek Lojistik A.Ş.", exports_dir=str(tmp_path))
+    settings = load_settings(env={}, flags={"home": str(tmp_path)})
+    assert settings.company == "Örnek Lojistik A.Ş."
+    assert settings.export_folder == tmp_path

@@ -15,7 +15,7 @@ from tkinter import ttk
 
 from puantaj.core.monthcheck import Finding
 from puantaj.errors import PuantajError
-from puantaj.services.export import FORMATS, ExportService
+from puantaj.services.export import ExportService
 from puantaj.services.month_grid import month_key
 from puantaj.services.monthcheck import MonthCheckService
 from puantaj.services.reports import NEEDS_REASON, ReportService
@@ -25,6 +25,7 @@ from puantaj.ui.presenters.grid import TOTALS, totals_row
 from puantaj.ui.statusbar import local_time
 from puantaj.ui.views.grid import month_choices
 from puantaj.ui.views.month_check import MonthCheckDialog, month_label
+from puantaj.ui.views.report_files import ReportFiles
 
 ADMIN_ACTIONS = ("approve", "send_back", "lock", "unlock")
 
@@ -41,16 +42,18 @@ class ReportsView(ttk.Frame):
         checks: MonthCheckService,
         strings,
         regions: Callable[[], list[str]],
-        ask_path: Callable[[str, str], Path | None],
         show_status: Callable[[str], None],
         confirm: Callable[[str], bool],
         on_jump: Callable[[str, int, int, Finding], None],
         today: dt.date | None = None,
+        files: Callable[[ReportsView, ttk.Frame], ReportFiles] | None = None,
     ) -> None:
+        """`files` builds the exports and import over this tab and its top bar
+        (the window wires it); without it the tab has no file buttons."""
         super().__init__(parent, padding=6)
         self._session, self._reports, self._exports = session, reports, exports
         self._checks, self.t, self._regions = checks, strings, regions
-        self._ask_path, self._status = ask_path, show_status
+        self._status = show_status
         self._confirm, self._on_jump = confirm, on_jump
         today = today or dt.date.today()
         top = ttk.Frame(self)
@@ -74,18 +77,9 @@ class ReportsView(ttk.Frame):
             self.region_box.bind("<<ComboboxSelected>>", lambda _e: self.refresh())
         self.state = tk.StringVar()
         ttk.Label(top, textvariable=self.state).pack(side="left", padx=12)
-        ttk.Button(top, text=strings("reports.xlsx"), command=self.export_xlsx).pack(
-            side="right", padx=2
-        )
-        ttk.Button(
-            top, text=strings("reports.payroll"), command=self.export_payroll
-        ).pack(side="right", padx=2)
-        ttk.Button(top, text=strings("reports.pdf"), command=self.export_pdf).pack(
-            side="right", padx=2
-        )
-        ttk.Button(top, text=strings("reports.csv"), command=self.export_csv).pack(
-            side="right", padx=2
-        )
+        self.files = files(self, top) if files else None
+        if self.files is not None:
+            self._file_buttons(top)
         bar = ttk.Frame(self)
         bar.pack(fill="x", pady=(4, 0))
         self.submit_button = ttk.Button(
@@ -217,8 +211,32 @@ class ReportsView(ttk.Frame):
         self.refresh()
         return True
 
-    def _scope(self) -> list[str]:
+    def scope(self) -> list[str]:
+        """The regions an export covers: all of them for the admin."""
         return self._regions() if self._session.is_admin else [self._session.region]
+
+    def _file_buttons(self, top: ttk.Frame) -> None:
+        for key, command in (
+            ("reports.xlsx", self.export_xlsx),
+            ("reports.payroll", self.export_payroll),
+            ("reports.pdf", self.export_pdf),
+            ("reports.csv", self.export_csv),
+        ):
+            ttk.Button(top, text=self.t(key), command=command).pack(
+                side="right", padx=2
+            )
+        files = ttk.Frame(self)
+        files.pack(fill="x", pady=(4, 0))
+        self.import_button = ttk.Button(
+            files, text=self.t("imp.button"), command=self.files.import_sheet
+        )
+        self.import_button.pack(side="left", padx=2)
+        self.undo_import_button = ttk.Button(
+            files, text=self.t("imp.undo"), command=self.files.undo_import
+        )
+        self.undo_import_button.state(["disabled"])
+        self.undo_import_button.pack(side="left", padx=2)
+        self.files.undo_button = self.undo_import_button
 
     def export_xlsx(self) -> Path | None:
         return self._export("xlsx")
@@ -233,23 +251,10 @@ class ReportsView(ttk.Frame):
         return self._export("payroll")
 
     def _export(self, fmt: str) -> Path | None:
-        _region, year, month = self.chosen()
-        regions = self._scope()
-        name = self._exports.default_name(regions, year, month, fmt)
-        path = self._ask_path(FORMATS[fmt], name)
-        if not path:
-            return None
+        """Start the export on a worker: the path it writes, None if not started
+        (the pump's JobDone says when it is written, see ReportFiles)."""
+        return self.files.export(fmt) if self.files else None
 
-        def progress(done: int, of: int) -> None:
-            self._status(self.t("reports.progress", done=done, of=of))
-            self.update_idletasks()  # issue 14: a long export shows it is working
-
-        try:
-            written = self._exports.export(
-                self._session, fmt, regions, year, month, Path(path), progress
-            )
-        except (PuantajError, OSError) as exc:
-            self._status(self.t.error(exc))
-            return None
-        self._status(self.t("reports.exported", path=written))
-        return written
+    def on_message(self, message: object) -> None:
+        if self.files is not None:
+            self.files.on_message(message)

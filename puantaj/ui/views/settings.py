@@ -8,7 +8,7 @@ from pathlib import Path
 from tkinter import ttk
 
 from puantaj import __version__
-from puantaj.config import save_settings
+from puantaj.config import documents_dir, save_settings
 from puantaj.errors import PuantajError
 from puantaj.sync.controller import BackupDone, SyncController
 from puantaj.sync.probe import ProbeResult
@@ -43,6 +43,8 @@ class SettingsView(ttk.Frame):
         self.token = tk.StringVar(value=token_getter() or "")
         self.interval = tk.StringVar(value=f"{s.sync_interval_min:g}")
         self.language = tk.StringVar(value=_LABELS.get(s.language, s.language))
+        self.company = tk.StringVar(value=s.company)
+        self.exports_dir = tk.StringVar(value=str(s.export_folder))
         self.result = tk.StringVar()
         self.last_sync = tk.StringVar()
         # this program's version, and the server's once a test has reached it
@@ -73,9 +75,17 @@ class SettingsView(ttk.Frame):
                 ),
             ),
         ]
-        rows.append(
-            (strings("settings.version"), ttk.Label(self, textvariable=self.versions))
-        )
+        rows += [
+            (
+                strings("settings.company"),
+                ttk.Entry(self, textvariable=self.company, width=44),
+            ),
+            (
+                strings("settings.exports_dir"),
+                ttk.Entry(self, textvariable=self.exports_dir, width=44),
+            ),
+            (strings("settings.version"), ttk.Label(self, textvariable=self.versions)),
+        ]
         for i, (label, widget) in enumerate(rows):
             ttk.Label(self, text=label).grid(
                 row=i, column=0, sticky="e", padx=6, pady=3
@@ -126,6 +136,8 @@ class SettingsView(ttk.Frame):
                 sync_url=self.url.get().strip(),
                 sync_interval_min=interval,
                 language=LANGUAGES.get(self.language.get(), self.language.get()),
+                company=self.company.get().strip(),
+                exports_dir=self._exports_dir(),
             )
             if self.token.get().strip():
                 self._services.tokens.set(self.token.get().strip())
@@ -135,6 +147,11 @@ class SettingsView(ttk.Frame):
         self.result.set(self.t("settings.saved"))
         self._controller.start()
         return True
+
+    def _exports_dir(self) -> str:
+        """Empty (Documents, wherever it is) unless another folder was typed."""
+        typed = self.exports_dir.get().strip()
+        return "" if typed == str(documents_dir()) else typed
 
     def test(self) -> None:
         if self.save():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import openpyxl
 
 from puantaj.__main__ import main
+from puantaj.config import save_settings
 from tests.conftest import make_services
 from tests.puantaj.services.cetvel_data import october
 
@@ -51,3 +52,16 @@ def test_import_dry_run_prints_the_report_and_writes_nothing(tmp_path, ankara, c
     assert "deneme, hiçbir şey yazılmadı" in out
     assert "Özet: 0 eklenecek, 1 değişecek, 0 aynı, 1 reddedildi." in out
     print(out)
+
+
+def test_export_goes_to_the_exports_folder_of_the_settings(tmp_path, ankara, admin):
+    services = make_services(tmp_path / "desk")
+    october(services, ankara, admin)
+    save_settings(
+        services.settings, company="Örnek A.Ş.", exports_dir=str(tmp_path / "out")
+    )
+    services.store.close()
+    argv = ["--home", str(tmp_path / "desk"), "export", "--month", "2026-10"]
+    assert main([*argv, "--region", "Ankara"]) == 0
+    sheet = openpyxl.load_workbook(tmp_path / "out" / "Puantaj_Ankara_2026-10.xlsx")
+    assert "Firma: Örnek A.Ş." in sheet["Ankara"]["A2"].value

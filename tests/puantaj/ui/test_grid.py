@@ -225,7 +225,7 @@ def test_export_xlsx_reads_back_with_the_right_totals(services, drive):
     assert reports.tree.heading("name", "text") == "Ad soyad"
     shown = [reports.tree.item(i, "values") for i in reports.tree.get_children()]
     assert [row[2] for row in shown] == ["24", "22"]  # worked days, not "24.0"
-    path = reports.export_xlsx()
+    path = exported(driver, reports.export_xlsx())  # written on a worker (issue 14)
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["Ankara", "Kodlar"]
     sheet = book["Ankara"]
@@ -244,12 +244,20 @@ def test_export_xlsx_reads_back_with_the_right_totals(services, drive):
     )
     # Sundays 1, 8, 15, 29 are HT; Bayram 20–22 is GT (22nd is a Sunday too)
     assert rows["1"][header.index("Çalışılan")] == 31 - 4 - 3
-    csv_path = reports.export_csv()
+    csv_path = exported(driver, reports.export_csv())
     assert "Sicil" in csv_path.read_text(encoding="utf-8-sig")
-    assert reports.export_pdf().read_bytes().startswith(b"%PDF")  # issue 14
-    assert openpyxl.load_workbook(reports.export_payroll()).active["A1"].value == (
-        "Sicil No"
-    )
+    pdf = exported(driver, reports.export_pdf())
+    assert pdf.read_bytes().startswith(b"%PDF")  # issue 14
+    payroll = exported(driver, reports.export_payroll())
+    assert openpyxl.load_workbook(payroll).active["A1"].value == "Sicil No"
+
+
+def exported(driver, path):
+    """Handle the pump's messages until the export started to `path` is written."""
+    files = driver.window.reports_view.files
+    files.exported = None  # (the xlsx and the payroll file share a path here)
+    driver.wait_for(lambda: files.exported == path)
+    return path
 
 
 def test_closing_keeps_the_code_being_typed_and_exits_cleanly(services, drive, capfd):
@@ -276,3 +284,28 @@ def test_closing_keeps_the_code_being_typed_and_exits_cleanly(services, drive, c
         (a, "2026-03-02"): ("X", None),
         (a, "2026-03-03"): ("R", None),
     }
+
+
+def test_a_refused_entry_says_what_is_wrong(services, drive):
+    """Issue 15: x+20 was refused as "unknown code"; it is too much overtime."""
+    from puantaj.ui.i18n import Strings
+
+    staff(services)
+    driver = drive(services)
+    driver.login("ankara1")
+    open_month(driver)
+    message = driver.window.status.message
+    driver.type_cell(0, 1, "x+20")
+    assert message.get() == "x+20: bir günde 16 saatten fazla fazla mesai yazılamaz"
+    driver.type_cell(0, 1, "ht+2")
+    assert message.get() == (
+        "ht+2: HT çalışılmayan bir gün; fazla mesai yalnızca çalışılan günlere yazılır"
+    )
+    driver.type_cell(0, 1, "q")
+    assert message.get() == "Bilinmeyen kod: q"
+    assert cells(services) == {}
+    try:
+        services.timesheets.codes.parse_entry("x+20")
+    except Exception as exc:  # noqa: BLE001 - the error the grid words
+        english = Strings("en").error(exc)
+    assert english == "x+20: more than 16 hours of overtime in one day"
