@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from puantaj.core import import_map, validators
 from puantaj.core.codes import cell_text
 from puantaj.core.tables import natural_id
-from puantaj.errors import PeriodLocked, ValidationError
+from puantaj.errors import PeriodLocked, PuantajError, ValidationError
 from puantaj.services.import_files import Table
 from puantaj.services.month_grid import MonthGrid, date_of, month_key
 from puantaj.services.records import RecordService
@@ -145,14 +145,22 @@ class ImportService:
                     (region,),
                 )
             }
-        lines = []
+        lines: list[PlanLine] = []
+        seen: dict[str, int] = {}  # sicil → the row that has it first
         for offset, cells in enumerate(table.rows):
             values = {f: _text(cells[i]) for i, f in mapping.items() if i < len(cells)}
             if not any(values.values()):
                 continue  # a blank line between blocks
             line = self._line(table.first_row + offset, values, known, grid, region)
-            if locked and line.action != "refused":
+            if line.sicil in seen:  # two rows would write one person's cells
+                line.action = "refused"
+                line.reasons = [
+                    f"sicil {line.sicil} {seen[line.sicil]}. satırda da var"
+                ]
+            elif locked and line.action != "refused":
                 line.action, line.reasons = "refused", [locked]
+            if line.sicil:
+                seen.setdefault(line.sicil, line.row)
             lines.append(line)
         return ImportPlan(region, year, month, table.name, mapping, lines)
 
@@ -249,17 +257,26 @@ class ImportService:
 
     def apply(self, session: Session, plan: ImportPlan) -> ImportResult:
         """Write the rows the plan accepts: new employees, then every cell in one
-        transaction (source 'import'). Refused rows are left out."""
+        transaction (source 'import'). Refused rows are left out.
+
+        All or nothing: if the cells are refused (the month was locked since the
+        dry run, say), the employees it made are taken back and the error raised.
+        """
         accepted = [line for line in plan.lines if line.action in ("create", "change")]
-        created = []
-        for line in accepted:
-            if line.new_employee is not None:
-                created.append(
-                    self._employees.create(session, line.new_employee, plan.region)
-                )
+        created: list[str] = []
         edits = [e for line in accepted for e in line.edits]
         before = [e for line in accepted for e in line.before]
-        self._timesheets.write(session, edits, source="import")
+        try:
+            for line in accepted:
+                if line.new_employee is not None:
+                    created.append(
+                        self._employees.create(session, line.new_employee, plan.region)
+                    )
+            self._timesheets.write(session, edits, source="import")
+        except PuantajError:
+            for employee_id in created:
+                self._employees.set_deleted(session, employee_id)
+            raise
         return ImportResult(created, edits, before)
 
     def undo(self, session: Session, result: ImportResult) -> None:

@@ -7,6 +7,7 @@ import datetime as dt
 import openpyxl
 import pytest
 
+from puantaj.errors import PeriodLocked
 from puantaj.services.import_files import read_table
 from puantaj.services.importer import ImportService
 from puantaj.services.timesheets import Edit
@@ -133,3 +134,41 @@ def test_a_locked_month_refuses_every_row(
     assert all(
         "ay kapalı" in line.reasons[0] for line in plan.lines if line.sicil == "0042"
     )
+
+
+def test_a_sicil_given_twice_is_refused_on_its_second_row(
+    services, ankara, importer, known, tmp_path
+):
+    path = tmp_path / "iki.csv"
+    path.write_text(
+        "Sicil;Ad Soyad;İşe giriş;1\n"
+        "0077;Şükrü Güneş;01.11.2026;X\n"
+        "0077;Şükrü Güneş;01.11.2026;R\n"
+        "0042;İsmail Işıkoğlu;;HT\n"
+        "0042;İsmail Işıkoğlu;;X\n",
+        encoding="utf-8-sig",
+    )
+    plan = importer.plan(ankara, "Ankara", 2026, 11, read_table(path))
+    assert [line.action for line in plan.lines] == [
+        "create",
+        "refused",
+        "change",
+        "refused",
+    ]
+    assert plan.lines[1].reasons == ["sicil 0077 2. satırda da var"]
+    importer.apply(ankara, plan)  # before: the second create failed half-way
+    grid = services.timesheets.load_month(ankara, "Ankara", 2026, 11)
+    assert sorted(e["sicil_no"] for e in grid.employees) == ["0042", "0077"]
+    assert grid.cell(known, dt.date(2026, 11, 1)).code == "HT"
+
+
+def test_an_import_that_fails_while_writing_leaves_nothing_behind(
+    services, ankara, admin, importer, known, tmp_path
+):
+    table = read_table(_office_xlsx(tmp_path / "ofis.xlsx"))
+    plan = importer.plan(ankara, "Ankara", 2026, 11, table)
+    services.reports.move(admin, "Ankara", "2026-11", "lock")  # e.g. by a sync
+    with pytest.raises(PeriodLocked):
+        importer.apply(ankara, plan)
+    grid = services.timesheets.load_month(ankara, "Ankara", 2026, 11)
+    assert [e["sicil_no"] for e in grid.employees] == ["0042"]
