@@ -158,6 +158,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "err.code": ("Bilinmeyen kod: {text}", "Unknown code: {text}"),
     "err.code_on": ("{day}: bilinmeyen kod {text}", "{day}: unknown code {text}"),
+    # a known code with overtime that cannot be (issue 15: not "unknown code")
+    "err.overtime_max": (
+        "{text}: bir günde {max} saatten fazla fazla mesai yazılamaz",
+        "{text}: more than {max} hours of overtime in one day",
+    ),
+    "err.overtime_not_worked": (
+        "{text}: {code_name} çalışılmayan bir gün; fazla mesai yalnızca çalışılan"
+        " günlere yazılır",
+        "{text}: {code_name} is not a worked day; overtime goes on worked days only",
+    ),
+    "err.overtime_zero": (
+        "{text}: fazla mesai 0 saatten çok olmalı",
+        "{text}: overtime must be more than 0 hours",
+    ),
     "err.not_employed": (
         "{day}: çalışanın işe giriş–çıkış tarihleri dışında",
         "{day}: outside the employee's employment dates",

@@ -189,14 +189,37 @@ class CodeTable:
         if code is not None:
             return Entry(code.code)
         match = _OVERTIME_RE.match(text)
-        if match:
-            code = self.resolve(match.group(1))
-            if code is not None and code.worked > 0:
-                # Turkish notation (2,5); a dot is refused, not read as a decimal
-                hours = parse_number(match.group(2), "overtime_hours")
-                if 0 < hours <= MAX_OVERTIME_H:
-                    return Entry(code.code, hours)
-        raise ValidationError(f"unknown code: {text!r}", "code", code="code", text=text)
+        code = self.resolve(match.group(1)) if match else None
+        if match is None or code is None:
+            raise ValidationError(
+                f"unknown code: {text!r}", "code", code="code", text=text
+            )
+        if code.worked <= 0:  # HT+2, R+2: overtime needs a worked day
+            raise ValidationError(
+                f"{text!r}: no overtime on a day not worked ({code.code})",
+                "overtime_hours",
+                code="overtime_not_worked",
+                text=text,
+                code_name=code.code,
+            )
+        # Turkish notation (2,5); a dot is refused, not read as a decimal
+        hours = parse_number(match.group(2), "overtime_hours")
+        if hours > MAX_OVERTIME_H:
+            raise ValidationError(
+                f"{text!r}: more than {MAX_OVERTIME_H} hours of overtime in a day",
+                "overtime_hours",
+                code="overtime_max",
+                text=text,
+                max=MAX_OVERTIME_H,
+            )
+        if hours <= 0:
+            raise ValidationError(
+                f"{text!r}: overtime must be more than 0 hours",
+                "overtime_hours",
+                code="overtime_zero",
+                text=text,
+            )
+        return Entry(code.code, hours)
 
 
 def cell_text(code: str | None, overtime: float | None) -> str:

@@ -152,7 +152,7 @@ class TimesheetService:
                 parsed.append((edit, self.codes.parse_entry(edit.text)))
             except ValidationError as exc:
                 day = edit.day.strftime("%d.%m.%Y")
-                if exc.code.startswith("number"):  # X+2.5: say how to write it
+                if exc.code != "code":  # X+2.5, X+20: say what is wrong
                     raise ValidationError(
                         f"{day}: {exc}", exc.field, code=exc.code, **exc.values
                     ) from None

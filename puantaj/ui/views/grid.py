@@ -226,11 +226,8 @@ class GridView(ttk.Frame):
     def _validate(self, event) -> str | None:
         try:
             return self.p.normalise(event.value)
-        except PuantajError as exc:
-            if exc.code.startswith("number"):  # X+2.5: say how to write it
-                self._status(self.t.error(exc))
-            else:
-                self._status(self.t("grid.unknown", text=event.value))
+        except PuantajError as exc:  # what is wrong: X+2.5, X+20, HT+2, Q
+            self._status(self.t.error(exc))
             return None
 
     def _modified(self, event) -> None:

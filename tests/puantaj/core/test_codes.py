@@ -54,3 +54,21 @@ def test_blank_clears_and_g_can_be_configured_as_an_alias():
         + [CODES["D"].__class__(**{**CODES["D"].__dict__, "aliases": ("DS", "G")})]
     )
     assert custom.parse_entry("g") == Entry("D")
+
+
+@pytest.mark.parametrize(
+    ("typed", "code", "values"),
+    [
+        ("x+20", "overtime_max", {"text": "x+20", "max": 16}),
+        ("HT+2", "overtime_not_worked", {"text": "HT+2", "code_name": "HT"}),
+        ("X+0", "overtime_zero", {"text": "X+0"}),
+        ("Q+2", "code", {"text": "Q+2"}),
+        ("Q", "code", {"text": "Q"}),
+    ],
+)
+def test_a_refused_entry_says_what_is_wrong(typed, code, values):
+    """Issue 15: x+20 is a known code with too much overtime, not an unknown code."""
+    with pytest.raises(ValidationError) as caught:
+        CODES.parse_entry(typed)
+    assert caught.value.code == code
+    assert caught.value.values == values
