@@ -213,6 +213,12 @@ class ImportService:
         if hire_day is None:
             line.reasons.append("yeni personel: işe giriş tarihi gerekli")
             return None
+        leave = values.get("exit", "")
+        try:
+            exit_day = validators.parse_date(leave, "exit_date") if leave else None
+        except ValidationError:
+            line.reasons.append(f"işten çıkış tarihi okunamadı: {leave}")
+            return None
         record = {
             "sicil_no": line.sicil,
             "tc_no": tc or None,
@@ -220,6 +226,7 @@ class ImportService:
             "last_name": last,
             "title": values.get("title") or None,
             "hire_date": hire_day.strftime("%d.%m.%Y"),
+            "exit_date": exit_day.strftime("%d.%m.%Y") if exit_day else None,
         }
         line.new_employee = record
         line.employee_id = natural_id("employees", region, line.sicil)
@@ -227,7 +234,7 @@ class ImportService:
         return {
             "id": line.employee_id,
             "hire_date": hire_day.isoformat(),
-            "exit_date": None,
+            "exit_date": exit_day.isoformat() if exit_day else None,
         }
 
     def _cells(self, line: PlanLine, values, employee: dict, grid: MonthGrid) -> None:

@@ -172,3 +172,22 @@ def test_an_import_that_fails_while_writing_leaves_nothing_behind(
         importer.apply(ankara, plan)
     grid = services.timesheets.load_month(ankara, "Ankara", 2026, 11)
     assert [e["sicil_no"] for e in grid.employees] == ["0042"]
+
+
+def test_a_new_employee_takes_the_exit_date_and_no_day_after_it(
+    services, ankara, importer, tmp_path
+):
+    path = tmp_path / "cikis.csv"
+    path.write_text(
+        "Sicil;Adı;Soyadı;İşe giriş;İşten çıkış;1;2;3\n"
+        "0050;Gül;Şen;01.01.2026;02.11.2026;X;X;\n"
+        "0051;Işık;Öz;01.01.2026;02.11.2026;X;X;X\n",
+        encoding="utf-8-sig",
+    )
+    plan = importer.plan(ankara, "Ankara", 2026, 11, read_table(path))
+    assert [line.action for line in plan.lines] == ["create", "refused"]
+    assert plan.lines[1].reasons == ["3. gün: çalışma tarihleri dışında"]
+    importer.apply(ankara, plan)
+    with services.store.connection() as conn:
+        row = conn.execute("SELECT exit_date FROM employees WHERE sicil_no = '0050'")
+        assert row.fetchone()[0] == "2026-11-02"
