@@ -68,7 +68,7 @@ class ImportPlan:
         out = [
             f"İçe aktarma ({mode}): {self.file} → {self.region},"
             f" {month_in_words(self.year, self.month)}",
-            "Sütunlar: " + ", ".join(_column(i, f) for i, f in self.mapping.items()),
+            "Sütunlar: " + ", ".join(_columns(self.mapping)),
         ]
         for line in self.lines:
             why = "; ".join(line.reasons or line.notes)
@@ -91,10 +91,31 @@ class ImportResult:
     before: list[Edit]
 
 
-def _column(index: int, field_name: str) -> str:
-    from openpyxl.utils import get_column_letter
+def _columns(mapping: dict[int, str]) -> list[str]:
+    """`A=sicil`, …, and a run of day columns as one `E..AH=day:1..30`."""
+    from openpyxl.utils import get_column_letter as letter
 
-    return f"{get_column_letter(index + 1)}={field_name}"
+    out: list[str] = []
+    run: list[tuple[int, int]] = []  # (column, day) of consecutive day columns
+
+    def close() -> None:
+        if len(run) > 2:
+            (c1, d1), (c2, d2) = run[0], run[-1]
+            out.append(f"{letter(c1 + 1)}..{letter(c2 + 1)}=day:{d1}..{d2}")
+        else:
+            out.extend(f"{letter(c + 1)}=day:{d}" for c, d in run)
+        run.clear()
+
+    for index, field_name in sorted(mapping.items()):
+        day = int(field_name[4:]) if field_name.startswith("day:") else None
+        if run and (day is None or (index, day) != (run[-1][0] + 1, run[-1][1] + 1)):
+            close()
+        if day is None:
+            out.append(f"{letter(index + 1)}={field_name}")
+        else:
+            run.append((index, day))
+    close()
+    return out
 
 
 def _text(value: object) -> str:

@@ -88,6 +88,7 @@ def test_the_dry_run_says_row_by_row_what_would_happen_and_writes_nothing(
     report = plan.render()
     assert "Özet: 1 eklenecek, 1 değişecek, 0 aynı, 3 reddedildi." in report
     assert "Satır   6" in report  # the sheet's row number, as Excel shows it
+    assert "Sütunlar: A=sicil, B=tc, C=name, D=hire, E..AH=day:1..30\n" in report
     grid = services.timesheets.load_month(ankara, "Ankara", 2026, 11)
     assert [e["sicil_no"] for e in grid.employees] == ["0042"]  # nothing written
 
