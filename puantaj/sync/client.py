@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,6 +15,7 @@ from puantaj import __version__
 from puantaj.core import jsonfast, validators
 from puantaj.core.changes import PROTOCOL
 from puantaj.errors import SyncRejected, SyncUnavailable, ValidationError
+from puantaj.sync import sse
 
 GZIP_MIN_BYTES = 2048
 GZIP_LEVEL = 1  # JSON compresses ~8x even at 1; higher levels cost CPU time
@@ -52,8 +55,50 @@ class SyncClient:
             }
         )
 
+    _stream: requests.Response | None = None  # the open event stream
+
     def close(self) -> None:
+        """Close the session; also ends an event stream another thread is reading."""
+        stream = self._stream
+        shutdown = getattr(stream.raw, "shutdown", None) if stream else None
+        if shutdown is not None:  # urllib3 2.3+: wakes a blocked read
+            with contextlib.suppress(ValueError):  # the stream ended meanwhile
+                shutdown()
         self._http.close()
+
+    def events(self, read_timeout_s: float) -> Iterator[sse.ServerEvent]:
+        """GET /events: yield the server's events as they arrive.
+
+        Raises SyncRejected when the server refuses (401/403: the token; 404: a
+        server without an event channel) and SyncUnavailable when it cannot be
+        reached, or the stream breaks or says nothing for `read_timeout_s`
+        (the server sends a keep-alive far more often).
+        """
+        try:
+            response = self._http.get(
+                self.base_url + "/events",
+                headers={"Accept": "text/event-stream", "Accept-Encoding": "identity"},
+                stream=True,
+                timeout=(self.timeout_s, read_timeout_s),
+            )
+        except requests.exceptions.RequestException as exc:
+            raise SyncUnavailable(f"no event stream: {_reason(exc)}") from exc
+        self._stream = response
+        with response:
+            if response.status_code != 200:
+                self._decode(response, 0, 0, 0)  # raises for every error status
+            if not response.headers.get("Content-Type", "").startswith(
+                "text/event-stream"
+            ):
+                raise SyncRejected("the server sent no event stream", "no_events")
+            response.encoding = "utf-8"  # requests would guess Latin-1 for text/*
+            try:
+                lines = response.iter_lines(chunk_size=None, decode_unicode=True)
+                yield from sse.parse(lines)
+            except requests.exceptions.RequestException as exc:
+                raise SyncUnavailable(f"event stream lost: {_reason(exc)}") from exc
+            finally:
+                self._stream = None
 
     def health(self) -> Reply:
         return self._call("GET", "/health", None)

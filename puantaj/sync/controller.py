@@ -16,6 +16,7 @@ from puantaj.errors import PuantajError
 from puantaj.store import changelog
 from puantaj.sync.client import SyncClient
 from puantaj.sync.engine import SyncEngine
+from puantaj.sync.live import LiveChannel
 from puantaj.sync.probe import ProbeResult, probe
 from puantaj.sync.report import SyncReport
 from puantaj.sync.scheduler import SyncEvent, SyncScheduler
@@ -89,9 +90,11 @@ class SyncController:
         self._interval_min = interval_min
         self._enabled = enabled
         self.scheduler: SyncScheduler | None = None
+        self.live: LiveChannel | None = None
 
     def start(self) -> None:
-        """Start the background schedule if sync is enabled (after the window exists)."""
+        """Start the background schedule and the server's event channel if sync
+        is enabled (after the window exists)."""
         self.stop()
         if not self._enabled():
             return
@@ -99,8 +102,15 @@ class SyncController:
             self._engine_factory(), self._interval_min(), self._post
         )
         self.scheduler.start()
+        self.live = LiveChannel(
+            self._client_factory, self._site_id, self._sync_on_event, self._post
+        )
+        self.live.start()
 
     def stop(self) -> None:
+        if self.live is not None:
+            self.live.stop()
+            self.live = None
         if self.scheduler is not None:
             self.scheduler.stop()
             self.scheduler = None
@@ -110,6 +120,11 @@ class SyncController:
             self.scheduler.sync_now()
         else:
             self._spawn(self._run_once)
+
+    def _sync_on_event(self) -> None:
+        scheduler = self.scheduler  # the live thread may outlive a stop()
+        if scheduler is not None:
+            scheduler.sync_now()
 
     def _run_once(self) -> None:
         self._post(SyncEvent("started"))

@@ -73,6 +73,7 @@ class SyncScheduler:
             }
         )
         self._lock = threading.Lock()
+        self._again = False  # asked for while a run was under way
 
     def start(self, first_run_in_s: float = 2.0) -> None:
         first = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=first_run_in_s)
@@ -91,12 +92,15 @@ class SyncScheduler:
             self._scheduler.shutdown(wait=False)
 
     def sync_now(self) -> None:
-        """Run as soon as possible (coalesced with a run already under way)."""
+        """Run as soon as possible; asked during a run, run once more after it
+        (what a server event announced may be past that run's pull)."""
+        self._again = True
         self._scheduler.modify_job(JOB_ID, next_run_time=dt.datetime.now(dt.UTC))
 
     def _job(self) -> None:
         if not self._lock.acquire(blocking=False):
             return
+        self._again = False
         try:
             self._post(SyncEvent("started"))
             report = self._engine.run(
@@ -108,7 +112,10 @@ class SyncScheduler:
         finally:
             self._lock.release()
         self._post(SyncEvent("finished", report=report))
-        self._reschedule(report)
+        if self._again and report.state != "offline":
+            self.sync_now()
+        else:
+            self._reschedule(report)
 
     def _reschedule(self, report: SyncReport) -> None:
         if report.state != "offline":
