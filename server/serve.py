@@ -22,11 +22,13 @@ NGINX_TIMEOUT_S = 10  # a client must send its headers, and each body chunk, in 
 
 NGINX_CONF = """\
 worker_processes {nginx_workers};
+worker_rlimit_nofile 16384;
+worker_shutdown_timeout 5s;
 pid {runtime}/nginx.pid;
 error_log stderr warn;
 daemon off;
 {user}
-events {{ worker_connections 4096; }}
+events {{ worker_connections 8192; }}
 http {{
   access_log off;
   server_tokens off;
@@ -44,7 +46,7 @@ http {{
   client_body_buffer_size 1m;
   large_client_header_buffers 4 16k;
   upstream app {{ server unix:{socket} fail_timeout=0; keepalive 16; }}
-  server {{
+{events_upstream}  server {{
     listen {host}:{port} backlog=1024;
     # nginx's own refusals in the API's JSON shape (DESIGN.md §4); a request
     # too broken to parse (400) keeps nginx's page
@@ -57,7 +59,7 @@ http {{
       return 413 '{{"error":"too_large","detail":"request too large"}}'; }}
     location @unavailable {{ default_type application/json;
       return 503 '{{"error":"unavailable","detail":"server busy; retry later"}}'; }}
-    location / {{
+{events_location}    location / {{
       proxy_pass http://app;
       proxy_http_version 1.1;
       proxy_set_header Connection "";
@@ -71,6 +73,25 @@ http {{
   }}
 }}
 """
+
+
+# GET /events goes to a gevent process: a stream is a greenlet there, where in
+# the gthread workers it would pin one of their few threads (issue 16)
+EVENTS_UPSTREAM = "  upstream events {{ server unix:{socket} fail_timeout=0; }}\n"
+EVENTS_LOCATION = """\
+    location = /events {
+      proxy_pass http://events;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $host;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto $scheme;
+      proxy_buffering off;
+      proxy_cache off;
+      proxy_read_timeout 1h;
+    }
+"""
+EVENTS_CONNECTIONS = 4000  # streams one gevent process holds
 
 
 def nginx_binary() -> str:
@@ -96,7 +117,17 @@ def nginx_conf(settings: ServerSettings, runtime: Path, host: str, port: int) ->
         socket=runtime / "gunicorn.sock",
         host=f"[{host}]" if ":" in host else host,
         port=port,
+        events_upstream=EVENTS_UPSTREAM.format(socket=runtime / "events.sock")
+        if has_events(settings)
+        else "",
+        events_location=EVENTS_LOCATION if has_events(settings) else "",
     )
+
+
+def has_events(settings: ServerSettings) -> bool:
+    """/events needs LISTEN/NOTIFY to reach it from the sync workers: PostgreSQL.
+    On SQLite serve leaves it a 404 and desktops keep to their schedule."""
+    return not settings.is_sqlite
 
 
 def serve(settings: ServerSettings, host: str, port: int, workers: int | None) -> int:
@@ -109,11 +140,17 @@ def serve(settings: ServerSettings, host: str, port: int, workers: int | None) -
     (runtime / "nginx.conf").write_text(nginx_conf(settings, runtime, host, port))
     # nginx is one proxy in front of the app: its X-Forwarded-For entry is believed
     hops = str(settings.trusted_proxies or 1)
-    env = {**os.environ, "PUANTAJ_TRUSTED_PROXIES": hops}
+    env = {**os.environ, "PUANTAJ_TRUSTED_PROXIES": hops, "PUANTAJ_EVENTS": "0"}
     cmd = [sys.executable, "-m", "gunicorn", "-c", str(GUNICORN_CONF)]
     cmd += ["-b", f"unix:{sock}", "--umask", "0o000"]
     if workers:
         cmd += ["-w", str(workers)]
+    events_sock = runtime / "events.sock"
+    events_cmd = [sys.executable, "-m", "gunicorn", "-c", str(GUNICORN_CONF)]
+    events_cmd += ["-b", f"unix:{events_sock}", "--umask", "0o000", "-w", "1"]
+    events_cmd += ["-k", "gevent", "--worker-connections", str(EVENTS_CONNECTIONS)]
+    # open streams never end by themselves: a stop does not wait for them
+    events_cmd += ["--graceful-timeout", "3"]
     children: dict[str, subprocess.Popen] = {}
     stopping = False
 
@@ -130,6 +167,13 @@ def serve(settings: ServerSettings, host: str, port: int, workers: int | None) -
         children["gunicorn"] = subprocess.Popen(cmd + ["server:create_app()"], env=env)
         if not _wait_for(_unix(sock), children["gunicorn"]):
             return children["gunicorn"].wait() or 1
+        if has_events(settings):
+            children["events"] = subprocess.Popen(
+                events_cmd + ["server:create_app()"],
+                env={**env, "PUANTAJ_EVENTS": "1"},
+            )
+            if not _wait_for(_unix(events_sock), children["events"]):
+                return children["events"].wait() or 1
         conf = runtime / "nginx.conf"
         children["nginx"] = subprocess.Popen(
             [nginx, "-p", str(runtime), "-c", str(conf), "-e", "stderr"]

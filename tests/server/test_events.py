@@ -83,9 +83,11 @@ def pg_env(tmp_path):
 
 
 def test_a_push_to_one_process_reaches_listeners_on_another(pg_env):
-    """Two server processes on one PostgreSQL: LISTEN/NOTIFY carries the news."""
+    """Two servers on one PostgreSQL: LISTEN/NOTIFY carries the news from the
+    embedded server to the production one (nginx, which must not buffer the
+    stream, in front of serve's gevent process)."""
     tokens = pg_env.tokens(["Ankara", "İzmir", "*"])
-    first, second = servers.start(pg_env), servers.start(pg_env)
+    first, second = servers.start(pg_env), servers.start(pg_env, proxy=True)
     streams: list[Stream] = []
     try:
         ankara, izmir, admin = (
