@@ -90,6 +90,10 @@ class TimesheetService:
             grid.totals[employee["id"]] = self.totals_for(grid, employee)
         return grid
 
+    def change_mark(self) -> tuple[int, int]:
+        """Moves whenever anyone writes the file (see Store.change_mark)."""
+        return self._store.change_mark()
+
     def refresh_tables(self) -> None:
         """Read the code and holiday tables in force."""
         self.codes = self._calendars.codes()

@@ -48,6 +48,14 @@ class Store:
             if conn.in_transaction:
                 conn.rollback()
 
+    def change_mark(self) -> tuple[int, int]:
+        """A value that moves whenever the file is written: by the calling
+        thread's connection (its total_changes) or by any other connection, other
+        threads' and processes' (PRAGMA data_version). Costs one PRAGMA."""
+        with self.connection() as conn:
+            version = conn.execute("PRAGMA data_version").fetchone()[0]
+            return conn.total_changes, version
+
     def checkpoint(self) -> None:
         """Copy the WAL back into the database without blocking anyone."""
         with self.connection() as conn:

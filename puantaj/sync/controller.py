@@ -233,9 +233,7 @@ class UnsentCount:
 
     def changed(self) -> tuple[int, int] | None:
         """(unsent, refused) when the file changed since the last call, else None."""
-        with self._store.connection() as conn:
-            version = conn.execute("PRAGMA data_version").fetchone()[0]
-            mark = (conn.total_changes, version)
+        mark = self._store.change_mark()
         if mark == self._seen:
             return None
         self._seen = mark

@@ -48,12 +48,14 @@ class GridPresenter:
         self.t = strings
         self.language = language
         self.grid: MonthGrid | None = None
+        self._mark: tuple[int, int] | None = None  # the file as the month was read
         self._outside: list[tuple[int, int]] = []
         self.warning = ""  # what the last commit should warn about (leave)
 
     # --- loading -----------------------------------------------------------
     def load(self, region: str, year: int, month: int) -> None:
         self.grid = self.timesheets.load_month(self.session, region, year, month)
+        self._mark = self.timesheets.change_mark()
         self._outside = []
         for r, employee in enumerate(self.grid.employees):
             first, last = self.grid.employed_span(employee)
@@ -62,6 +64,11 @@ class GridPresenter:
                 for c, day in enumerate(self.grid.days)
                 if not first <= day <= last
             )
+
+    def is_stale(self) -> bool:
+        """Something else wrote the file since the month was read (another tab,
+        an import, a sync): the screen may miss it."""
+        return self._mark != self.timesheets.change_mark()
 
     @property
     def day_count(self) -> int:
@@ -173,7 +180,10 @@ class GridPresenter:
             edits.append(Edit(employee["id"], day, text))
         if not edits:
             return []
+        fresh = not self.is_stale()  # our own write does not make the month stale
         self.timesheets.write(self.session, edits, source=source)
+        if fresh:
+            self._mark = self.timesheets.change_mark()
         for edit in edits:
             entry = self.timesheets.codes.parse_entry(edit.text)
             mine = self.grid.cells.setdefault(edit.employee_id, {})

@@ -125,6 +125,13 @@ class GridView(ttk.Frame):
         self.legend = ttk.Label(self, padding=4, text=self._legend_text())
         self.legend.pack(fill="x")
         self._outside: set[tuple[int, int]] = set()
+        # shown again (a tab switch): what another tab wrote, a new employee
+        # say, is on screen at once (issue 15)
+        self.bind("<Map>", self._shown, add="+")
+
+    def _shown(self, event) -> None:
+        if event.widget is self and self.p.grid is not None and self.p.is_stale():
+            self.reload()
 
     def _legend_text(self) -> str:
         codes = self.p.timesheets.codes.codes.values()
@@ -161,14 +168,21 @@ class GridView(ttk.Frame):
         sheet = self.sheet
         headers = p.headers()
         sheet.dehighlight_all(redraw=False)  # (set_sheet_data's would redraw again)
+        if self._outside:  # the last month's locked cells are not this month's
+            sheet.readonly_cells(
+                cells=list(self._outside), readonly=False, redraw=False
+            )
+        # headers and index first: tksheet counts the columns and rows of the new
+        # data by the longer of data and headers, so the last month's longer
+        # headers left stale columns ("AO") and rows behind (issue 15)
+        sheet.headers([h.text for h in headers], redraw=False)
+        sheet.row_index(p.index(), redraw=False)
         sheet.set_sheet_data(
             [row for row in p.rows()],
             reset_col_positions=True,
             reset_row_positions=True,
             redraw=False,
         )
-        sheet.headers([h.text for h in headers], redraw=False)
-        sheet.row_index(p.index(), redraw=False)
         for c, header in enumerate(headers):
             if header.color:
                 sheet.highlight_cells(

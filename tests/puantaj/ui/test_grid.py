@@ -309,3 +309,60 @@ def test_a_refused_entry_says_what_is_wrong(services, drive):
     except Exception as exc:  # noqa: BLE001 - the error the grid words
         english = Strings("en").error(exc)
     assert english == "x+20: more than 16 hours of overtime in one day"
+
+
+def test_switching_months_leaves_no_stale_columns_rows_or_locks(services, drive):
+    emp = services.records["employees"]
+    staff(services)
+    late = emp.create(
+        ANKARA,
+        {
+            "sicil_no": "9",
+            "first_name": "Yeni",
+            "last_name": "Gelen",
+            "hire_date": "16.03.2026",
+        },
+    )
+    driver = drive(services)
+    driver.login("ankara1")
+    sheet = driver.window.grid_view.sheet
+    presenter = driver.window.grid_view.p
+    for month in ("2026-03", "2026-02", "2026-04", "2026-03", "2026-04"):
+        open_month(driver, month)
+        headers = [h.text for h in presenter.headers()]
+        assert len(sheet.MT.col_positions) - 1 == len(headers), month
+        assert sheet.headers() == headers, month
+        assert len(sheet.MT.row_positions) - 1 == len(presenter.grid.employees)
+    # February has no "Yeni Gelen" (hired in March): two rows, and three in April
+    open_month(driver, "2026-02")
+    assert len(sheet.MT.row_positions) - 1 == 2
+    # in March his first half was locked; in April his 1st is an ordinary day
+    open_month(driver, "2026-03")
+    open_month(driver, "2026-04")
+    row = [e["id"] for e in presenter.grid.employees].index(late)
+    driver.type_cell(row, 0, "x")
+    assert cells(services)[(late, "2026-04-01")] == ("X", None)
+
+
+def test_a_new_employee_appears_in_the_grid_at_once(services, drive):
+    staff(services)
+    driver = drive(services)
+    driver.login("ankara1")
+    open_month(driver, "2026-11")
+    sheet = driver.window.grid_view.sheet
+    assert len(sheet.MT.row_positions) - 1 == 2
+    notebook = driver.window.notebook
+    notebook.select(1)  # Çalışanlar
+    driver.root.update()
+    form = driver.window.record_views["employees"].add()
+    driver.root.update()
+    form.vars["sicil_no"].set("3")
+    form.vars["first_name"].set("Yeni")
+    form.vars["last_name"].set("Gelen")
+    form.vars["hire_date"].set("02.11.2026")
+    form.save_button.invoke()
+    driver.root.update()
+    notebook.select(0)  # back to Puantaj
+    driver.root.update()
+    assert len(sheet.MT.row_positions) - 1 == 3
+    assert any("Yeni Gelen" in str(name) for name in sheet.row_index())
