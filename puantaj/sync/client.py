@@ -5,8 +5,11 @@ from __future__ import annotations
 import contextlib
 import gzip
 import time
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote
 from typing import Any
 
 import requests
@@ -19,6 +22,18 @@ from puantaj.sync import sse
 
 GZIP_MIN_BYTES = 2048
 GZIP_LEVEL = 1  # JSON compresses ~8x even at 1; higher levels cost CPU time
+SNAPSHOT_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A downloaded snapshot: the cursor it corresponds to, the desktop schema
+    version it is written in, the scope and the bytes on the wire."""
+
+    cursor: str
+    schema: int
+    scope: str
+    bytes_received: int
 
 
 @dataclass(frozen=True)
@@ -129,13 +144,55 @@ class SyncClient:
                 data = gzip.compress(data, compresslevel=GZIP_LEVEL)
                 headers["Content-Encoding"] = "gzip"
         sent = time.time() * 1000
+        response = self._send(method, path, data=data, headers=headers)
+        received = time.time() * 1000
+        return self._decode(response, sent, received, len(data or b""))
+
+    def snapshot(self, dest: Path) -> Snapshot | None:
+        """Download the scope's snapshot into the SQLite file `dest` (unpacked as
+        it streams in). None: this server has no snapshots (an older one)."""
+        sent = time.time() * 1000
+        response = self._send("GET", "/sync/snapshot", stream=True)
+        with response:
+            if response.status_code == 404:
+                return None
+            if response.status_code != 200:
+                self._decode(response, sent, time.time() * 1000, 0)  # raises
+            try:
+                cursor = response.headers["X-Puantaj-Cursor"]
+                schema = int(response.headers["X-Puantaj-Schema"])
+            except (KeyError, ValueError):
+                raise SyncRejected(
+                    "the server's snapshot names no cursor", "protocol"
+                ) from None
+            unpack = zlib.decompressobj(31)
+            size = 0
+            try:
+                with dest.open("wb") as out:
+                    for chunk in response.iter_content(SNAPSHOT_CHUNK):
+                        size += len(chunk)
+                        out.write(unpack.decompress(chunk))
+                    out.write(unpack.flush())
+            except zlib.error as exc:
+                raise SyncRejected(
+                    f"the server's snapshot is damaged: {exc}", "protocol"
+                ) from None
+            except requests.exceptions.RequestException as exc:
+                raise SyncUnavailable(
+                    f"network error: {exc}", code="sync_network"
+                ) from exc
+            if not unpack.eof:
+                raise SyncUnavailable(
+                    "the snapshot download was cut off", code="sync_network"
+                )
+        return Snapshot(
+            cursor, schema, unquote(response.headers.get("X-Puantaj-Scope", "")), size
+        )
+
+    def _send(self, method: str, path: str, **kw: Any) -> requests.Response:
         try:
-            response = self._http.request(
-                method,
-                self.base_url + path,
-                data=data,
-                headers=headers,
-                timeout=self.timeout_s,
+            return self._http.request(
+                method, self.base_url + path, timeout=self.timeout_s, **kw
             )
         except requests.exceptions.SSLError as exc:
             raise SyncUnavailable(
@@ -148,14 +205,12 @@ class SyncClient:
                 seconds=f"{self.timeout_s:g}",
             ) from exc
         except requests.exceptions.ConnectionError as exc:
-            code, reason = _reason(exc)
+            code, reason = _failure(exc)
             raise SyncUnavailable(
                 f"cannot reach the server: {reason}", code=code, detail=reason
             ) from exc
         except requests.exceptions.RequestException as exc:
             raise SyncUnavailable(f"network error: {exc}", code="sync_network") from exc
-        received = time.time() * 1000
-        return self._decode(response, sent, received, len(data or b""))
 
     @staticmethod
     def _decode(
@@ -195,7 +250,12 @@ class SyncClient:
         )
 
 
-def _reason(exc: Exception) -> tuple[str, str]:
+def _reason(exc: Exception) -> str:
+    """Why a connection failed, in English (logs)."""
+    return _failure(exc)[1]
+
+
+def _failure(exc: Exception) -> tuple[str, str]:
     """Why a connection failed: the message code and its English words."""
     text = str(exc)
     if (

@@ -20,7 +20,7 @@ from puantaj.errors import PuantajError, StoreError, SyncRejected, SyncUnavailab
 from puantaj.store import changelog, identity, refusals
 from puantaj.store.database import Store
 from puantaj.store.engine import transaction
-from puantaj.sync import checkpoint, divergence
+from puantaj.sync import bootstrap, checkpoint, divergence
 from puantaj.sync.client import SyncClient
 from puantaj.sync.report import SyncReport
 
@@ -72,6 +72,7 @@ class SyncEngine:
             self._daily_backup()
             client = self._client_factory()
             try:
+                bootstrap.bootstrap(self._store, client, report)
                 self._exchange_all(client, report, progress)
                 if self._retry_orphans():  # their parent rows went in a later page
                     self._exchange_all(client, report, progress)

@@ -1,37 +1,39 @@
-"""GET /sync/download: the merged database in the caller's scope as a SQLite file."""
+"""GET /sync/download: the merged database in the caller's scope as a SQLite file.
+
+GET /sync/snapshot: the same file, gzipped, for a desktop's first sync. Its
+headers name the cursor the file corresponds to: the desktop takes the rows in
+and carries on with incremental pulls from that cursor (README, DESIGN.md
+extensions).
+"""
 
 from __future__ import annotations
 
 import shutil
 import tempfile
+import zlib
+from urllib.parse import quote
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
-from flask import Blueprint, g, send_file
+from flask import Blueprint, Response, g, send_file
 from sqlalchemy import select
 
+from puantaj.core.desktop_schema import SCHEMA_VERSION
 from server.context import ctx
 from server.download import build_download
 from server.pull import make_cursor
 
 bp = Blueprint("download", __name__)
+CHUNK = 1 << 20
+# a SQLite file of synced rows shrinks ~5x at level 1; higher levels cost the
+# server more time than the wire saves on an office line
+SNAPSHOT_LEVEL = 1
 
 
 @bp.get("/sync/download")
 def download():
-    context = ctx()
-    folder = Path(tempfile.mkdtemp(prefix="puantaj-download-"))
-    path = folder / "puantaj.db"
-    try:
-        with context.snapshot() as conn:
-            counter = context.tables["sync_counter"]
-            seq: int = conn.execute(select(counter.c.value)).scalar_one()
-            build_download(conn, context.tables, g.caller, path, make_cursor(seq))
-        handle = path.open("rb")
-    except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
-        raise
-    # the file is gone from the folder as soon as it is open; the handle streams it
-    shutil.rmtree(folder, ignore_errors=True)
+    handle, _, _ = _build()
     scope = "all" if g.caller.is_admin else g.caller.scope
     return send_file(
         handle,
@@ -39,3 +41,50 @@ def download():
         as_attachment=True,
         download_name=f"puantaj-{scope}.db",
     )
+
+
+@bp.get("/sync/snapshot")
+def snapshot():
+    handle, cursor, counts = _build()
+    return Response(
+        _gzipped(handle),
+        mimetype="application/gzip",
+        headers={
+            "X-Puantaj-Cursor": cursor,
+            "X-Puantaj-Schema": str(SCHEMA_VERSION),
+            "X-Puantaj-Rows": str(sum(counts.values())),
+            # headers are Latin-1: "İstanbul" goes percent-encoded (UTF-8)
+            "X-Puantaj-Scope": quote(g.caller.scope, safe="*"),
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+def _build() -> tuple[BinaryIO, str, dict[str, int]]:
+    """The caller's scope as a SQLite file, read in one snapshot together with
+    the counter, so the cursor covers exactly the rows in the file."""
+    context = ctx()
+    folder = Path(tempfile.mkdtemp(prefix="puantaj-download-"))
+    path = folder / "puantaj.db"
+    try:
+        with context.snapshot() as conn:
+            counter = context.tables["sync_counter"]
+            seq: int = conn.execute(select(counter.c.value)).scalar_one()
+            cursor = make_cursor(seq)
+            counts = build_download(conn, context.tables, g.caller, path, cursor)
+        handle = path.open("rb")
+    finally:
+        # the file is gone from the folder as soon as it is open; the handle streams it
+        shutil.rmtree(folder, ignore_errors=True)
+    return handle, cursor, counts
+
+
+def _gzipped(handle: BinaryIO) -> Iterator[bytes]:
+    packer = zlib.compressobj(SNAPSHOT_LEVEL, zlib.DEFLATED, 31)  # gzip framing
+    try:
+        while chunk := handle.read(CHUNK):
+            if packed := packer.compress(chunk):
+                yield packed
+        yield packer.flush()
+    finally:
+        handle.close()

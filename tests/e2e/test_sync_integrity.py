@@ -45,12 +45,19 @@ def sqlite_env(tmp_path):
 
 
 class ScriptedClient(SyncClient):
-    """A real client that can lose a reply or run a step between exchanges."""
+    """A real client that can lose a reply or run a step between exchanges.
 
-    def __init__(self, *args, steps=None, **kw) -> None:
+    Its steps are about pull pages, so a first sync pulls as from a server
+    without snapshots unless `snapshots` is set."""
+
+    def __init__(self, *args, steps=None, snapshots=False, **kw) -> None:
         super().__init__(*args, **kw)
         self.steps = steps or {}  # exchange number → callable(reply) (may raise)
         self.calls = 0
+        self.snapshots = snapshots
+
+    def snapshot(self, dest):
+        return super().snapshot(dest) if self.snapshots else None
 
     def sync(self, body):
         reply = super().sync(body)

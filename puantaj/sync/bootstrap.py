@@ -1,0 +1,69 @@
+"""A first sync from the server's snapshot instead of a pull of every row.
+
+When this file has never pulled (no cursor), the server's SQLite file of the
+scope is downloaded, taken in (puantaj/store/snapshot.py) and the cursor set to
+the one it corresponds to; the run then pushes what is queued here and pulls
+what was written since, as every sync does. A server without snapshots, or one
+writing another schema version, is simply pulled from as before.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sqlite3
+
+from puantaj.core.desktop_schema import SCHEMA_VERSION
+from puantaj.errors import SyncRejected
+from puantaj.store import changelog, files, snapshot
+from puantaj.store.database import Store
+from puantaj.sync.client import SyncClient
+from puantaj.sync.report import SyncReport
+
+log = logging.getLogger(__name__)
+PARTIAL = ".snapshot-{pid}.partial"
+
+
+def needed(store: Store) -> bool:
+    with store.connection() as conn:
+        return not changelog.get_state(conn, "cursor")
+
+
+def bootstrap(store: Store, client: SyncClient, report: SyncReport) -> bool:
+    """Take the scope's snapshot in if this file has never pulled; returns
+    whether it did. Network trouble raises as a sync would."""
+    if not needed(store):
+        return False
+    path = store.path.with_name(PARTIAL.format(pid=os.getpid()))
+    path.unlink(missing_ok=True)  # left by a run killed while downloading
+    try:
+        path.touch(mode=files.FILE_MODE)
+        files.private_file(path)  # personal data: the owner's alone (KVKK)
+        got = client.snapshot(path)
+        if got is None:
+            return False  # an older server: pull as before
+        if got.schema != SCHEMA_VERSION:
+            log.info(
+                "snapshot in schema %s, this program has %s: pulling instead",
+                got.schema,
+                SCHEMA_VERSION,
+            )
+            return False
+        try:
+            with store.connection() as conn:
+                report.pulled += snapshot.take(conn, path, got.cursor, got.scope)
+        except sqlite3.DatabaseError as exc:
+            # nothing was taken (one transaction): the rows come by pulling
+            log.warning("snapshot not taken (%s): pulling instead", exc)
+            return False
+        report.bytes_received += got.bytes_received
+        return True
+    except SyncRejected as exc:
+        if exc.reason == "token_rejected":
+            raise
+        log.warning("no snapshot (%s): pulling instead", exc)
+        return False
+    finally:
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)

@@ -1,0 +1,183 @@
+"""Issue 16: a first sync bootstraps from the server's snapshot of the scope and
+carries on with incremental pulls from the cursor the snapshot names, exact
+while other PCs keep pushing. Real server over HTTP (embedded SQLite, and
+gunicorn with 3 workers on PostgreSQL), real desktop files."""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+
+from puantaj.core.desktop_schema import SCHEMA_VERSION
+from puantaj.store import changelog
+from puantaj.sync.client import SyncClient
+from tests.e2e import test_sync_integrity as integrity
+
+employee = integrity.employee
+# both backends: the dev server on SQLite, gunicorn with 3 workers on PostgreSQL
+server_env, server = integrity.server_env, integrity.server
+
+
+class Hooked(SyncClient):
+    """A real client that runs `after_download` once the snapshot is on disk,
+    before the desktop takes it in, and counts what it asked for."""
+
+    def __init__(self, *args, after_download=None, schema=None, **kw) -> None:
+        super().__init__(*args, **kw)
+        self.after_download = after_download
+        self.schema = schema
+        self.snapshots = 0
+
+    def snapshot(self, dest):
+        got = super().snapshot(dest)
+        self.snapshots += 1
+        if got is not None and self.after_download is not None:
+            self.after_download()
+        if got is not None and self.schema is not None:
+            got = dataclasses.replace(got, schema=self.schema)
+        return got
+
+
+def hook(desk, url: str, token: str, **kw) -> Hooked:
+    made = Hooked(url, token, 60, **kw)
+    desk.engine._client_factory = lambda: made
+    return made
+
+
+def cursor(desk) -> str:
+    with desk.services.store.connection() as conn:
+        return changelog.get_state(conn, "cursor")
+
+
+def in_step(desk, url: str, token: str) -> str:
+    from puantaj.sync import divergence
+
+    client = SyncClient(url, token, 60)
+    try:
+        found, _ = divergence.check(desk.services.store, client)
+    finally:
+        client.close()
+    return found.state
+
+
+def test_first_sync_takes_the_snapshot_then_pulls_what_came_after(desks, server):
+    writer = desks("Ankara")
+    for n in range(30):
+        employee(writer, str(n), f"Çalışan{n}")
+    other = desks("İstanbul")
+    employee(other, "1", "İstanbullu")
+    assert writer.sync().ok and other.sync().ok
+
+    fresh = desks("Ankara")
+    late = []  # written after the snapshot was cut, before it is taken in
+    client = hook(
+        fresh,
+        server.url,
+        desks.tokens["Ankara"],
+        after_download=lambda: (
+            late.append(employee(writer, "99", "Geç")),
+            writer.sync(),
+        ),
+    )
+    report = fresh.sync()
+    assert report.ok and client.snapshots == 1
+    assert report.pulled == 31  # 30 from the file, the late one by pulling
+    assert fresh.employees() == writer.employees()  # every row, not İstanbul's
+    assert late[0] in fresh.employees()
+    assert fresh.pending() == 0  # taken rows are not queued back
+    assert cursor(fresh).startswith("v1:")
+    assert any("GET /sync/snapshot" in line for line in server.log)
+    assert in_step(fresh, server.url, desks.tokens["Ankara"]) == "in_step"
+
+    # later runs are incremental: no second snapshot
+    employee(writer, "100", "Sonra")
+    assert writer.sync().ok
+    again = fresh.sync()
+    assert again.ok and again.pulled == 1 and client.snapshots == 1
+
+
+def test_snapshot_stays_exact_while_other_pcs_push(desks, server):
+    """An admin bootstraps while two offices keep pushing: after one more run
+    the admin's file holds exactly what the server holds."""
+    ankara, izmir = desks("Ankara"), desks("İzmir")
+    for n in range(40):
+        employee(ankara, str(n), f"Ankara{n}")
+        employee(izmir, str(n), f"İzmir{n}")
+    assert ankara.sync().ok and izmir.sync().ok
+    stop = threading.Event()
+    errors: list[BaseException] = []
+
+    def keep_pushing(desk, prefix: str) -> None:
+        n = 0
+        try:
+            while not stop.is_set():
+                employee(desk, f"{prefix}{n}", f"Yeni{n}")
+                assert desk.sync().ok
+                n += 1
+        except BaseException as exc:  # seen by the test thread
+            errors.append(exc)
+
+    admin = desks("*")
+    pushers = [
+        threading.Thread(target=keep_pushing, args=(d, p))
+        for d, p in ((ankara, "a"), (izmir, "i"))
+    ]
+    for t in pushers:
+        t.start()
+    try:
+        client = hook(admin, server.url, desks.tokens["*"])
+        first = admin.sync()
+    finally:
+        stop.set()
+        for t in pushers:
+            t.join()
+    assert not errors, errors
+    assert first.ok and client.snapshots == 1
+    assert ankara.sync().ok and izmir.sync().ok and admin.sync().ok
+    everyone = {**ankara.employees(), **izmir.employees()}
+    assert admin.employees() == everyone
+    assert in_step(admin, server.url, desks.tokens["*"]) == "in_step"
+
+
+def test_rows_typed_before_the_first_sync_keep_their_newer_values(desks, server):
+    office, newcomer = desks("Ankara"), desks("Ankara")
+    emp = employee(office, "7", "Ali", title="Şoför")
+    assert office.sync().ok
+    # a new PC types the same person (same sicil, same row) before it ever syncs
+    assert employee(newcomer, "7", "Alı", title="Çırak") == emp
+    # then the office corrects the title, and the new PC the name
+    office.services.records["employees"].update(office.session, emp, {"title": "Usta"})
+    assert office.sync().ok
+    newcomer.services.records["employees"].update(
+        newcomer.session, emp, {"first_name": "Ali Rıza"}
+    )
+    client = hook(newcomer, server.url, desks.tokens["Ankara"])
+    assert newcomer.sync().ok and client.snapshots == 1
+    row = newcomer.employees()[emp]
+    assert (row["first_name"], row["title"]) == ("Ali Rıza", "Usta")
+    assert newcomer.pending() == 0
+    assert office.sync().ok
+    assert office.employees()[emp]["first_name"] == "Ali Rıza"
+    assert office.employees() == newcomer.employees()
+
+
+def test_a_snapshot_in_another_schema_version_is_pulled_instead(desks, server):
+    office = desks("Ankara")
+    for n in range(5):
+        employee(office, str(n), f"Kişi{n}")
+    assert office.sync().ok
+    fresh = desks("Ankara")
+    client = hook(fresh, server.url, desks.tokens["Ankara"], schema=SCHEMA_VERSION + 1)
+    report = fresh.sync()
+    assert report.ok and client.snapshots == 1 and report.pulled == 5
+    assert fresh.employees() == office.employees()
+    leftovers = list(fresh.services.store.path.parent.glob(".snapshot-*"))
+    assert leftovers == []  # the downloaded file never stays behind
+
+
+def test_a_rejected_token_stops_at_the_snapshot(desks, server):
+    fresh = desks("Ankara")
+    hook(fresh, server.url, "not-a-token")
+    report = fresh.sync()
+    assert report.state == "token_rejected"
+    assert cursor(fresh) == ""
