@@ -253,13 +253,21 @@ class TimesheetService:
         )
 
     def fill_month(self, session: Session, grid: MonthGrid) -> int:
-        """X on workdays, HT on each person's rest day, GT on holidays; empty cells only."""
-        edits = [Edit(emp, day, code) for emp, day, code in self._empty_cells(grid)]
-        return self.write(session, edits, source="fill")
+        """X on workdays, HT on each person's rest day, GT on holidays; empty cells
+        up to today only (issue 15: a future day is not known yet)."""
+        return self.write(session, self.fill_plan(grid), source="fill")
+
+    def fill_plan(self, grid: MonthGrid) -> list[Edit]:
+        """The cells `fill_month` would write, unwritten."""
+        return [Edit(emp, day, code) for emp, day, code in self._empty_cells(grid)]
 
     def copy_last_month(self, session: Session, grid: MonthGrid) -> int:
-        """Copy last month's codes day by day into empty cells; rest days and
-        holidays of this month get HT and GT."""
+        """Copy last month's codes day by day into empty cells up to today; rest
+        days and holidays of this month get HT and GT."""
+        return self.write(session, self.copy_plan(session, grid), source="copy")
+
+    def copy_plan(self, session: Session, grid: MonthGrid) -> list[Edit]:
+        """The cells `copy_last_month` would write, unwritten."""
         prev = grid.days[0] - dt.timedelta(days=1)
         last = self.load_month(session, grid.region, prev.year, prev.month)
         edits = []
@@ -275,14 +283,17 @@ class TimesheetService:
                 and old.code not in ("HT", "GT", None)
             )
             edits.append(Edit(emp, day, old.code if keep else default))
-        return self.write(session, edits, source="copy")
+        return edits
 
     def _empty_cells(self, grid: MonthGrid):
-        """(employee id, day, calendar default code) of every empty employed cell."""
+        """(employee id, day, calendar default code) of every empty employed cell
+        up to today."""
         for employee in grid.employees:
             rest = employee["weekly_rest_day"]
             rest = 6 if rest is None else rest
             for day in grid.days:
+                if day > grid.today:
+                    break
                 if grid.is_employed(employee, day) and not grid.cell(
                     employee["id"], day
                 ):

@@ -176,6 +176,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         " (Ctrl+Z).",
     ),
     "grid.undone": ("Geri alındı: {n} hücre", "Undone: {n} cells"),
+    "v.undo": ("Geri alma", "Undo"),
     "grid.redone": ("Yinelendi: {n} hücre", "Redone: {n} cells"),
     "grid.nothing_to_undo": ("Geri alınacak bir şey yok", "Nothing to undo"),
     "grid.undo_skipped": (

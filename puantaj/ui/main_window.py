@@ -290,6 +290,7 @@ class MainWindow(ttk.Frame):
             self.regions,
             self._show,
             on_check=self.check_month,
+            confirm=self.dialogs.confirm,  # "Ayı doldur" asks first (issue 15)
         )
         self.notebook.add(self.grid_view, text=self.t("tab.grid"))
 

@@ -9,10 +9,12 @@ from puantaj.core.codes import cell_text
 from puantaj.core.numbers import format_number
 from puantaj.core.sheet import WEEKDAYS_TR
 from puantaj.core.totals import Cell
+from puantaj.errors import PuantajError
 from puantaj.services.month_grid import MonthGrid
 from puantaj.services.session import Session
 from puantaj.services.summary import CODE_COLUMNS, KEYS, summary
 from puantaj.services.timesheets import Edit, TimesheetService
+from puantaj.ui.presenters.undo import CellChange, Step, UndoHistory
 
 WEEKDAYS = {
     "tr": WEEKDAYS_TR,
@@ -51,6 +53,7 @@ class GridPresenter:
         self._mark: tuple[int, int] | None = None  # the file as the month was read
         self._outside: list[tuple[int, int]] = []
         self.warning = ""  # what the last commit should warn about (leave)
+        self.history = UndoHistory()  # survives reloads (issue 15)
 
     # --- loading -----------------------------------------------------------
     def load(self, region: str, year: int, month: int) -> None:
@@ -181,9 +184,11 @@ class GridPresenter:
         if not edits:
             return []
         fresh = not self.is_stale()  # our own write does not make the month stale
+        before = [self.text_of(e.employee_id, e.day) or "" for e in edits]
         self.timesheets.write(self.session, edits, source=source)
         if fresh:
             self._mark = self.timesheets.change_mark()
+        self._record(edits, before)
         for edit in edits:
             entry = self.timesheets.codes.parse_entry(edit.text)
             mine = self.grid.cells.setdefault(edit.employee_id, {})
@@ -220,11 +225,80 @@ class GridPresenter:
                 days=balance.year.entitlement,
             )
 
+    def fill_question(self) -> str:
+        """What "Ayı doldur" asks before it writes."""
+        grid = self.grid
+        return self.t(
+            "grid.fill_confirm",
+            month=f"{self.t(f'month.{grid.month}')} {grid.year}",
+            today=grid.today.strftime("%d.%m.%Y"),
+        )
+
     def fill_month(self) -> int:
-        return self.timesheets.fill_month(self.session, self.grid)
+        """Fill the empty days up to today, as one undoable step."""
+        return self._write_plan(self.timesheets.fill_plan(self.grid), "fill")
 
     def copy_last_month(self) -> int:
-        return self.timesheets.copy_last_month(self.session, self.grid)
+        """Copy last month into the empty days up to today, as one undoable step."""
+        plan = self.timesheets.copy_plan(self.session, self.grid)
+        return self._write_plan(plan, "copy")
+
+    def _write_plan(self, edits: list[Edit], source: str) -> int:
+        before = [self.text_of(e.employee_id, e.day) or "" for e in edits]
+        count = self.timesheets.write(self.session, edits, source=source)
+        self._record(edits, before)
+        return count
+
+    # --- undo --------------------------------------------------------------
+    def month_key(self) -> tuple[str, int, int]:
+        return (self.grid.region, self.grid.year, self.grid.month)
+
+    def text_of(self, employee_id: str, day: dt.date) -> str | None:
+        """The cell as the grid shows it; None for someone not in this month."""
+        if not any(e["id"] == employee_id for e in self.grid.employees):
+            return None
+        cell = self.grid.cell(employee_id, day)
+        return cell_text(cell.code, cell.overtime_hours) if cell else ""
+
+    def _record(self, edits: list[Edit], before: list[str]) -> None:
+        codes = self.timesheets.codes
+        changes = []
+        for edit, old in zip(edits, before, strict=True):
+            entry = codes.parse_entry(edit.text)
+            new = cell_text(entry.code, entry.overtime_hours)
+            if new != old:
+                changes.append(CellChange(edit.employee_id, edit.day, old, new))
+        self.history.record(self.month_key(), Step(tuple(changes)))
+
+    def undo(self) -> tuple[int, int] | None:
+        """Put back the month's last change: (cells written, cells left alone as
+        they changed meanwhile, by a sync say); None when there is nothing to undo.
+        The caller reloads the month."""
+        key = self.month_key()
+        step = self.history.take_undo(key)
+        return self._replay(step, lambda: self.history.take_redo(key))
+
+    def redo(self) -> tuple[int, int] | None:
+        """Make the last undone change again; as `undo`."""
+        key = self.month_key()
+        step = self.history.take_redo(key)
+        return self._replay(step, lambda: self.history.take_undo(key))
+
+    def _replay(self, step: Step | None, put_back) -> tuple[int, int] | None:
+        if step is None:
+            return None
+        edits = [
+            Edit(c.employee_id, c.day, c.after)
+            for c in step.cells
+            if self.text_of(c.employee_id, c.day) == c.before
+        ]
+        try:
+            if edits:
+                self.timesheets.write(self.session, edits, source="undo")
+        except PuantajError:
+            put_back()  # the step stays where it was (a locked month, say)
+            raise
+        return len(edits), len(step.cells) - len(edits)
 
 
 def totals_row(values: dict) -> list[str]:

@@ -26,12 +26,14 @@ BINDINGS = (
     "cut",
     "paste",
     "delete",
-    "undo",
     "edit_cell",
     "right_click_popup_menu",
     "rc_select",
     "select_all",
 )
+
+UNDO_KEYS = ("<Control-z>", "<Control-Z>")
+REDO_KEYS = ("<Control-Shift-z>", "<Control-Shift-Z>", "<Control-y>")
 
 
 def month_choices(today: dt.date) -> list[str]:
@@ -54,8 +56,10 @@ class GridView(ttk.Frame):
         show_status: Callable[[str], None],
         today: dt.date | None = None,
         on_check: Callable[[], None] | None = None,
+        confirm: Callable[[str], bool] = lambda _text: True,
     ) -> None:
         super().__init__(parent)
+        self._confirm = confirm
         self.p = presenter
         self.t = strings
         self._regions = regions
@@ -122,6 +126,13 @@ class GridView(ttk.Frame):
             self.sheet, self._editor_closed, columns=lambda: self.p.day_count
         )
         drop_cell_hover(self.sheet)
+        # undo is the presenter's (per month, by employee and day), not tksheet's
+        # stack, which every reload empties: a sync's reload kept no history
+        for canvas in (self.sheet.MT, self.sheet.RI, self.sheet.CH, self.sheet.TL):
+            for sequence in UNDO_KEYS:
+                canvas.bind(sequence, lambda _e: self.undo() or "break")
+            for sequence in REDO_KEYS:
+                canvas.bind(sequence, lambda _e: self.redo() or "break")
         self.legend = ttk.Label(self, padding=4, text=self._legend_text())
         self.legend.pack(fill="x")
         self._outside: set[tuple[int, int]] = set()
@@ -292,6 +303,9 @@ class GridView(ttk.Frame):
         return {cell: value for cell in targets}
 
     def fill(self) -> None:
+        """Ask, then fill the empty days up to today (one undoable step)."""
+        if self.p.grid is None or not self._confirm(self.p.fill_question()):
+            return
         self._run(self.p.fill_month)
 
     def copy(self) -> None:
@@ -305,6 +319,33 @@ class GridView(ttk.Frame):
             self._status(self.t.error(exc))
             return
         self._status(self.t("grid.saved", n=count))
+        self.reload()
+
+    def undo(self) -> None:
+        """Ctrl+Z: put back the month's last change (an edit, a paste, a fill)."""
+        self._replay(self.p.undo, "grid.undone")
+
+    def redo(self) -> None:
+        """Ctrl+Shift+Z, Ctrl+Y: make the last undone change again."""
+        self._replay(self.p.redo, "grid.redone")
+
+    def _replay(self, action: Callable[[], tuple[int, int] | None], key: str) -> None:
+        self.editor.close()
+        if self.p.grid is None:
+            return
+        try:
+            done = action()
+        except PuantajError as exc:
+            self._status(self.t.error(exc))
+            return
+        if done is None:
+            self._status(self.t("grid.nothing_to_undo"))
+            return
+        written, skipped = done
+        text = self.t(key, n=written)
+        if skipped:
+            text += " — " + self.t("grid.undo_skipped", n=skipped)
+        self._status(text)
         self.reload()
 
     def show(self, region: str, year: int, month: int) -> None:

@@ -110,16 +110,19 @@ def drive(root, tmp_path):
     def make(services, demo: bool = True) -> Driver:
         if demo and not services.users.has_users():
             services.users.seed_demo()
-        asked: list[str] = []  # every question the window asked, answered yes
+        asked: list[str] = []  # every question the window asked
+        replies: list[bool] = []  # the next answers (then yes to every question)
         answers = Dialogs(
-            confirm=lambda text: asked.append(text) or True,
+            confirm=lambda text: (
+                asked.append(text) or (replies.pop(0) if replies else True)
+            ),
             save_path=lambda suffix, name="": tmp_path / f"export{suffix}",
             choose_backup=lambda: None,
         )
         app = build_desktop(root, services, demo=demo, dialogs=answers)
         root.update()
         driver = Driver(app, root, tmp_path / "shots")
-        driver.asked = asked
+        driver.asked, driver.answers = asked, replies
         return driver
 
     made: list[Driver] = []

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import tkinter as tk
 
 import openpyxl
 import pytest
 
 from puantaj.services.session import Session
+from puantaj.services.timesheets import Edit
 
 ANKARA = Session("ankara1", "clerk", "Ankara")
 
@@ -366,3 +368,53 @@ def test_a_new_employee_appears_in_the_grid_at_once(services, drive):
     driver.root.update()
     assert len(sheet.MT.row_positions) - 1 == 3
     assert any("Yeni Gelen" in str(name) for name in sheet.row_index())
+
+
+def test_fill_month_asks_fills_up_to_today_and_undo_survives_a_sync(services, drive):
+    """Issue 15: "Ayı doldur" asks first, never fills a future day (today is
+    2 December 2026 here), is one undoable step, and the undo history survives
+    the reload a sync causes (a cell the sync changed meanwhile is left alone)."""
+    from puantaj.sync.report import SyncReport
+    from puantaj.sync.scheduler import SyncEvent
+
+    a, b = staff(services)
+    driver = drive(services)
+    driver.login("ankara1")
+    open_month(driver, "2026-12")
+    grid = driver.window.grid_view
+    driver.answers.append(False)  # No: nothing is written
+    grid.fill_button.invoke()
+    driver.root.update()
+    assert driver.asked == [
+        "Aralık 2026 ayının boş günleri bugüne (02.12.2026) kadar doldurulsun mu?\n"
+        "İş günlerine X, hafta tatiline HT, bayramlara GT yazılır. Geri alınabilir"
+        " (Ctrl+Z)."
+    ]
+    assert cells(services) == {}
+    grid.fill_button.invoke()  # Yes
+    driver.root.update()
+    filled = {(e, d): ("X", None) for e in (a, b) for d in ("2026-12-01", "2026-12-02")}
+    assert cells(services) == filled  # 3 December on is not known yet
+    # another PC's change arrives by sync and the grid reloads
+    services.timesheets.write(
+        Session("ankara2", "clerk", "Ankara"),
+        [Edit(b, dt.date(2026, 12, 1), "R")],
+    )
+    driver.app.pump.post(SyncEvent("finished", report=SyncReport(pulled=1)))
+    driver.app.pump.drain()
+    driver.root.update()
+    sheet = grid.sheet
+    assert sheet.get_cell_data(1, 0) == "R"  # reloaded
+    mt = sheet.MT
+    mt.focus_force()
+    driver.root.update()
+    mt.event_generate("<Control-z>")
+    driver.root.update()
+    assert cells(services) == {(b, "2026-12-01"): ("R", None)}
+    assert driver.window.status.message.get() == (
+        "Geri alındı: 3 hücre — 1 hücre o arada değişmiş (eşitleme): onlara dokunulmadı"
+    )
+    assert sheet.get_cell_data(0, 0) == ""
+    mt.event_generate("<Control-Shift-Z>")  # redo
+    driver.root.update()
+    assert cells(services) == {**filled, (b, "2026-12-01"): ("R", None)}
