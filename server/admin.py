@@ -13,7 +13,7 @@ from puantaj.core.tables import natural_id
 from puantaj.errors import ValidationError
 from puantaj.syncproto import push
 from puantaj.syncproto.errors import WriteLostError
-from server import regions
+from server import conflict_view, regions
 from server.auth import Caller, now_text
 from server.context import ServerContext
 from server.errors import Malformed, NotFound, WriteLost
@@ -31,7 +31,8 @@ def list_conflicts(
     row_id: str | None = None,
     limit: int = 200,
 ) -> list[dict[str, Any]]:
-    """Conflict history, newest first, in the caller's scope."""
+    """Conflict history, newest first, in the caller's scope; each value says
+    who wrote it, when and from which PC (server.conflict_view)."""
     c = context.tables["conflicts"]
     query = select(c).order_by(c.c.id.desc()).limit(min(max(limit, 1), 5000))
     if not caller.is_admin:
@@ -49,6 +50,7 @@ def list_conflicts(
             json.loads(item["winner"]) if item["winner"] is not None else None
         )
         out.append(item)
+    conflict_view.describe(conn, context, out)
     return out
 
 

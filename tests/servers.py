@@ -54,8 +54,9 @@ class ServerEnv:
             cwd=ROOT,
         )
 
-    def tokens(self, scopes: list[str]) -> dict[str, str]:
-        """Many tokens at once through the server's own code (the CLI makes one a call)."""
+    def tokens(self, scopes: list[str], label: str = "test") -> dict[str, str]:
+        """Many tokens at once through the server's own code (the CLI makes one a
+        call); `label` names the office PC that uses them."""
         from server import auth
         from server.app import create_app
 
@@ -65,7 +66,7 @@ class ServerEnv:
         try:
             with context.write() as conn:
                 return {
-                    s: auth.create_token(conn, context.tables, s, "test")
+                    s: auth.create_token(conn, context.tables, s, label)
                     for s in scopes
                 }
         finally:

@@ -35,10 +35,36 @@ class OverviewService:
                 )
             ]
 
-    def cell_day(self, row_id: str) -> str | None:
-        """The work date (ISO) of a timesheet cell held here, if it is one."""
+    def subjects(self, rows: list[tuple[str, str]]) -> dict[str, dict]:
+        """What each (table, row id) held here is about: a person's name and
+        sicil no, a plate, a month, and the day (ISO) of a dated row. A row not
+        held here is left out."""
+        out: dict[str, dict] = {}
         with self._store.connection() as conn:
-            row = conn.execute(
-                "SELECT work_date FROM timesheets WHERE id = ?", (row_id,)
-            ).fetchone()
-        return row[0] if row else None
+            for table, row_id in rows:
+                query = _SUBJECT_QUERIES.get(table)
+                found = conn.execute(query, (row_id,)).fetchone() if query else None
+                if found is not None:
+                    out[row_id] = dict(found)
+        return out
+
+
+# each returns name, sicil_no and day for one row id
+_SUBJECT_QUERIES = {
+    "timesheets": "SELECT e.first_name || ' ' || e.last_name AS name, e.sicil_no,"
+    " t.work_date AS day FROM timesheets t JOIN employees e ON e.id = t.employee_id"
+    " WHERE t.id = ?",
+    "employees": "SELECT first_name || ' ' || last_name AS name, sicil_no,"
+    " NULL AS day FROM employees WHERE id = ?",
+    "vehicles": "SELECT plate AS name, NULL AS sicil_no, NULL AS day"
+    " FROM vehicles WHERE id = ?",
+    "drivers": "SELECT full_name AS name, NULL AS sicil_no, NULL AS day"
+    " FROM drivers WHERE id = ?",
+    "vehicle_faults": "SELECT v.plate AS name, NULL AS sicil_no, f.fault_date AS day"
+    " FROM vehicle_faults f JOIN vehicles v ON v.id = f.vehicle_id WHERE f.id = ?",
+    "vehicle_inspections": "SELECT v.plate AS name, NULL AS sicil_no,"
+    " i.inspection_date AS day FROM vehicle_inspections i"
+    " JOIN vehicles v ON v.id = i.vehicle_id WHERE i.id = ?",
+    "reports": "SELECT region AS name, NULL AS sicil_no, month || '-01' AS day"
+    " FROM reports WHERE id = ?",
+}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from puantaj.errors import PuantajError
 from puantaj.messages import MESSAGES, word_error
 from puantaj.payroll_words import WORDS as PAYROLL_WORDS
+from puantaj.ui.i18n_admin import ADMIN
 from puantaj.ui.i18n_import import IMPORT
 from puantaj.ui.i18n_payroll import PAYROLL
 
@@ -13,6 +14,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **PAYROLL_WORDS,  # issue 13: checks, numbers, leave, exit dates, tables
     **PAYROLL,
     **IMPORT,  # issue 14: the import screen, background exports, company name
+    **ADMIN,  # issue 15: the admin screens, every synced field's label
     "app.title": ("Puantaj", "Puantaj"),
     "login.title": ("Giriş", "Log in"),
     "login.user": ("Kullanıcı adı", "Username"),

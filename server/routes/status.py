@@ -48,12 +48,15 @@ def status():
             for region, deleted, count in conn.execute(query):
                 key = "deleted" if deleted else "rows"
                 regions[str(region)][key][name] = count
-        for row in conn.execute(
-            scoped(select(t["sites"]), t["sites"].c.region)
-        ).mappings():
+        sites, tokens = t["sites"], t["tokens"]
+        named = select(sites, tokens.c.label).select_from(
+            sites.outerjoin(tokens, tokens.c.id == sites.c.token_id)
+        )
+        for row in conn.execute(scoped(named, sites.c.region)).mappings():
             regions[row["region"]]["sites"].append(
                 {
                     "site_id": row["site_id"],
+                    "label": row["label"] or "",  # its token's: the office PC
                     "last_sync_at": row["last_sync_at"],
                     "last_push_at": row["last_push_at"],
                     "pushed_total": row["pushed_total"],

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
-import json
+import datetime as dt
 import tkinter as tk
 from tkinter import ttk
 
-from puantaj.core import personal
+from puantaj.core.datetext import day_text, moment_text
 from puantaj.errors import PuantajError
 from puantaj.services.overview import OverviewService
 from puantaj.services.session import Session
-from puantaj.sync.controller import ServerView, SyncController, region_step
-from puantaj.ui.statusbar import local_time
+from puantaj.sync.controller import ServerView, SyncController
+from puantaj.ui.presenters import conflicts as conflict_words
+from puantaj.ui.presenters import overview as overview_words
+
+REFRESH_MS = 30_000  # while the tab is open: the server's view is asked again
 
 
 class AdminView(ttk.Frame):
-    """Refreshes itself whenever a sync finishes (the main window tells it)."""
+    """Refreshes itself whenever a sync finishes (the main window tells it) and,
+    while it is on screen, every `refresh_ms` (a Tk timer, cancelled when the
+    tab is left or closed). `refresh()` may be called by anything on the Tk
+    thread, such as a live event."""
 
     def __init__(
         self,
@@ -25,12 +31,19 @@ class AdminView(ttk.Frame):
         overview: OverviewService,
         strings,
         confirm=lambda _text: True,
+        refresh_ms: int = REFRESH_MS,
+        today=dt.date.today,
     ) -> None:
         super().__init__(parent, padding=6)
         self._session, self._controller, self._overview = session, controller, overview
         self._confirm = confirm
-        self._conflicts: dict[str, dict] = {}
+        self._conflicts: dict[str, conflict_words.ConflictLine] = {}
+        self.refresh_ms, self._today = refresh_ms, today
+        self._timer: str | None = None
         self.t = strings
+        self.bind("<Map>", lambda _e: self._start_timer(), add="+")
+        self.bind("<Unmap>", lambda _e: self._stop_timer(), add="+")
+        self.bind("<Destroy>", self._on_destroy, add="+")
         bar = ttk.Frame(self)
         bar.pack(fill="x")
         ttk.Button(bar, text=strings("admin.refresh"), command=self.refresh).pack(
@@ -45,36 +58,21 @@ class AdminView(ttk.Frame):
         regions_box = self._pane(panes, "admin.regions")
         self.regions = self._table(
             regions_box,
-            [
-                ("region", 110),
-                ("sites", 50),
-                ("last_sync", 130),
-                ("employees", 80),
-                ("timesheets", 80),
-                ("unsent", 95),
-                ("conflicts", 70),
-                ("rejected", 70),
-                ("in_step", 150),
-                ("months", 260),
-            ],
+            list(
+                zip(overview_words.COLUMNS, (130, 95, 80, 150, 150, 260), strict=True)
+            ),
+            tree=("name", 200),
         )
         conflicts_box = self._pane(panes, "admin.conflicts")
         self.conflicts = self._table(
             conflicts_box,
-            [
-                (name, 90)
-                for name in (
-                    "id",
-                    "region",
-                    "table",
-                    "column",
-                    "kind",
-                    "value",
-                    "winner",
-                    "site",
-                    "restored",
+            list(
+                zip(
+                    conflict_words.COLUMNS,
+                    (80, 170, 85, 90, 110, 90, 230, 90, 230, 130),
+                    strict=True,
                 )
-            ],
+            ),
         )
         self.restore_button = ttk.Button(
             conflicts_box, text=strings("admin.restore"), command=self.restore_selected
@@ -97,16 +95,28 @@ class AdminView(ttk.Frame):
             ],
         )
 
-    def _table(self, parent: tk.Misc, columns: list[tuple[str, int]]) -> ttk.Treeview:
-        """A headings-only Treeview with the given (column, width) pairs, packed."""
-        tree = ttk.Treeview(
-            parent, show="headings", height=6, columns=[name for name, _ in columns]
+    def _table(
+        self,
+        parent: tk.Misc,
+        columns: list[tuple[str, int]],
+        tree: tuple[str, int] | None = None,
+    ) -> ttk.Treeview:
+        """A Treeview with the given (column, width) pairs, packed; `tree`
+        names and sizes its first column when its lines have lines below them."""
+        table = ttk.Treeview(
+            parent,
+            show="tree headings" if tree else "headings",
+            height=6,
+            columns=[name for name, _ in columns],
         )
+        if tree:
+            table.heading("#0", text=self.t(f"admin.col.{tree[0]}"))
+            table.column("#0", width=tree[1])
         for name, width in columns:
-            tree.heading(name, text=self.t(f"admin.col.{name}"))
-            tree.column(name, width=width)
-        tree.pack(fill="both", expand=True)
-        return tree
+            table.heading(name, text=self.t(f"admin.col.{name}"))
+            table.column(name, width=width)
+        table.pack(fill="both", expand=True)
+        return table
 
     def _pane(self, panes: ttk.PanedWindow, title: str) -> ttk.LabelFrame:
         box = ttk.LabelFrame(panes, text=self.t(title), padding=4)
@@ -114,25 +124,53 @@ class AdminView(ttk.Frame):
         return box
 
     def refresh(self) -> None:
-        """Ask the server on a worker; redraw the local activity log now."""
+        """Ask the server on a worker; redraw the local activity log now.
+        Tk thread only; a live event may call it too."""
         self._controller.fetch_server_view()
         self.activity.delete(*self.activity.get_children())
         for n, row in enumerate(self._overview.activity()):
+            name = " ".join(
+                part for part in (row["first_name"], row["last_name"]) if part
+            )
             self.activity.insert(
                 "",
                 "end",
                 iid=str(n),
                 values=(
-                    local_time(row["at"]),
+                    moment_text(row["at"]),
                     row["username"],
                     row["region"] or "",
-                    f"{row['sicil_no'] or ''} {row['first_name'] or ''} {row['last_name'] or ''}",
-                    row["work_date"] or "",
+                    f"{name} ({row['sicil_no']})" if row["sicil_no"] else name,
+                    day_text(row["work_date"]),
                     row["old"] or "",
                     row["new"] or "",
                     self.t.value(row["source"]),
                 ),
             )
+
+    @property
+    def is_refreshing(self) -> bool:
+        """Whether the timer that refreshes the open tab is set."""
+        return self._timer is not None
+
+    def _start_timer(self) -> None:
+        if self._timer is None and self.refresh_ms > 0:
+            self._timer = self.after(self.refresh_ms, self._tick)
+
+    def _stop_timer(self) -> None:
+        if self._timer is not None:
+            self.after_cancel(self._timer)
+            self._timer = None
+
+    def _tick(self) -> None:
+        self._timer = None
+        if self.winfo_ismapped():
+            self.refresh()
+            self._start_timer()
+
+    def _on_destroy(self, event: tk.Event) -> None:
+        if event.widget is self:
+            self._stop_timer()
 
     def on_message(self, message: object) -> None:
         if not isinstance(message, ServerView):
@@ -148,89 +186,46 @@ class AdminView(ttk.Frame):
             self._show_conflicts(message.conflicts)
 
     def _show_regions(self, status: dict) -> None:
+        open_regions = {
+            iid for iid in self.regions.get_children() if self.regions.item(iid, "open")
+        }
         self.regions.delete(*self.regions.get_children())
-        for region, info in status.get("regions", {}).items():
-            syncs = [s["last_sync_at"] for s in info["sites"] if s["last_sync_at"]]
-            months = ", ".join(
-                f"{m} {self.t.value(s)}" for m, s in sorted(info["months"].items())
-            )
+        for line in overview_words.region_lines(status, self.t, self._today()):
             self.regions.insert(
                 "",
                 "end",
-                iid=region,
-                values=(
-                    self.t("admin.all") if region == "*" else region,
-                    len(info["sites"]),
-                    local_time(max(syncs)) if syncs else "-",
-                    info["rows"].get("employees", 0),
-                    info["rows"].get("timesheets", 0),
-                    sum(s.get("pending") or 0 for s in info["sites"]),
-                    info["conflicts"],
-                    info["rejected"],
-                    self._step_text(region_step(info["sites"])),
-                    months,
-                ),
+                iid=line.iid,
+                text=line.name,
+                values=line.cells,
+                open=line.iid in open_regions or len(line.pcs) > 1,
             )
-
-    def _step_text(self, step) -> str:
-        if step.state == "differ":
-            rows = "?" if step.rows < 0 else step.rows
-            return self.t("admin.step.differ", n=rows, where=step.where)
-        return self.t(f"admin.step.{step.state}")
+            for pc in line.pcs:
+                self.regions.insert(
+                    line.iid, "end", iid=pc.iid, text=pc.name, values=pc.cells
+                )
 
     def _show_conflicts(self, conflicts: list[dict]) -> None:
         self.conflicts.delete(*self.conflicts.get_children())
-        self._conflicts = {str(item["id"]): item for item in conflicts}
+        conflicts = conflict_words.shown(conflicts)
+        subjects = self._overview.subjects(
+            [(item["tbl"], item["row_id"]) for item in conflicts]
+        )
+        self._conflicts = {}
         for item in conflicts:
-            self.conflicts.insert(
-                "",
-                "end",
-                iid=str(item["id"]),
-                values=(
-                    item["id"],
-                    item["region"],
-                    item["tbl"],
-                    item["column_name"],
-                    self.t.value(item["kind"]),
-                    self._shown(item["column_name"], item["value"]),
-                    self._shown(item["column_name"], item["winner"]),
-                    item["site_id"][:8],
-                    local_time(item["restored_at"]) if item["restored_at"] else "",
-                ),
+            line = conflict_words.conflict_line(
+                item, subjects.get(item["row_id"]), self.t
             )
-
-    @staticmethod
-    def _shown(column: str, value: object) -> str:
-        """A kept value as the list shows it; a TC kimlik no masked (KVKK)."""
-        if column == "tc_no" and value:
-            return personal.mask_tc(str(value))
-        return json.dumps(value, ensure_ascii=False)
+            self._conflicts[str(line.id)] = line
+            self.conflicts.insert("", "end", iid=str(line.id), values=line.cells())
 
     def restore_selected(self) -> bool:
-        """Restore the chosen value once the admin confirms it, by region (and
-        month, for a timesheet cell)."""
+        """Restore the chosen value once the admin confirms it: that field of
+        that row only (the server keeps the value it replaces)."""
         chosen = self.conflicts.selection()
-        if not chosen:
+        line = self._conflicts.get(chosen[0]) if chosen else None
+        if line is None:
             return False
-        item = self._conflicts.get(chosen[0], {})
-        day = (
-            self._overview.cell_day(item.get("row_id", ""))
-            if item.get("tbl") == "timesheets"
-            else None
-        )
-        values = {
-            "region": item.get("region", "?"),
-            "table": self.t(f"table.{item.get('tbl')}"),
-            "column": item.get("column_name", ""),
-            "value": self._shown(item.get("column_name", ""), item.get("value")),
-        }
-        if day:
-            year, month = int(day[:4]), int(day[5:7])
-            values["month"] = f"{self.t(f'month.{month}')} {year}"
-            text = self.t("admin.restore_confirm_month", **values)
-        else:
-            text = self.t("admin.restore_confirm", **values)
-        if not self._confirm(text):
+        if not self._confirm(conflict_words.confirm_text(line, self.t)):
             return False
-        self._controller.restore_conflict(int(chosen[0]), self._session.username)
+        self._controller.restore_conflict(line.id, self._session.username)
         return True

@@ -132,7 +132,8 @@ def test_the_admin_edits_the_tables_and_confirms_a_restore_by_region_and_month(
     )
     admin.conflicts.selection_set("5")
     assert admin.restore_selected()
-    assert driver.asked[-1] == (
-        'Ankara — Mart 2026 — Puantaj hücresi code: "R" değeri geri yüklensin mi?'
+    assert driver.asked[-1] == (  # whose cell, which day (issue 15)
+        "A B (sicil 1) — 02.03.2026 — Kod: R geri yüklensin mi?\n\n"
+        "Yalnızca bu alan değişir; şimdiki değer (X) geçmişte saklanır."
     )
     assert restored == [5]
