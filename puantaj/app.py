@@ -122,7 +122,9 @@ def build_controller(services: Services, post) -> SyncController:
 def build_desktop(root, services: Services, demo: bool = False, dialogs=None):
     """The Tk application over `services` in an existing root (tests use it too)."""
     from puantaj.ui.main_window import DesktopApp, native_dialogs
+    from puantaj.ui.theme import apply_theme
 
+    apply_theme(root)  # before any widget: sizes follow the screen's DPI
     dialogs = dialogs or native_dialogs(
         services.settings.backups_dir, lambda: services.settings.export_folder
     )
@@ -135,8 +137,11 @@ def run_desktop(services: Services, demo: bool = False) -> int:
     """Start the Tk application (imported here: headless commands never load Tk)."""
     import tkinter as tk
 
+    from puantaj.ui.theme import make_dpi_aware
+
     if demo and not services.users.has_users():
         services.users.seed_demo()
+    make_dpi_aware()
     try:
         root = tk.Tk()
     except tk.TclError as exc:

@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 APP_NAME = "Puantaj"
 SETTINGS_FILE = "settings.json"
 _FILE_KEYS = (
+    "window_geometry",
     "sync_enabled",
     "sync_url",
     "sync_interval_min",
@@ -57,6 +58,8 @@ class Settings:
     # send the token over plain http:// to another machine (a test rig, a VPN);
     # off by default: without TLS anyone on the way can read it (KVKK)
     allow_http: bool = False
+    # the main window at the last closing ("WxH+X+Y"); empty: open maximised
+    window_geometry: str = ""
     company: str = ""  # printed in the cetveli's header (issue 14)
     exports_dir: str = ""  # where exports are offered; empty: the Documents folder
 

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from tkinter import filedialog, messagebox, ttk
 
+from puantaj.config import save_settings
 from puantaj.core.monthcheck import Finding
+from puantaj.errors import PuantajError
 from puantaj.services.export import ExportService
 from puantaj.services.overview import OverviewService
 from puantaj.services.session import Session
@@ -24,6 +26,7 @@ from puantaj.sync.controller import (
 from puantaj.sync.scheduler import SyncEvent
 from puantaj.ui.i18n import Strings
 from puantaj.ui.jobs import Jobs
+from puantaj.ui.placement import place, remembered
 from puantaj.ui.presenters.grid import GridPresenter
 from puantaj.ui.presenters.importing import ImportPresenter
 from puantaj.ui.pump import Pump
@@ -106,7 +109,7 @@ class DesktopApp:
         self.dialogs = dialogs
         self.window: MainWindow | None = None
         root.title(self.t("app.title"))
-        root.geometry("1280x760")
+        place(root, services.settings.window_geometry)
         with contextlib.suppress(tk.TclError):  # a window manager without icons
             self._icon = tk.PhotoImage(file=str(ICON))
             root.iconphoto(True, self._icon)
@@ -178,6 +181,7 @@ class DesktopApp:
             self.window.grid_view.editor.close()
             if not self._may_close():
                 return
+        self._remember_window()
         gc.unfreeze()
         self.controller.stop()
         self.services.store.checkpoint()
@@ -217,6 +221,15 @@ class DesktopApp:
             self._close_after_sync = False
             self.root.after_idle(self.close)
 
+    def _remember_window(self) -> None:
+        """The window's size and place go to the settings, for the next start."""
+        try:
+            self.services.settings = save_settings(
+                self.services.settings, window_geometry=remembered(self.root)
+            )
+        except (OSError, PuantajError) as exc:  # closing goes on regardless
+            log.warning("could not remember the window's place: %s", exc)
+
     def _report_error(self, exc_type, exc, tb) -> None:
         log.error("unexpected error in the interface", exc_info=(exc_type, exc, tb))
         if self.window is not None:  # whole: the status line shows what fits
@@ -246,8 +259,9 @@ class MainWindow(ttk.Frame):
             self.overview.regions if session.is_admin else lambda: [session.region]
         )
         self.notebook = ttk.Notebook(self)
-        self.notebook.pack(fill="both", expand=True)
         self._build_status_bar(on_logout)
+        # packed after the status bar: a short window shrinks the tabs, never the bar
+        self.notebook.pack(fill="both", expand=True)
         self._add_grid_tab()
         self._add_record_tabs()
         self._add_reports_tab()

@@ -13,6 +13,7 @@ from puantaj.errors import PuantajError
 from puantaj.ui.cell_editor import CellEditor
 from puantaj.ui.presenters.grid import GREY, MISSING, GridPresenter
 from puantaj.ui.sheet_cells import drop_cell_hover, repaint_cells
+from puantaj.ui.theme import scaled
 
 BINDINGS = (
     "single_select",
@@ -105,8 +106,8 @@ class GridView(ttk.Frame):
         self.banner.pack(side="left", padx=12)
         self.sheet = Sheet(
             self,
-            default_column_width=44,
-            default_row_index_width=220,
+            default_column_width=scaled(self, 44),  # pixels at 96 dpi, scaled
+            default_row_index_width=scaled(self, 220),
             default_header_height="2",
             paste_can_expand_x=False,
             paste_can_expand_y=False,
@@ -201,8 +202,9 @@ class GridView(ttk.Frame):
                 )
         total_cols = list(range(p.day_count, len(headers)))
         sheet.readonly_columns(columns=total_cols, readonly=True, redraw=False)
+        width = scaled(sheet, 62)
         for c in total_cols if p.grid.employees else ():  # no rows: no columns
-            sheet.column_width(column=c, width=62, redraw=False)
+            sheet.column_width(column=c, width=width, redraw=False)
         outside = p.locked_cells()
         self._outside = set(outside)
         if outside:
