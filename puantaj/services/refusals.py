@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
+from puantaj.core.datetext import day_text
 from puantaj.store import refusals
 from puantaj.store.database import Store
 
@@ -69,7 +69,7 @@ def _subject(conn, table: str, row_id: str) -> str:
         ).fetchone()
         if row is None:
             return row_id
-        day = dt.date.fromisoformat(row[2]).strftime("%d.%m.%Y") if row[2] else "?"
+        day = day_text(row[2]) if row[2] else "?"
         return f"{row[0] or '?'} {row[1] or ''} — {day}: {row[3] or ''}".strip()
     if table == "vehicles":
         row = conn.execute("SELECT plate FROM vehicles WHERE id = ?", (row_id,))

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from puantaj.core.codes import CodeTable
+from puantaj.core.datetext import day_text
 from puantaj.core.holidays import HolidayCalendar
 from puantaj.core.leave import LeaveBalance, leave_used
 from puantaj.core.tables import timesheet_id
@@ -155,7 +156,7 @@ class TimesheetService:
             try:
                 parsed.append((edit, self.codes.parse_entry(edit.text)))
             except ValidationError as exc:
-                day = edit.day.strftime("%d.%m.%Y")
+                day = day_text(edit.day)
                 if exc.code != "code":  # X+2.5, X+20: say what is wrong
                     raise ValidationError(
                         f"{day}: {exc}", exc.field, code=exc.code, **exc.values
@@ -192,7 +193,7 @@ class TimesheetService:
                         f"{edit.day.strftime('%d.%m.%Y')}: outside employment dates",
                         "day",
                         code="not_employed",
-                        day=edit.day.strftime("%d.%m.%Y"),
+                        day=day_text(edit.day),
                     )
                 self._write_cell(
                     conn,

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from tkinter import font as tkfont
 from tkinter import ttk
 
+from puantaj.core.datetext import moment_text
 from puantaj.sync.report import SyncReport
 from puantaj.sync.scheduler import SyncEvent
 
@@ -15,10 +16,8 @@ FOLLOW_MS = 250  # how often the unsent count looks whether the file changed
 
 
 def local_time(iso: str) -> str:
-    try:
-        return dt.datetime.fromisoformat(iso).astimezone().strftime("%d.%m.%Y %H:%M")
-    except ValueError:
-        return iso
+    """A stored UTC moment as the screens show it (dd.mm.yyyy HH:MM, local)."""
+    return moment_text(iso)
 
 
 class StatusBar(ttk.Frame):

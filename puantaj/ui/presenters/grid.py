@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from puantaj.core.codes import cell_text
+from puantaj.core.datetext import day_text
 from puantaj.core.numbers import format_number
 from puantaj.core.sheet import WEEKDAYS_TR
 from puantaj.core.totals import Cell
@@ -231,7 +232,7 @@ class GridPresenter:
         return self.t(
             "grid.fill_confirm",
             month=f"{self.t(f'month.{grid.month}')} {grid.year}",
-            today=grid.today.strftime("%d.%m.%Y"),
+            today=day_text(grid.today),
         )
 
     def fill_month(self) -> int:

@@ -7,6 +7,7 @@ import tkinter as tk
 from collections.abc import Callable
 from tkinter import ttk
 
+from puantaj.core.datetext import day_text
 from puantaj.services.fleet import FleetService
 from puantaj.services.session import Session
 
@@ -53,7 +54,7 @@ class DueList(ttk.LabelFrame):
                 values=(
                     item.plate,
                     self.t.value(item.what),
-                    item.due.strftime("%d.%m.%Y") if item.due else "—",
+                    day_text(item.due) if item.due else "—",
                     "—" if left is None else str(left),
                 ),
                 tags=(item.state(today),),

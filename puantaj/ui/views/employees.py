@@ -7,6 +7,7 @@ import tkinter as tk
 from collections.abc import Callable
 from tkinter import ttk
 
+from puantaj.core.datetext import day_text
 from puantaj.core.numbers import format_number
 from puantaj.errors import PuantajError
 from puantaj.services.employees import EmployeeService
@@ -62,7 +63,7 @@ class EmployeesView(RecordsView):
         text = self.t(
             "employee.restore_confirm",
             name=self.name(row),
-            exit=exit_date.strftime("%d.%m.%Y") if exit_date else "—",
+            exit=day_text(exit_date) if exit_date else "—",
         )
         if not self._confirm(text):
             return
@@ -101,7 +102,7 @@ class ExitDialog(tk.Toplevel):
             wraplength=380,
         ).grid(row=0, column=0, columnspan=2, sticky="w", pady=(0, 8))
         ttk.Label(body, text=strings("f.exit_date")).grid(row=1, column=0, sticky="e")
-        self.exit_date = tk.StringVar(value=dt.date.today().strftime("%d.%m.%Y"))
+        self.exit_date = tk.StringVar(value=day_text(dt.date.today()))
         entry = ttk.Entry(body, textvariable=self.exit_date, width=14)
         entry.grid(row=1, column=1, sticky="w", padx=4)
         self.error = tk.StringVar()
@@ -131,10 +132,10 @@ class ExitDialog(tk.Toplevel):
         except PuantajError as exc:
             self.error.set(self.t.error(exc))
             return False
-        day = preview.exit_date.strftime("%d.%m.%Y")
+        day = day_text(preview.exit_date)
         text = self.t("employee.exit_confirm", name=self._view.name(self._row), day=day)
         if preview.coded_after:
-            first = preview.first_after.strftime("%d.%m.%Y")
+            first = day_text(preview.first_after)
             text += "\n" + self.t(
                 "employee.exit_coded", n=preview.coded_after, first=first
             )

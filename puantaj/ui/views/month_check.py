@@ -6,6 +6,7 @@ import tkinter as tk
 from collections.abc import Callable
 from tkinter import ttk
 
+from puantaj.core.datetext import day_text
 from puantaj.core.monthcheck import ERROR, Finding, shown_values
 from puantaj.services.monthcheck import MonthCheck
 
@@ -65,7 +66,7 @@ class MonthCheckDialog(tk.Toplevel):
                 values=(
                     strings(f"check.{finding.severity}"),
                     check.who(finding) or strings("check.everyone"),
-                    finding.day.strftime("%d.%m.%Y") if finding.day else "",
+                    day_text(finding.day) if finding.day else "",
                     finding_text(strings, finding),
                 ),
                 tags=(finding.severity,),

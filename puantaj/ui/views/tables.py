@@ -8,6 +8,7 @@ from collections.abc import Callable
 from tkinter import ttk
 
 from puantaj.core.codes import KINDS
+from puantaj.core.datetext import day_text
 from puantaj.core.numbers import format_number
 from puantaj.core.tables import HOLIDAY_STATES
 from puantaj.errors import PuantajError
@@ -179,7 +180,7 @@ class TablesView(ttk.Frame):
                 "end",
                 iid=h.day.isoformat(),
                 values=(
-                    h.day.strftime("%d.%m.%Y"),
+                    day_text(h.day),
                     h.name_tr,
                     format_number(h.fraction),
                     self.t(f"tables.status.{row.status}"),
@@ -229,7 +230,7 @@ class TablesView(ttk.Frame):
             if day and row.holiday.day.isoformat() == day:
                 h = row.holiday
                 values = {
-                    "holiday_date": h.day.strftime("%d.%m.%Y"),
+                    "holiday_date": day_text(h.day),
                     "name_tr": h.name_tr,
                     "name_en": h.name_en,
                     "fraction": format_number(h.fraction),
@@ -252,7 +253,7 @@ class TablesView(ttk.Frame):
                 form["fraction"],
                 form["status"],
             )
-            self._changed(self.t("tables.saved", what=when.strftime("%d.%m.%Y")))
+            self._changed(self.t("tables.saved", what=day_text(when)))
 
         return FormDialog(self, self.t, self.t("tables.holidays"), fields, values, save)
 
@@ -260,7 +261,7 @@ class TablesView(ttk.Frame):
         day = self._chosen(self.holidays)
         if not day:
             return
-        shown = dt.date.fromisoformat(day).strftime("%d.%m.%Y")
+        shown = day_text(day)
         if self._confirm(self.t("tables.remove_confirm", day=shown)):
             self._admin.remove_holiday(self._session, day)
             self._changed(self.t("tables.saved", what=shown))

@@ -211,6 +211,34 @@ def test_regions_at_a_glance_refresh_while_the_tab_is_open(
     driver.shot("16-regions")
 
 
+def test_the_activity_log_reads_dates_the_turkish_way(services, drive):
+    clerk = Session("ankara1", "clerk", "Ankara")
+    emp = services.records["employees"].create(
+        clerk,
+        {
+            "sicil_no": "7",
+            "first_name": "Ayşe",
+            "last_name": "Yılmaz",
+            "hire_date": "01.01.2026",
+        },
+    )
+    services.timesheets.write(clerk, [Edit(emp, DAY, "X")])
+    driver = drive(services)
+    driver.login("admin")
+    view = driver.window.admin_view
+    driver.window.notebook.select(view)
+    driver.root.update()
+    (line,) = view.activity.get_children()
+    at, user, region, employee, day, _, new, source = view.activity.item(line, "values")
+    assert re.fullmatch(MOMENT, at) and day == "03.11.2026"
+    assert (user, region, employee, new) == (
+        "ankara1",
+        "Ankara",
+        "Ayşe Yılmaz (7)",
+        "X",
+    )
+
+
 _MONTHS_TR = [
     "Ocak",
     "Şubat",

@@ -119,6 +119,18 @@ def test_no_raw_exception_text_reaches_the_screen():
     assert not found, "\n".join(found)
 
 
+def test_dates_on_screen_go_through_the_one_formatter():
+    """dd.mm.yyyy everywhere: the desktop formats no date itself
+    (puantaj.core.datetext does)."""
+    found = [
+        f"{path.relative_to(ROOT)}:{call.lineno}"
+        for path in UI
+        for name, call in _calls(path)
+        if name == "strftime"
+    ]
+    assert not found, "\n".join(found)
+
+
 def test_every_key_the_desktop_asks_for_is_in_the_catalogue():
     missing = []
     for path in UI:
