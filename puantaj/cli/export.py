@@ -9,6 +9,7 @@ from pathlib import Path
 from puantaj.cli.texts import EXIT_OK, EXIT_USAGE
 from puantaj.core import validators
 from puantaj.core.tables import ALL_REGIONS
+from puantaj.import_words import word
 from puantaj.services.export import FORMATS, ExportService
 from puantaj.services.import_files import read_table
 from puantaj.services.overview import OverviewService
@@ -75,7 +76,8 @@ def run_import(args: argparse.Namespace, services) -> int:
     write = args.yes and not args.dry_run
     if write:
         importer.apply(SYSTEM, plan)
-    print(plan.render(dry_run=not write))
+    index = 1 if services.settings.language == "en" else 0
+    print(plan.render(dry_run=not write, index=index))
     if not write:
-        print("Yazmak için --yes ekleyin.")
+        print(word("imp.hint_yes", index))
     return EXIT_OK

@@ -16,6 +16,7 @@ from puantaj.core import import_map, validators
 from puantaj.core.codes import cell_text
 from puantaj.core.tables import natural_id
 from puantaj.errors import PeriodLocked, PuantajError, ValidationError
+from puantaj.import_words import Word
 from puantaj.services.import_files import Table
 from puantaj.services.month_grid import MonthGrid, date_of, month_key
 from puantaj.services.records import RecordService
@@ -23,13 +24,6 @@ from puantaj.services.reports import ReportService
 from puantaj.services.session import Session
 from puantaj.services.timesheets import Edit, TimesheetService
 from puantaj.store.database import Store
-
-ACTIONS_TR = {
-    "create": "eklenecek",
-    "change": "değişecek",
-    "same": "aynı kalacak",
-    "refused": "reddedildi",
-}
 
 
 @dataclass
@@ -40,8 +34,8 @@ class PlanLine:
     sicil: str
     name: str
     action: str = "same"  # create / change / same / refused
-    reasons: list[str] = field(default_factory=list)  # why refused
-    notes: list[str] = field(default_factory=list)  # what changes
+    reasons: list[Word] = field(default_factory=list)  # why refused
+    notes: list[Word] = field(default_factory=list)  # what changes
     employee_id: str = ""
     new_employee: dict | None = None
     edits: list[Edit] = field(default_factory=list)
@@ -60,28 +54,11 @@ class ImportPlan:
     def count(self, action: str) -> int:
         return sum(1 for line in self.lines if line.action == action)
 
-    def render(self, dry_run: bool = True) -> str:
-        """The dry-run report, in Turkish, as the clerk reads it."""
-        from puantaj.core.sheet import month_in_words
+    def render(self, dry_run: bool = True, index: int = 0) -> str:
+        """The dry-run report as the clerk reads it (0 Turkish, 1 English)."""
+        from puantaj.services.import_report import render
 
-        mode = "deneme, hiçbir şey yazılmadı" if dry_run else "uygulandı"
-        out = [
-            f"İçe aktarma ({mode}): {self.file} → {self.region},"
-            f" {month_in_words(self.year, self.month)}",
-            "Sütunlar: " + ", ".join(_columns(self.mapping)),
-        ]
-        for line in self.lines:
-            why = "; ".join(line.reasons or line.notes)
-            out.append(
-                f"Satır {line.row:>3}  {line.sicil:<8} {line.name:<24}"
-                f" {ACTIONS_TR[line.action]}{': ' + why if why else ''}"
-            )
-        out.append(
-            f"Özet: {self.count('create')} eklenecek, {self.count('change')}"
-            f" değişecek, {self.count('same')} aynı, {self.count('refused')}"
-            " reddedildi."
-        )
-        return "\n".join(out)
+        return render(self, dry_run, index)
 
 
 @dataclass
@@ -89,33 +66,6 @@ class ImportResult:
     created: list[str]
     edits: list[Edit]
     before: list[Edit]
-
-
-def _columns(mapping: dict[int, str]) -> list[str]:
-    """`A=sicil`, …, and a run of day columns as one `E..AH=day:1..30`."""
-    from openpyxl.utils import get_column_letter as letter
-
-    out: list[str] = []
-    run: list[tuple[int, int]] = []  # (column, day) of consecutive day columns
-
-    def close() -> None:
-        if len(run) > 2:
-            (c1, d1), (c2, d2) = run[0], run[-1]
-            out.append(f"{letter(c1 + 1)}..{letter(c2 + 1)}=day:{d1}..{d2}")
-        else:
-            out.extend(f"{letter(c + 1)}=day:{d}" for c, d in run)
-        run.clear()
-
-    for index, field_name in sorted(mapping.items()):
-        day = int(field_name[4:]) if field_name.startswith("day:") else None
-        if run and (day is None or (index, day) != (run[-1][0] + 1, run[-1][1] + 1)):
-            close()
-        if day is None:
-            out.append(f"{letter(index + 1)}={field_name}")
-        else:
-            run.append((index, day))
-    close()
-    return out
 
 
 def _text(value: object) -> str:
@@ -175,8 +125,9 @@ class ImportService:
             line = self._line(table.first_row + offset, values, known, grid, region)
             if line.sicil in seen:  # two rows would write one person's cells
                 line.action = "refused"
+                first = seen[line.sicil]
                 line.reasons = [
-                    f"sicil {line.sicil} {seen[line.sicil]}. satırda da var"
+                    Word("imp.r.repeated", {"sicil": line.sicil, "row": first})
                 ]
             elif locked and line.action != "refused":
                 line.action, line.reasons = "refused", [locked]
@@ -185,13 +136,15 @@ class ImportService:
             lines.append(line)
         return ImportPlan(region, year, month, table.name, mapping, lines)
 
-    def _locked(self, session: Session, region: str, year: int, month: int) -> str:
+    def _locked(
+        self, session: Session, region: str, year: int, month: int
+    ) -> Word | None:
         try:
             with self._store.connection() as conn:
                 self._reports.check_open(conn, region, month_key(year, month), session)
         except PeriodLocked as exc:
-            return f"ay kapalı ({exc})"
-        return ""
+            return Word("imp.r.closed", {"why": exc})
+        return None
 
     def _line(self, row, values, known, grid: MonthGrid, region) -> PlanLine:
         sicil = values.get("sicil", "")
@@ -201,16 +154,16 @@ class ImportService:
         line = PlanLine(row, sicil, f"{first} {last}".strip())
         tc = values.get("tc", "")
         if not sicil:
-            line.reasons.append("sicil no yok")
+            line.reasons.append(Word("imp.r.no_sicil"))
         if tc and not validators.is_valid_tc(tc):
-            line.reasons.append(f"TC kimlik no hatalı: {tc}")
+            line.reasons.append(Word("imp.r.bad_tc", {"tc": tc}))
         employee = known.get(sicil)
         if employee is None and sicil:
             employee = self._new_employee(line, values, first, last, tc, region)
         elif employee is not None:
             line.employee_id = employee["id"]
             if tc and employee["tc_no"] and tc != employee["tc_no"]:
-                line.reasons.append(f"TC kayıttakinden farklı ({employee['tc_no']})")
+                line.reasons.append(Word("imp.r.tc_differs", {"tc": employee["tc_no"]}))
         if employee is not None and not line.reasons:
             self._cells(line, values, employee, grid)
         if line.reasons:
@@ -223,22 +176,22 @@ class ImportService:
 
     def _new_employee(self, line, values, first, last, tc, region) -> dict | None:
         if not (first and last):
-            line.reasons.append("yeni personel: ad ve soyad gerekli")
+            line.reasons.append(Word("imp.r.need_name"))
             return None
         hire = values.get("hire", "")
         try:
             hire_day = validators.parse_date(hire, "hire_date") if hire else None
         except ValidationError:
-            line.reasons.append(f"işe giriş tarihi okunamadı: {hire}")
+            line.reasons.append(Word("imp.r.bad_hire", {"value": hire}))
             return None
         if hire_day is None:
-            line.reasons.append("yeni personel: işe giriş tarihi gerekli")
+            line.reasons.append(Word("imp.r.need_hire"))
             return None
         leave = values.get("exit", "")
         try:
             exit_day = validators.parse_date(leave, "exit_date") if leave else None
         except ValidationError:
-            line.reasons.append(f"işten çıkış tarihi okunamadı: {leave}")
+            line.reasons.append(Word("imp.r.bad_exit", {"value": leave}))
             return None
         record = {
             "sicil_no": line.sicil,
@@ -251,7 +204,7 @@ class ImportService:
         }
         line.new_employee = record
         line.employee_id = natural_id("employees", region, line.sicil)
-        line.notes.append(f"yeni personel, giriş {record['hire_date']}")
+        line.notes.append(Word("imp.n.new", {"hire": record["hire_date"]}))
         return {
             "id": line.employee_id,
             "hire_date": hire_day.isoformat(),
@@ -268,10 +221,12 @@ class ImportService:
             try:
                 entry = self._timesheets.codes.parse_entry(text)
             except ValidationError:
-                line.reasons.append(f"{day.day}. gün: bilinmeyen kod {text!r}")
+                line.reasons.append(
+                    Word("imp.r.unknown_code", {"day": day.day, "code": text})
+                )
                 continue
             if (hire and day < hire) or (leave and day > leave):
-                line.reasons.append(f"{day.day}. gün: çalışma tarihleri dışında")
+                line.reasons.append(Word("imp.r.outside", {"day": day.day}))
                 continue
             new = cell_text(entry.code, entry.overtime_hours)
             old = grid.cell(employee["id"], day)
@@ -281,7 +236,7 @@ class ImportService:
                 line.before.append(Edit(employee["id"], day, old_text))
                 changed += 1
         if changed:
-            line.notes.append(f"{changed} gün yazılacak")
+            line.notes.append(Word("imp.n.days", {"n": changed}))
 
     def apply(self, session: Session, plan: ImportPlan) -> ImportResult:
         """Write the rows the plan accepts: new employees, then every cell in one

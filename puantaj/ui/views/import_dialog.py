@@ -15,6 +15,7 @@ from tkinter import ttk
 from openpyxl.utils import get_column_letter
 
 from puantaj.errors import PuantajError
+from puantaj.services.import_report import detail
 from puantaj.services.importer import ImportPlan, ImportResult
 from puantaj.ui.jobs import JobDone, Jobs
 from puantaj.ui.presenters.importing import ImportPresenter
@@ -51,9 +52,14 @@ class ImportDialog(tk.Toplevel):
         assert table is not None
         self.title(strings("imp.title", file=table.name, where=where))
         self.transient(parent.winfo_toplevel())
-        self.geometry("1080x640")
+        self.geometry("1100x700")
+        self.minsize(720, 420)
         body = ttk.Frame(self, padding=8)
         body.pack(fill="both", expand=True)
+        # packed first at the bottom: the buttons stay on screen however tall
+        # the column choosers are (the theme decides their height)
+        buttons = ttk.Frame(body)
+        buttons.pack(side="bottom", fill="x")
         ttk.Label(body, text=strings("imp.columns")).pack(anchor="w")
         self._labels = {field_label(strings, f): f for f in presenter.fields()}
         self.combos = self._choosers(ttk.Frame(body), table.headings)
@@ -68,8 +74,6 @@ class ImportDialog(tk.Toplevel):
             actions, textvariable=self.summary, font=("TkDefaultFont", 10, "bold")
         ).pack(side="left", padx=8)
         self.tree = self._plan_tree(body)
-        buttons = ttk.Frame(body)
-        buttons.pack(fill="x")
         self.cancel_button = ttk.Button(
             buttons, text=strings("imp.cancel"), command=self.destroy
         )
@@ -104,7 +108,7 @@ class ImportDialog(tk.Toplevel):
 
     def _plan_tree(self, body: ttk.Frame) -> ttk.Treeview:
         columns = ("row", "sicil", "name", "action", "why")
-        tree = ttk.Treeview(body, show="headings", columns=columns, height=14)
+        tree = ttk.Treeview(body, show="headings", columns=columns, height=8)
         for name, width in zip(columns, (50, 80, 200, 110, 520), strict=True):
             tree.heading(name, text=self.t(f"imp.col.{name}"))
             tree.column(name, width=width, stretch=name == "why")
@@ -136,7 +140,7 @@ class ImportDialog(tk.Toplevel):
                     line.sicil,
                     line.name,
                     self.t(f"imp.act.{line.action}"),
-                    "; ".join(line.reasons or line.notes),
+                    detail(line, self.t.index),
                 ),
                 tags=(line.action,),
             )

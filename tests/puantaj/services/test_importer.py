@@ -15,6 +15,11 @@ from puantaj.services.timesheets import Edit
 GOOD_TC, BAD_TC = "10000000146", "10000000147"
 
 
+def said(line, index: int = 0) -> list[str]:
+    """A plan line's reasons in Turkish (0) or English (1)."""
+    return [reason.text(index) for reason in line.reasons]
+
+
 @pytest.fixture
 def importer(services):
     return ImportService(
@@ -82,9 +87,10 @@ def test_the_dry_run_says_row_by_row_what_would_happen_and_writes_nothing(
     assert [e.text for e in by_sicil["0042"].edits] == ["HT", "X+2,5"]  # day 2 same
     assert by_sicil["0099"].action == "create"
     assert [e.text for e in by_sicil["0099"].edits] == ["X", "Yİ", "R"]
-    assert by_sicil["0100"].reasons == [f"TC kimlik no hatalı: {BAD_TC}"]
-    assert "bilinmeyen kod 'Q'" in by_sicil["0101"].reasons[0]
-    assert "çalışma tarihleri dışında" in by_sicil["0102"].reasons[0]
+    assert said(by_sicil["0100"]) == [f"TC kimlik no hatalı: {BAD_TC}"]
+    assert said(by_sicil["0101"]) == ["1. gün: bilinmeyen kod 'Q'"]
+    assert said(by_sicil["0102"]) == ["1. gün: çalışma tarihleri dışında"]
+    assert said(by_sicil["0102"], 1) == ["day 1: outside the employment dates"]
     report = plan.render()
     assert "Özet: 1 eklenecek, 1 değişecek, 0 aynı, 3 reddedildi." in report
     assert "Satır   6" in report  # the sheet's row number, as Excel shows it
@@ -121,7 +127,7 @@ def test_a_turkish_excel_csv_with_english_headings_is_read(
     )
     plan = importer.plan(ankara, "Ankara", 2026, 11, read_table(path))
     assert [line.action for line in plan.lines] == ["change", "refused"]
-    assert plan.lines[1].reasons == ["yeni personel: işe giriş tarihi gerekli"]
+    assert said(plan.lines[1]) == ["yeni personel: işe giriş tarihi gerekli"]
 
 
 def test_a_locked_month_refuses_every_row(
@@ -133,8 +139,14 @@ def test_a_locked_month_refuses_every_row(
     )
     assert {line.action for line in plan.lines} == {"refused"}
     assert all(
-        "ay kapalı" in line.reasons[0] for line in plan.lines if line.sicil == "0042"
+        "ay kapalı" in said(line)[0] for line in plan.lines if line.sicil == "0042"
     )
+    assert said(plan.lines[0]) == [
+        "ay kapalı: Ankara 2026-11 kilitli (admin kilitledi)"
+    ]
+    assert said(plan.lines[0], 1) == [
+        "month closed: Ankara 2026-11 is locked (by admin)"
+    ]
 
 
 def test_a_sicil_given_twice_is_refused_on_its_second_row(
@@ -156,7 +168,7 @@ def test_a_sicil_given_twice_is_refused_on_its_second_row(
         "change",
         "refused",
     ]
-    assert plan.lines[1].reasons == ["sicil 0077 2. satırda da var"]
+    assert said(plan.lines[1]) == ["sicil 0077 2. satırda da var"]
     importer.apply(ankara, plan)  # before: the second create failed half-way
     grid = services.timesheets.load_month(ankara, "Ankara", 2026, 11)
     assert sorted(e["sicil_no"] for e in grid.employees) == ["0042", "0077"]
@@ -187,7 +199,7 @@ def test_a_new_employee_takes_the_exit_date_and_no_day_after_it(
     )
     plan = importer.plan(ankara, "Ankara", 2026, 11, read_table(path))
     assert [line.action for line in plan.lines] == ["create", "refused"]
-    assert plan.lines[1].reasons == ["3. gün: çalışma tarihleri dışında"]
+    assert said(plan.lines[1]) == ["3. gün: çalışma tarihleri dışında"]
     importer.apply(ankara, plan)
     with services.store.connection() as conn:
         row = conn.execute("SELECT exit_date FROM employees WHERE sicil_no = '0050'")

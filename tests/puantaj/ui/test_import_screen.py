@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import openpyxl
@@ -198,3 +199,21 @@ def test_exports_run_on_a_worker_with_the_company_from_settings(
     assert driver.window.status.message.get() == f"Dışa aktarıldı: {path}"
     header = openpyxl.load_workbook(path)["Ankara"]["A2"].value
     assert "Örnek Lojistik A.Ş." in header and "Kasım 2026" in header
+
+
+def test_the_import_screen_speaks_english_on_request(services, drive, tmp_path):
+    known_employee(services)
+    services.settings = dataclasses.replace(services.settings, language="en")
+    driver = drive(services)
+    driver.login("ankara1")
+    _reports, dialog = open_import(driver, office_xlsx(tmp_path / "office.xlsx"))
+    assert dialog.combos[0].get() == "Sicil no" and dialog.combos[4].get() == "Day 1"
+    rows = shown(dialog)
+    assert rows["0100"][3] == "Refused"
+    assert rows["0100"][4] == (  # the name column is not recognised yet
+        f"bad TC no (checksum): {BAD_TC}; new employee: first and last name needed"
+    )
+    assert rows["0042"][4] == "2 days to write"
+    assert dialog.summary.get() == (
+        "Dry run, nothing written: 0 created, 1 changed, 0 left alone, 4 refused."
+    )
