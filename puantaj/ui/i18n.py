@@ -178,6 +178,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         " (Ctrl+Z).",
     ),
     "grid.undone": ("Geri alındı: {n} hücre", "Undone: {n} cells"),
+    # the totals headings' whole meaning, shown on hover
+    "tip.worked": ("Çalışılan gün", "Days worked"),
+    "tip.paid": ("Ücretli gün", "Paid days"),
+    "tip.sgk": ("SGK prim günü", "SGK premium days"),
+    "tip.eksik": ("Eksik gün kodu (SGK)", "Missing-day code (SGK)"),
+    "tip.overtime": ("Fazla mesai saati, bu ay", "Overtime hours, this month"),
+    "tip.blank": (
+        "Boş gün: kodu girilmemiş çalışma günü",
+        "Blank days: employed days without a code",
+    ),
+    "tip.year_overtime": (
+        "Bu yılın fazla mesai saati (en çok 270)",
+        "Overtime hours this year (at most 270)",
+    ),
+    "tip.leave_used": ("Yıllık izin: kullanılan gün", "Annual leave: days used"),
+    "tip.leave_left": ("Yıllık izin: kalan gün", "Annual leave: days left"),
     "v.undo": ("Geri alma", "Undo"),
     "grid.redone": ("Yinelendi: {n} hücre", "Redone: {n} cells"),
     "grid.nothing_to_undo": ("Geri alınacak bir şey yok", "Nothing to undo"),

@@ -34,6 +34,7 @@ ARIFE = "#fdf0dc"
 class Header:
     text: str
     color: str | None = None
+    tip: str = ""  # the whole meaning, shown on hover (issue 15)
 
 
 class GridPresenter:
@@ -108,11 +109,23 @@ class GridPresenter:
                 if fraction
                 else (WEEKEND if day.weekday() >= 5 else None)
             )
-            out.append(Header(f"{day.day}\n{names[day.weekday()]}", color))
-        out.extend(
-            Header(self.t(key) if key.startswith("tot.") else key) for key in TOTALS
-        )
+            out.append(
+                Header(f"{day.day}\n{names[day.weekday()]}", color, self._day_tip(day))
+            )
+        out.extend(self._total_header(key) for key in TOTALS)
         return out
+
+    def _day_tip(self, day: dt.date) -> str:
+        """2 Aralık 2026, Çarşamba."""
+        month = self.t(f"month.{day.month}")
+        return f"{day.day} {month} {day.year}, {self.t(f'day.{day.weekday()}')}"
+
+    def _total_header(self, key: str) -> Header:
+        if key.startswith("tot."):
+            return Header(self.t(key), tip=self.t(f"tip.{key[4:]}"))
+        code = self.timesheets.codes.resolve(key)  # a code's own column: its name
+        label = "label_en" if self.language == "en" else "label_tr"
+        return Header(key, tip=getattr(code, label) if code else key)
 
     def index(self) -> list[str]:
         return [

@@ -418,3 +418,76 @@ def test_fill_month_asks_fills_up_to_today_and_undo_survives_a_sync(services, dr
     mt.event_generate("<Control-Shift-Z>")  # redo
     driver.root.update()
     assert cells(services) == {**filled, (b, "2026-12-01"): ("R", None)}
+
+
+def drawn_heading(sheet, column: int) -> list[str]:
+    """The lines tksheet drew in a column's heading (one text item a line)."""
+    ch, mt = sheet.CH, sheet.MT
+    left, right = mt.col_positions[column], mt.col_positions[column + 1]
+    items = [
+        item
+        for item in ch.find_all()
+        if ch.type(item) == "text"
+        and ch.itemcget(item, "state") != "hidden"
+        and left <= ch.coords(item)[0] <= right
+    ]
+    items.sort(key=lambda item: ch.coords(item)[1])
+    return [ch.itemcget(item, "text") for item in items]
+
+
+def test_headings_break_between_words_and_explain_themselves(services, drive):
+    """Issue 15: "Çalışıla n", "SGK gü n", "Eksik k odu" no more; a short heading
+    and a cut-off name say the whole on hover."""
+    staff(services)
+    emp = services.records["employees"]
+    emp.create(
+        ANKARA,
+        {
+            "sicil_no": "12345",
+            "first_name": "Muhammed Mustafa Abdurrahman",
+            "last_name": "Karaosmanoğlu-Büyükçekmeceli",
+            "hire_date": "01.01.2026",
+        },
+    )
+    driver = drive(services)
+    driver.login("ankara1")
+    open_month(driver)
+    grid = driver.window.grid_view
+    sheet = grid.sheet
+    days = grid.p.day_count
+    sheet.see(0, len(grid.p.headers()) - 1)  # the totals on screen
+    sheet.redraw()
+    driver.root.update()
+    for c, header in enumerate(grid.p.headers()[days:], start=days):
+        lines = drawn_heading(sheet, c)
+        # every line holds whole words, and all of them are there
+        assert " ".join(lines).split() == header.text.split(), (header.text, lines)
+    # hovering a totals heading shows what it means
+    worked = days  # the first totals column
+    ch = sheet.CH
+    x = int(sheet.MT.col_positions[worked] - ch.canvasx(0) + 5)
+    ch.event_generate("<Motion>", x=x, y=5)
+    driver.wait_for(lambda: grid.header_tip.text is not None, timeout_s=5)
+    assert grid.header_tip.text == "Çalışılan gün"
+    ch.event_generate("<Leave>")
+    driver.root.update()
+    assert grid.header_tip.text is None
+    # a name longer than the index column: the whole on hover; a short one: none
+    ri = sheet.RI
+    names = grid.p.index()
+    long_row = next(r for r, n in enumerate(names) if "Karaosmanoğlu" in n)
+    y = int(sheet.MT.row_positions[long_row] - ri.canvasy(0) + 5)
+    ri.event_generate("<Motion>", x=5, y=y)
+    driver.wait_for(lambda: grid.name_tip.text is not None, timeout_s=5)
+    assert grid.name_tip.text == names[long_row]
+    ri.event_generate("<Leave>")
+    short_row = next(r for r, n in enumerate(names) if "Ad0" in n)
+    y = int(sheet.MT.row_positions[short_row] - ri.canvasy(0) + 5)
+    ri.event_generate("<Motion>", x=5, y=y)
+    driver.root.update()
+    assert grid.name_tip._tip_at(_Event(5, y)) is None
+
+
+class _Event:
+    def __init__(self, x: int, y: int) -> None:
+        self.x, self.y = x, y
