@@ -18,6 +18,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sunucuya ulaşılamadı: {error}",
         "Server unreachable: {error}",
     ),
+    "probe.failed": ("Sınama durdu: {error}", "The test stopped: {error}"),
     "probe.reached": (
         "Sunucuya ulaşıldı: sürüm {version}, şema {schema}, veritabanı {database}",
         "Server reached: version {version}, schema {schema}, database {database}",

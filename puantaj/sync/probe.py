@@ -34,7 +34,11 @@ class ProbeResult:
 
     @classmethod
     def unreachable(cls, error: object) -> ProbeResult:
-        return cls([Step(False, "unreachable", {"error": error})])
+        # a coded error says in full what failed ("Sunucuya ulaşılamadı: …")
+        coded = isinstance(error, PuantajError) and bool(error.code)
+        return cls(
+            [Step(False, "failed" if coded else "unreachable", {"error": error})]
+        )
 
 
 def probe(client: SyncClient, site_id: str) -> ProbeResult:

@@ -57,7 +57,10 @@ def test_connection_test_names_each_step_and_fails_on_a_wrong_token(tmp_path):
         server.stop()
     down = run_test(tmp_path / "desk", server.url, token)
     assert down.returncode == 3
-    assert down.stdout.splitlines()[0].startswith("✗ Server unreachable")
+    assert down.stdout.splitlines()[0] == (
+        "✗ The test stopped: Cannot reach the server: connection refused"
+        " (is the server running?)"
+    )
 
 
 def test_the_token_is_never_sent_over_plain_http_to_another_machine(tmp_path):

@@ -133,7 +133,12 @@ def test_settings_connection_test_ok_wrong_token_and_server_down(
         server.stop()
     view.result.set("")
     view.test_button.invoke()
-    driver.wait_for(lambda: "✗ Sunucuya ulaşılamadı" in view.result.get())
+    driver.wait_for(lambda: "✗ Sınama durdu: Sunucuya ulaşılamadı" in view.result.get())
+    # in Turkish, said once (issue 15)
+    assert view.result.get() == (
+        "✗ Sınama durdu: Sunucuya ulaşılamadı: bağlantı reddedildi"
+        " (sunucu çalışıyor mu?)"
+    )
     view.interval.set("beş")
     assert not view.save()
     assert view.result.get() == "Aralık bir sayı olmalı (dakika): beş"
