@@ -8,7 +8,7 @@ totals, a totals row, the codes legend and the signature block.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from puantaj.core import sheet
 from puantaj.core.codes import cell_text
@@ -187,3 +187,23 @@ def _signer(conn, role: str, username: str | None, at: str | None) -> Signer:
         except ValueError:
             date = ""
     return Signer(role, name, title, date)
+
+
+def per_employee(made: Cetvel) -> list[Cetvel]:
+    """The cetvel cut into one sheet per employee, for each to sign their own
+    month (kimai#2559): their row, no totals row, and the employee's signature
+    beside the office's."""
+    sheets = []
+    for row, marks in zip(made.rows, made.cell_marks, strict=True):
+        name, title = row[2], row[3]
+        sheets.append(
+            replace(
+                made,
+                title=f"{made.title} — {name}",
+                rows=[row],
+                cell_marks=[marks],
+                totals_row=[],
+                signers=[Signer("Çalışan", name, title), *made.signers],
+            )
+        )
+    return sheets

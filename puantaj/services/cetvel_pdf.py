@@ -104,7 +104,8 @@ def _story(cetvel: Cetvel, width: float) -> list:
     columns = [Paragraph(c, head) for c in cetvel.columns]
     data = [columns, cetvel.weekday_row]
     data += [[_text(v) for v in row] for row in cetvel.rows]
-    data.append([_text(v) for v in cetvel.totals_row])
+    if cetvel.totals_row:  # (an employee's own sheet has none)
+        data.append([_text(v) for v in cetvel.totals_row])
     n_days, n_totals = (
         len(cetvel.days),
         len(cetvel.columns) - len(ID_HEADERS) - len(cetvel.days),
@@ -134,7 +135,6 @@ def _table_style(cetvel: Cetvel, n_rows: int) -> list:
     style = [
         ("FONT", (0, 0), (-1, -1), FONT, 5.2),
         ("FONT", (0, 1), (-1, 1), FONT, 4.2),
-        ("FONT", (0, n_rows - 1), (-1, n_rows - 1), BOLD, 5.2),
         ("GRID", (0, 0), (-1, -1), 0.25, colors.black),
         ("ALIGN", (0, 0), (-1, -1), "CENTER"),
         ("ALIGN", (2, 2), (3, -1), "LEFT"),
@@ -144,6 +144,8 @@ def _table_style(cetvel: Cetvel, n_rows: int) -> list:
         ("TOPPADDING", (0, 0), (-1, -1), 1),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
     ]
+    if cetvel.totals_row:
+        style.append(("FONT", (0, n_rows - 1), (-1, n_rows - 1), BOLD, 5.2))
     for d, mark in enumerate(cetvel.day_marks):
         if mark in SHADES:
             style.append(("BACKGROUND", (first + d, 0), (first + d, 1), SHADES[mark]))

@@ -23,7 +23,14 @@ from puantaj.store import files
 from puantaj.store.database import Store
 
 __all__ = ["FORMATS", "PERSONAL_DATA_NOTE", "ExportService"]
-FORMATS = {"xlsx": ".xlsx", "pdf": ".pdf", "csv": ".csv", "payroll": ".xlsx"}
+FORMATS = {
+    "xlsx": ".xlsx",
+    "pdf": ".pdf",
+    "csv": ".csv",
+    "payroll": ".xlsx",
+    "signing": ".pdf",  # a page per employee, to sign
+}
+PREFIXES = {"payroll": "Bordro_", "signing": "Imza_"}
 Progress = Callable[[int, int], None]
 
 
@@ -50,10 +57,11 @@ class ExportService:
         return [self._timesheets.load_month(session, r, year, month) for r in regions]
 
     def default_name(self, regions: list[str], year: int, month: int, fmt: str) -> str:
-        """`Puantaj_Ankara_2026-12.xlsx`; payroll files say `Bordro_…`."""
+        """`Puantaj_Ankara_2026-12.xlsx`; payroll files say `Bordro_…`, the
+        signing sheets `Imza_…`."""
         where = regions[0] if len(regions) == 1 else "Tum_bolgeler"
         name = sheet.export_name(where, year, month, FORMATS[fmt])
-        return name.replace("Puantaj_", "Bordro_", 1) if fmt == "payroll" else name
+        return name.replace("Puantaj_", PREFIXES.get(fmt, "Puantaj_"), 1)
 
     def export(
         self,
@@ -71,6 +79,7 @@ class ExportService:
             "pdf": self.to_pdf,
             "csv": self.to_csv,
             "payroll": self.to_payroll,
+            "signing": self.to_signing,
         }[fmt]
         return writer(session, regions, year, month, path, progress)
 
@@ -121,6 +130,13 @@ class ExportService:
         made = self.cetvels(session, regions, year, month, progress)
         _private(path)
         cetvel_pdf.write(made, Path(path))
+        return files.private_file(Path(path))
+
+    def to_signing(self, session, regions, year, month, path, progress=None) -> Path:
+        """The cetvel as a PDF with a page per employee, each to sign."""
+        made = self.cetvels(session, regions, year, month, progress)
+        _private(path)
+        cetvel_pdf.write([p for c in made for p in cetvel.per_employee(c)], Path(path))
         return files.private_file(Path(path))
 
     def to_csv(self, session, regions, year, month, path, progress=None) -> Path:

@@ -57,6 +57,7 @@ IMPORT: dict[str, tuple[str, str]] = {
     "imp.field.hire": ("İşe giriş", "Hire date"),
     "imp.field.exit": ("İşten çıkış", "Exit date"),
     "imp.field.day": ("Gün {day}", "Day {day}"),
+    "reports.signing": ("İmza sayfaları (PDF)", "Signing sheets (PDF)"),
     "reports.busy": (
         "Bir dışa aktarma sürüyor; bitince yeniden deneyin",
         "An export is running; try again when it ends",

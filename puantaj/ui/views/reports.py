@@ -221,6 +221,7 @@ class ReportsView(ttk.Frame):
             ("reports.payroll", self.export_payroll),
             ("reports.pdf", self.export_pdf),
             ("reports.csv", self.export_csv),
+            ("reports.signing", self.export_signing),
         ):
             ttk.Button(top, text=self.t(key), command=command).pack(
                 side="right", padx=2
@@ -249,6 +250,9 @@ class ReportsView(ttk.Frame):
 
     def export_payroll(self) -> Path | None:
         return self._export("payroll")
+
+    def export_signing(self) -> Path | None:
+        return self._export("signing")
 
     def _export(self, fmt: str) -> Path | None:
         """Start the export on a worker: the path it writes, None if not started

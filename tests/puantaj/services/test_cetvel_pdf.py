@@ -73,3 +73,34 @@ def test_the_fonts_are_embedded_and_hold_every_turkish_letter(pdf):
     ):
         assert words in text
     assert "2,5" in text  # the overtime in Turkish notation
+
+
+def test_the_signing_pdf_has_a_page_per_employee_with_their_signature(
+    services, ankara, admin, tmp_path
+):
+    require(shutil.which("pdftotext") is not None, "poppler-utils not installed")
+    exports = october(services, ankara, admin)
+    assert exports.default_name(["Ankara"], 2026, 10, "signing") == (
+        "Imza_Ankara_2026-10.pdf"
+    )
+    path = exports.export(admin, "signing", ["Ankara"], 2026, 10, tmp_path / "imza.pdf")
+    info = subprocess.run(
+        ["pdfinfo", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Pages:           2" in info and "(A4)" in info
+
+    def page(n: int) -> str:
+        return subprocess.run(
+            ["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(path), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+
+    first, second = page(1), page(2)  # in the grid's (Turkish) order
+    assert "Ayşe Yağmur Doğan" in first and "İsmail Işıkoğlu" not in first
+    assert "İsmail Işıkoğlu" in second and "Ayşe Yağmur Doğan" not in second
+    for text in (first, second):
+        assert "Çalışan" in text and "Onaylayan" in text and "Ömer Süzgün" in text
+        assert "kişi" not in text  # no totals row on an employee's own sheet
+    assert "Unvanı: Usta" in first  # the employee's title by their signature

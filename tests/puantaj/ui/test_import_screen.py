@@ -188,6 +188,7 @@ def test_exports_run_on_a_worker_with_the_company_from_settings(
     driver.app.pump.subscribe(seen.append)
     reports = driver.window.reports_view
     driver.window.notebook.select(reports)
+    driver.root.update()  # (opening the tab takes the Puantaj tab's month)
     reports.month.set("2026-11")
     path = reports.export_xlsx()
     # the Tk thread has not handled a message yet: the bar shows it is busy
@@ -199,6 +200,11 @@ def test_exports_run_on_a_worker_with_the_company_from_settings(
     assert driver.window.status.message.get() == f"Dışa aktarıldı: {path}"
     header = openpyxl.load_workbook(path)["Ankara"]["A2"].value
     assert "Örnek Lojistik A.Ş." in header and "Kasım 2026" in header
+    driver.app.dialogs.save_path = lambda suffix, name: tmp_path / name
+    signing = reports.export_signing()
+    assert signing == tmp_path / "Imza_Ankara_2026-11.pdf"
+    driver.wait_for(lambda: reports.files.exported == signing)
+    assert signing.read_bytes().startswith(b"%PDF")
 
 
 def test_the_import_screen_speaks_english_on_request(services, drive, tmp_path):
