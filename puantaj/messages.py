@@ -249,6 +249,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The server refused changes as stamped ahead of its clock twice: check"
         " the PC's date, time and time zone",
     ),
+    "err.no_events": (
+        "Sunucu canlı bildirim sunmuyor; eşitleme kendi aralığıyla sürüyor",
+        "The server sends no live changes; sync goes on at its interval",
+    ),
+    "err.events_lost": (
+        "Canlı bildirim bağlantısı koptu; eşitleme kendi aralığıyla sürüyor",
+        "The live channel was lost; sync goes on at its interval",
+    ),
     # the services' refusals (puantaj.services)
     "err.bad_database": (
         "{name} bozuk ya da kullanılamaz bir veritabanı",
@@ -312,6 +320,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "err.pdf_font": (
         "PDF için yazı tipi bulunamadı",
         "The font for the PDF is missing",
+    ),
+    "err.import_format": (
+        "{name}: yalnızca .xlsx ve .csv dosyaları alınabilir",
+        "{name}: only .xlsx and .csv files can be imported",
+    ),
+    "err.import_headings": (
+        "{name}: Sicil ya da TC sütunu olan bir başlık satırı bulunamadı",
+        "{name}: no heading row with a Sicil or TC column",
     ),
     # errors that are not ours (Python's, the OS's): worded by their kind
     "err.no_permission": (

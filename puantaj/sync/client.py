@@ -97,7 +97,9 @@ class SyncClient:
                 timeout=(self.timeout_s, read_timeout_s),
             )
         except requests.exceptions.RequestException as exc:
-            raise SyncUnavailable(f"no event stream: {_reason(exc)}") from exc
+            raise SyncUnavailable(
+                f"no event stream: {_reason(exc)}", code="no_events"
+            ) from exc
         self._stream = response
         with response:
             if response.status_code != 200:
@@ -111,7 +113,9 @@ class SyncClient:
                 lines = response.iter_lines(chunk_size=None, decode_unicode=True)
                 yield from sse.parse(lines)
             except requests.exceptions.RequestException as exc:
-                raise SyncUnavailable(f"event stream lost: {_reason(exc)}") from exc
+                raise SyncUnavailable(
+                    f"event stream lost: {_reason(exc)}", code="events_lost"
+                ) from exc
             finally:
                 self._stream = None
 

@@ -100,7 +100,9 @@ class LiveChannel:
                 if self._stopping.is_set():
                     return
                 self._handle(event, own_site)
-            raise SyncUnavailable("the server ended the event stream")
+            raise SyncUnavailable(
+                "the server ended the event stream", code="events_lost"
+            )
         finally:
             with self._lock:
                 self._client = None

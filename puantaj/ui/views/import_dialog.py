@@ -14,7 +14,6 @@ from tkinter import ttk
 
 from openpyxl.utils import get_column_letter
 
-from puantaj.errors import PuantajError
 from puantaj.services.import_report import detail
 from puantaj.services.importer import ImportPlan, ImportResult
 from puantaj.ui.jobs import JobDone, Jobs
@@ -190,4 +189,4 @@ class ImportDialog(tk.Toplevel):
 
 
 def _error_text(strings, exc: Exception) -> str:
-    return strings.error(exc) if isinstance(exc, PuantajError) else str(exc)
+    return strings.error(exc)  # an OSError or a bug too, by its kind (issue 15)

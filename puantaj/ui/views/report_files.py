@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from tkinter import ttk
 
-from puantaj.errors import PuantajError
 from puantaj.services.export import FORMATS, ExportService
 from puantaj.services.importer import ImportResult
 from puantaj.services.session import Session
@@ -124,7 +123,7 @@ class ReportFiles:
         if done.error is None:
             return False
         exc = done.error
-        self._status(self.t.error(exc) if isinstance(exc, PuantajError) else str(exc))
+        self._status(self.t.error(exc))  # any error, worded by its kind (issue 15)
         return True
 
     def _exported(self, done: JobDone) -> None:
