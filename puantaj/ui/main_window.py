@@ -305,6 +305,7 @@ class MainWindow(ttk.Frame):
             self._show,
             on_check=self.check_month,
             confirm=self.dialogs.confirm,  # "Ayı doldur" asks first (issue 15)
+            today=self.services.timesheets.today(),  # the services' clock
         )
         self.notebook.add(self.grid_view, text=self.t("tab.grid"))
 

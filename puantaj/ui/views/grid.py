@@ -18,6 +18,7 @@ from puantaj.ui.presenters.grid import GREY, MISSING, GridPresenter
 from puantaj.ui.sheet_cells import drop_cell_hover, repaint_cells
 from puantaj.ui.theme import scaled
 from puantaj.ui.tooltip import HoverTip
+from puantaj.ui.views.month_picker import MonthPicker
 
 BINDINGS = (
     "single_select",
@@ -73,15 +74,11 @@ class GridView(ttk.Frame):
         bar = ttk.Frame(self, padding=4)
         bar.pack(fill="x")
         ttk.Label(bar, text=strings("grid.month")).pack(side="left")
-        self.month = tk.StringVar(value=f"{today.year:04d}-{today.month:02d}")
-        self.month_box = ttk.Combobox(
-            bar,
-            textvariable=self.month,
-            width=9,
-            values=month_choices(today),
-            state="readonly",
+        self.picker = MonthPicker(
+            bar, f"{today.year:04d}-{today.month:02d}", strings, self.reload
         )
-        self.month_box.pack(side="left", padx=4)
+        self.picker.pack(side="left", padx=4)
+        self.month, self.month_box = self.picker.month, self.picker.box
         self.region = tk.StringVar(value=presenter.session.region)
         if presenter.session.is_admin:
             ttk.Label(bar, text=strings("grid.region")).pack(side="left", padx=(8, 0))
@@ -94,7 +91,6 @@ class GridView(ttk.Frame):
             )
             self.region_box.pack(side="left", padx=4)
             self.region_box.bind("<<ComboboxSelected>>", lambda _e: self.reload())
-        self.month_box.bind("<<ComboboxSelected>>", lambda _e: self.reload())
         self.fill_button = ttk.Button(bar, text=strings("grid.fill"), command=self.fill)
         self.fill_button.pack(side="left", padx=4)
         self.copy_button = ttk.Button(bar, text=strings("grid.copy"), command=self.copy)

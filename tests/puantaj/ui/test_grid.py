@@ -491,3 +491,37 @@ def test_headings_break_between_words_and_explain_themselves(services, drive):
 class _Event:
     def __init__(self, x: int, y: int) -> None:
         self.x, self.y = x, y
+
+
+def test_the_month_picker_speaks_in_words_and_reaches_any_month(services, drive):
+    from puantaj.ui.i18n import Strings
+    from puantaj.ui.views.month_picker import MonthPicker
+
+    staff(services)
+    driver = drive(services)
+    driver.login("ankara1")
+    grid = driver.window.grid_view
+    picker = grid.picker
+    assert picker.label.get() == "Aralık 2026"  # the services' today
+    assert (grid.p.grid.year, grid.p.grid.month) == (2026, 12)
+    values = list(picker.box["values"])
+    assert values[0] == "Aralık 2025" and values[-1] == "Aralık 2027"
+    picker.prev_button.invoke()
+    driver.root.update()
+    assert picker.label.get() == "Kasım 2026"
+    assert (grid.p.grid.year, grid.p.grid.month) == (2026, 11)
+    for _ in range(30):  # back past the list's first month
+        picker.prev_button.invoke()
+    driver.root.update()
+    assert picker.label.get() == "Mayıs 2024"
+    assert (grid.p.grid.year, grid.p.grid.month) == (2024, 5)
+    picker.box.current(list(picker.box["values"]).index("Şubat 2024"))
+    picker.box.event_generate("<<ComboboxSelected>>")
+    driver.root.update()
+    assert grid.month.get() == "2024-02"
+    assert grid.p.day_count == 29  # a leap February
+    picker.next_button.invoke()
+    driver.root.update()
+    assert picker.label.get() == "Mart 2024"
+    english = MonthPicker(driver.root, "2026-12", Strings("en"), lambda: None)
+    assert english.label.get() == "December 2026"
