@@ -63,9 +63,14 @@ class ImportPlan:
 
 @dataclass
 class ImportResult:
-    created: list[str]
-    edits: list[Edit]
-    before: list[Edit]
+    """What an import wrote: enough to take it back."""
+
+    created: list[str]  # ids of the employees it made
+    edits: list[Edit]  # the cells as imported
+    before: list[Edit]  # the same cells as they were, in the same order
+    region: str
+    year: int
+    month: int
 
 
 def _text(value: object) -> str:
@@ -260,10 +265,25 @@ class ImportService:
             for employee_id in created:
                 self._employees.set_deleted(session, employee_id)
             raise
-        return ImportResult(created, edits, before)
+        return ImportResult(created, edits, before, plan.region, plan.year, plan.month)
 
-    def undo(self, session: Session, result: ImportResult) -> None:
-        """Take an import back: the cells as they were, new employees removed."""
-        self._timesheets.write(session, result.before, source="import-undo")
+    def undo(self, session: Session, result: ImportResult) -> int:
+        """Take an import back: the cells as they were, new employees removed.
+
+        A cell changed since the import (typed over, or by a sync) is left as it
+        is now; returns how many were. Raises PeriodLocked if the month closed."""
+        grid = self._timesheets.load_month(
+            session, result.region, result.year, result.month
+        )
+        back, changed = [], 0
+        for imported, before in zip(result.edits, result.before, strict=True):
+            cell = grid.cell(imported.employee_id, imported.day)
+            now = cell_text(cell.code, cell.overtime_hours) if cell else ""
+            if now == imported.text:
+                back.append(before)
+            else:
+                changed += 1
+        self._timesheets.write(session, back, source="import-undo")
         for employee_id in result.created:
             self._employees.set_deleted(session, employee_id)
+        return changed

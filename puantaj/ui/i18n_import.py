@@ -47,6 +47,10 @@ IMPORT: dict[str, tuple[str, str]] = {
         "Take back the last import into {where}?",
     ),
     "imp.undone": ("İçe aktarma geri alındı ({where})", "Import taken back ({where})"),
+    "imp.undo_skipped": (
+        "{n} hücre o arada değişmişti: olduğu gibi bırakıldı.",
+        "{n} cells had changed since: they were left as they are.",
+    ),
     "imp.field.": ("— (alınmaz)", "— (ignored)"),
     "imp.field.sicil": ("Sicil no", "Sicil no"),
     "imp.field.tc": ("TC kimlik no", "TC no"),

@@ -90,10 +90,11 @@ class ImportPresenter:
         self.plan = None
         return result
 
-    def undo(self) -> Target:
-        """Take the last import back in one step (worker thread)."""
+    def undo(self) -> tuple[Target, int]:
+        """Take the last import back in one step (worker thread): where, and how
+        many cells changed since were left as they are."""
         assert self.last is not None
         target, result = self.last
-        self._importer.undo(self._session, result)
+        changed = self._importer.undo(self._session, result)
         self.last = None
-        return target
+        return target, changed

@@ -160,7 +160,8 @@ class ImportDialog(tk.Toplevel):
             self.apply()
 
     def preview(self) -> None:
-        if self._jobs.start(PREVIEW, lambda _progress: self.p.preview()):
+        presenter = self.p  # the worker holds no widget
+        if self._jobs.start(PREVIEW, lambda _progress: presenter.preview()):
             self.summary.set(self.t("imp.working"))
             self._enable(busy=True)
 
@@ -170,7 +171,8 @@ class ImportDialog(tk.Toplevel):
                 self.t("imp.stale") if self.p.plan is None else self.t("imp.nothing")
             )
             return
-        if self._jobs.start(APPLY, lambda _progress: self.p.apply()):
+        presenter = self.p
+        if self._jobs.start(APPLY, lambda _progress: presenter.apply()):
             self.summary.set(self.t("imp.working"))
             self._enable(busy=True)
 

@@ -89,8 +89,8 @@ class ReportFiles:
         path = self._asks.open_sheet()
         if not path:
             return
-        target = Target(region, year, month)
-        self._jobs.start(OPEN, lambda _p: self.importer.open(Path(path), target))
+        target, importer = Target(region, year, month), self.importer
+        self._jobs.start(OPEN, lambda _p: importer.open(Path(path), target))
         self._status(self.t("imp.working"))
 
     def undo_import(self) -> bool:
@@ -102,7 +102,8 @@ class ReportFiles:
             self.t("imp.undo_confirm", where=_where(target, self.t))
         ):
             return False
-        return self._jobs.start(UNDO, lambda _p: self.importer.undo())
+        importer = self.importer  # the worker holds no widget
+        return self._jobs.start(UNDO, lambda _p: importer.undo())
 
     def on_message(self, message: object) -> None:
         if isinstance(message, JobProgress) and message.name == EXPORT:
@@ -174,7 +175,11 @@ class ReportFiles:
 
     def _undone(self, done: JobDone) -> None:
         if not self._failed(done):
-            self._status(self.t("imp.undone", where=_where(done.result, self.t)))
+            target, changed = done.result
+            text = self.t("imp.undone", where=_where(target, self.t))
+            if changed:
+                text += " " + self.t("imp.undo_skipped", n=changed)
+            self._status(text)
         self._show_undo()
         self._on_written()
 

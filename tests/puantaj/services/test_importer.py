@@ -204,3 +204,15 @@ def test_a_new_employee_takes_the_exit_date_and_no_day_after_it(
     with services.store.connection() as conn:
         row = conn.execute("SELECT exit_date FROM employees WHERE sicil_no = '0050'")
         assert row.fetchone()[0] == "2026-11-02"
+
+
+def test_undo_leaves_a_cell_changed_since_the_import_as_it_is(
+    services, ankara, importer, known, tmp_path
+):
+    table = read_table(_office_xlsx(tmp_path / "ofis.xlsx"))
+    result = importer.apply(ankara, importer.plan(ankara, "Ankara", 2026, 11, table))
+    services.timesheets.write(ankara, [Edit(known, dt.date(2026, 11, 1), "Yİ")])
+    assert importer.undo(ankara, result) == 1
+    grid = services.timesheets.load_month(ankara, "Ankara", 2026, 11)
+    assert grid.cell(known, dt.date(2026, 11, 1)).code == "Yİ"  # typed after
+    assert grid.cell(known, dt.date(2026, 11, 3)).code is None  # imported: undone

@@ -128,15 +128,22 @@ def test_mapping_adjusted_dry_run_shown_then_one_undoable_import(
     with services.store.connection() as conn:
         sources = {r[0] for r in conn.execute("SELECT source FROM audit_log")}
     assert "import" in sources
-    # one step takes the whole import back
+    # one step takes the whole import back, but not what was typed since
+    services.timesheets.write(ANKARA, [Edit(emp, dt.date(2026, 11, 4), "R")])
+    services.timesheets.write(ANKARA, [Edit(emp, dt.date(2026, 11, 1), "Yİ")])
     assert reports.undo_import_button.instate(["!disabled"])
     reports.undo_import_button.invoke()
     driver.wait_for(lambda: "geri alındı" in driver.window.status.message.get())
+    assert driver.window.status.message.get().endswith(
+        "1 hücre o arada değişmişti: olduğu gibi bırakıldı."
+    )
     assert "Kasım 2026" in driver.asked[-1]
     assert sicils(services) == ["0042"]
     grid = services.timesheets.load_month(ANKARA, "Ankara", 2026, 11)
     assert grid.cell(emp, dt.date(2026, 11, 3)).code is None
     assert grid.cell(emp, dt.date(2026, 11, 2)).code == "X"  # as it was
+    assert grid.cell(emp, dt.date(2026, 11, 1)).code == "Yİ"  # typed since
+    assert grid.cell(emp, dt.date(2026, 11, 4)).code == "R"
     assert reports.undo_import_button.instate(["disabled"])
 
 
