@@ -175,3 +175,59 @@ def test_a_long_status_message_is_shortened_and_opens_whole(services, drive):
     dialog.event_generate("<Escape>")
     driver.root.update()
     assert not dialog.winfo_exists()
+
+
+def test_a_refusal_shows_at_once_and_its_list_opens_from_the_status_bar(
+    services, drive
+):
+    """Refused changes are a list the clerk opens from the status bar; a refusal
+    kept by a sync (on another connection) shows without a restart."""
+    import threading
+
+    from puantaj.store import refusals
+    from puantaj.store.engine import transaction
+    from puantaj.ui.views.refusals import RefusalsDialog
+
+    emp = services.records["employees"].create(
+        ANKARA,
+        {
+            "sicil_no": "7",
+            "first_name": "İsmail",
+            "last_name": "Işık",
+            "hire_date": "01.01.2026",
+        },
+    )
+    driver = drive(services)
+    driver.login("ankara1")
+    status = driver.window.status
+    assert "Sunucunun reddettiği" not in status.unsent.get()
+    assert not status.refused_button.winfo_ismapped()
+
+    def refuse() -> None:  # as the sync worker does, on its own connection
+        with services.store.connection() as conn:
+            page = changelog.read_page(conn, 10)
+            refusal = {
+                "table": "employees",
+                "id": emp,
+                "reason": "period_locked",
+                "detail": "Ankara 2026-03 is locked",
+            }
+            with transaction(conn):
+                refusals.record(conn, [refusal], page.changes)
+
+    worker = threading.Thread(target=refuse)
+    worker.start()
+    worker.join()
+    driver.wait_for(lambda: status.refused_button.winfo_ismapped(), timeout_s=5)
+    assert "Sunucunun reddettiği: 1" in status.unsent.get()
+    button = status.refused_button
+    button.event_generate("<Enter>", x=3, y=3)
+    button.event_generate("<ButtonPress-1>", x=3, y=3)
+    button.event_generate("<ButtonRelease-1>", x=3, y=3)
+    driver.root.update()
+    (dialog,) = [
+        w for w in driver.window.winfo_children() if isinstance(w, RefusalsDialog)
+    ]
+    (item,) = dialog.tree.get_children()
+    assert dialog.tree.item(item, "values")[1] == "İsmail Işık (7)"
+    dialog.destroy()
