@@ -110,8 +110,10 @@ class SyncClient:
                 raise SyncRejected("the server sent no event stream", "no_events")
             response.encoding = "utf-8"  # requests would guess Latin-1 for text/*
             try:
-                lines = response.iter_lines(chunk_size=None, decode_unicode=True)
-                yield from sse.parse(lines)
+                # a byte at a time: a line is handed on the moment it is complete,
+                # whatever the framing (chunked or not); events are a few bytes
+                lines = response.iter_lines(chunk_size=1, decode_unicode=True)
+                yield from sse.parse(str(line) for line in lines)
             except requests.exceptions.RequestException as exc:
                 raise SyncUnavailable(
                     f"event stream lost: {_reason(exc)}", code="events_lost"

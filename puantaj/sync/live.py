@@ -62,6 +62,11 @@ class LiveChannel:
         self._is_open = False
         self._last_problem = ""
 
+    @property
+    def is_open(self) -> bool:
+        """Whether the stream is open now (it said hello and has not ended)."""
+        return self._is_open
+
     def start(self) -> None:
         threading.Thread(target=self._run, name="puantaj-live", daemon=True).start()
 

@@ -18,7 +18,7 @@ class ServerEvent:
 def parse(lines: Iterable[str]) -> Iterator[ServerEvent]:
     """Events from the stream's lines (without their line ends); comments such as
     keep-alives and events whose data is not a JSON object are passed over."""
-    kind, data = "message", []
+    kind, data = "message", list[str]()
     for line in lines:
         if not line:
             if data:

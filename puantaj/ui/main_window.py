@@ -23,6 +23,7 @@ from puantaj.sync.controller import (
     last_report,
     unsent,
 )
+from puantaj.sync.live import ServerChanged
 from puantaj.sync.scheduler import SyncEvent
 from puantaj.ui.i18n import Strings
 from puantaj.ui.jobs import Jobs
@@ -463,6 +464,9 @@ class MainWindow(ttk.Frame):
             self.admin_view.refresh()
         self.tabs.refresh_tab(current)
 
+    def _shows(self, view: tk.Misc) -> bool:
+        return self.notebook.nametowidget(self.notebook.select()) is view
+
     def _count_unsent(self) -> None:
         self.status.set_unsent(*unsent(self.services.store))
 
@@ -477,6 +481,10 @@ class MainWindow(ttk.Frame):
                     self.tabs.refresh_all()  # lists and the due list follow it
                 if self.admin_view is not None:
                     self.admin_view.refresh()
+            return
+        if isinstance(message, ServerChanged):  # a site synced (issue 16)
+            if self.admin_view is not None and self._shows(self.admin_view):
+                self.admin_view.refresh()
             return
         self.settings_view.on_message(message)
         self.reports_view.on_message(message)
