@@ -210,6 +210,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Synced: {pushed} sent, {pulled} received",
     ),
     "list.search": ("Ara", "Search"),
+    # each list's title (issue 15)
+    "list.title.employees": ("Çalışan listesi", "Employees"),
+    "list.title.vehicles": ("Araç listesi", "Vehicles"),
+    "list.title.drivers": ("Sürücü listesi", "Drivers"),
+    "list.title.vehicle_faults": ("Arızalar", "Faults"),
+    "list.title.vehicle_inspections": ("Muayeneler ve ölçümler", "Inspections"),
     "list.add": ("Ekle", "Add"),
     "list.edit": ("Düzenle", "Edit"),
     "list.deactivate": ("Pasifleştir", "Deactivate"),

@@ -23,6 +23,7 @@ EMPLOYEE_FIELDS = (
     "weekly_rest_day",
 )
 MONEY = ("cost",)  # shown with two decimals: 1.850,00
+LONG_TEXT = ("description",)  # a multi-line box in the form
 
 
 class RecordTabs:
@@ -61,6 +62,7 @@ class RecordTabs:
             strings,
             show_status,
             confirm,
+            title=strings("list.title.employees"),
         )
         self._keep("employees", view, frame)
         self.fleet_tab = self._tab("tab.vehicles")
@@ -115,8 +117,15 @@ class RecordTabs:
             elif not choices and spec.column(name).choices:
                 choices = self.t.labelled(spec.column(name).choices)
             decimals = 2 if name in MONEY else None
+            lines = 4 if name in LONG_TEXT else 1
             fields.append(
-                Field(name, self.t(f"f.{name}"), choices=choices, decimals=decimals)
+                Field(
+                    name,
+                    self.t(f"f.{name}"),
+                    choices=choices,
+                    decimals=decimals,
+                    lines=lines,
+                )
             )
         return fields
 
@@ -133,6 +142,7 @@ class RecordTabs:
             self._status,
             self._confirm,
             on_changed=self.refresh_due if follows else lambda: None,
+            title=self.t(f"list.title.{table}"),
         )
         self._keep(table, view, parent, pack)
         return view

@@ -11,6 +11,7 @@ from puantaj.core.datetext import day_text
 from puantaj.core.numbers import format_number
 from puantaj.errors import PuantajError
 from puantaj.services.employees import EmployeeService
+from puantaj.ui.modal import make_modal
 from puantaj.ui.views.records import RecordsView
 
 
@@ -93,7 +94,6 @@ class ExitDialog(tk.Toplevel):
         self.t, self._people, self._row = strings, people, row
         self._view, self._confirm, self._on_done = view, confirm, on_done
         self.title(strings("employee.exit_title"))
-        self.transient(view.winfo_toplevel())
         body = ttk.Frame(self, padding=12)
         body.pack(fill="both", expand=True)
         ttk.Label(
@@ -118,9 +118,7 @@ class ExitDialog(tk.Toplevel):
         ttk.Button(buttons, text=strings("dialog.cancel"), command=self.destroy).pack(
             side="left"
         )
-        self.bind("<Return>", lambda _e: self.save())
-        self.bind("<Escape>", lambda _e: self.destroy())
-        entry.focus_set()
+        make_modal(self, entry, self.save)
 
     def save(self) -> bool:
         """Check the date, confirm what it changes, then set it; False if not."""

@@ -9,6 +9,8 @@ from tkinter import ttk
 from puantaj.core.datetext import day_text
 from puantaj.core.monthcheck import ERROR, Finding, shown_values
 from puantaj.services.monthcheck import MonthCheck
+from puantaj.ui.modal import make_modal
+from puantaj.ui.theme import scaled
 
 
 def month_label(strings, year: int, month: int) -> str:
@@ -38,8 +40,7 @@ class MonthCheckDialog(tk.Toplevel):
         grid = check.grid
         self.where = f"{grid.region} — {month_label(strings, grid.year, grid.month)}"
         self.title(strings("check.title", where=self.where))
-        self.transient(parent.winfo_toplevel())
-        self.geometry("900x420")
+        self.geometry(f"{scaled(self, 900)}x{scaled(self, 420)}")
         body = ttk.Frame(self, padding=8)
         body.pack(fill="both", expand=True)
         errors, warnings = len(check.errors), len(check.warnings)
@@ -91,6 +92,12 @@ class MonthCheckDialog(tk.Toplevel):
                 ttk.Label(
                     buttons, text=strings("check.fix_first"), foreground="#b00000"
                 ).pack(side="left")
+        first = next(iter(self.tree.get_children()), "")
+        if first:  # Enter shows the first finding's cell, arrows move on
+            self.tree.focus(first)
+            self.tree.selection_set(first)
+        # no grab: the clerk fixes each finding on the grid with the list open
+        make_modal(self, self.tree, None, grab=False)
 
     def jump(self, index: int | None = None) -> Finding | None:
         """Show the chosen finding's cell on the grid."""

@@ -12,6 +12,8 @@ from puantaj.core.numbers import format_number
 from puantaj.errors import PuantajError
 from puantaj.services.records import RecordService
 from puantaj.services.session import Session
+from puantaj.ui.modal import make_modal, multiline
+from puantaj.ui.theme import scaled
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,7 @@ class Field:
     width: int = 120
     choices: tuple[str, ...] | Callable[[], dict[str, str]] = ()  # values or label→id
     decimals: int | None = None  # numbers: fixed decimals (2 for money)
+    lines: int = 1  # more than one: a multi-line box (a fault's description)
 
 
 def display(field: Field, value: object, kind: str, listed: bool = False) -> str:
@@ -39,7 +42,7 @@ def display(field: Field, value: object, kind: str, listed: bool = False) -> str
         return names.get(str(value), str(value))
     if kind in ("int", "real"):  # 125.000 km, 1.250,50 TL: as a Turkish reader writes
         return format_number(value, field.decimals)
-    return str(value)
+    return " ".join(str(value).split("\n")) if listed else str(value)
 
 
 class RecordDialog(tk.Toplevel):
@@ -58,11 +61,12 @@ class RecordDialog(tk.Toplevel):
         super().__init__(parent)
         self._t = strings
         self.title(strings("list.edit") if row else strings("list.add"))
-        self.transient(parent.winfo_toplevel())
         self._service, self._session, self._row = service, session, row
         self._fields = fields
         self._on_saved = on_saved
         self.vars: dict[str, tk.StringVar] = {}
+        self.widgets: dict[str, tk.Widget] = {}  # each field's entry, box or list
+        self.texts: dict[str, tk.Text] = {}  # the multi-line fields
         self.error = tk.StringVar()
         body = ttk.Frame(self, padding=12)
         body.pack(fill="both", expand=True)
@@ -74,7 +78,10 @@ class RecordDialog(tk.Toplevel):
             ttk.Label(body, text=field.label).grid(
                 row=i, column=0, sticky="e", padx=4, pady=2
             )
-            if field.choices:
+            if field.lines > 1:
+                box = multiline(body, value, submit=self.save)
+                widget = self.texts[field.name] = box
+            elif field.choices:
                 values = (
                     list(field.choices().keys())
                     if callable(field.choices)
@@ -86,6 +93,7 @@ class RecordDialog(tk.Toplevel):
             else:
                 widget = ttk.Entry(body, textvariable=var, width=32)
             widget.grid(row=i, column=1, sticky="w", pady=2)
+            self.widgets[field.name] = widget
         ttk.Label(
             body, textvariable=self.error, foreground="#b00", wraplength=360
         ).grid(row=len(fields), column=0, columnspan=2, pady=6)
@@ -98,13 +106,15 @@ class RecordDialog(tk.Toplevel):
         ttk.Button(buttons, text=strings("dialog.cancel"), command=self.destroy).pack(
             side="left"
         )
-        self.bind("<Return>", lambda _e: self.save())
-        self.bind("<Escape>", lambda _e: self.destroy())
+        first = self.widgets[fields[0].name] if fields else None
+        make_modal(self, first, self.save)
 
     def values(self) -> dict[str, str]:
         out = {}
         for field in self._fields:
             text = self.vars[field.name].get()
+            if field.name in self.texts:
+                text = self.texts[field.name].get("1.0", "end-1c").strip()
             if callable(field.choices):
                 text = field.choices().get(text, text)
             out[field.name] = text
@@ -142,8 +152,13 @@ class RecordsView(ttk.Frame):
         show_status: Callable[[str], None],
         confirm: Callable[[str], bool] = lambda _text: True,
         on_changed: Callable[[], None] = lambda: None,
+        title: str = "",
     ) -> None:
-        super().__init__(parent, padding=4)
+        super().__init__(parent, padding=scaled(parent, 8))
+        if title:  # which list this is, above its search bar
+            ttk.Label(self, text=title, font="TkHeadingFont").pack(
+                anchor="w", pady=(0, scaled(self, 4))
+            )
         self._service, self._session, self._fields = service, session, fields
         self.t = strings
         self._status = show_status
@@ -187,7 +202,7 @@ class RecordsView(ttk.Frame):
         for name in columns:
             label, width = labels.get(name, (strings("grid.region"), 90))
             self.tree.heading(name, text=label, command=lambda n=name: self.sort_by(n))
-            self.tree.column(name, width=width)
+            self.tree.column(name, width=scaled(self, width))
         self.tree.tag_configure("passive", foreground="#888888")
         self.tree.pack(fill="both", expand=True)
         self.tree.bind("<Double-1>", lambda _e: self.edit())

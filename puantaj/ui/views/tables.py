@@ -15,6 +15,7 @@ from puantaj.errors import PuantajError
 from puantaj.services.calendar import CalendarService
 from puantaj.services.calendar_admin import CalendarAdmin
 from puantaj.services.session import Session
+from puantaj.ui.modal import make_modal
 
 CODE_COLUMNS = ("code", "label_tr", "kind", "worked", "paid", "sgk", "eksik", "aliases")
 HOLIDAY_COLUMNS = ("holiday_date", "name_tr", "fraction", "status")
@@ -28,10 +29,10 @@ class FormDialog(tk.Toplevel):
         super().__init__(parent)
         self.t, self._save = strings, save
         self.title(title)
-        self.transient(parent.winfo_toplevel())
         body = ttk.Frame(self, padding=12)
         body.pack(fill="both", expand=True)
         self.vars: dict[str, tk.Variable] = {}
+        self.widgets: dict[str, tk.Widget] = {}
         self._choices: dict[str, dict] = {}
         for i, (name, choices) in enumerate(fields):
             ttk.Label(body, text=strings(f"tables.f.{name}")).grid(
@@ -57,6 +58,7 @@ class FormDialog(tk.Toplevel):
             self._choices[name] = dict(choices) if choices not in ("bool", ()) else {}
             widget.grid(row=i, column=1, sticky="w", pady=2)
             self.vars[name] = var
+            self.widgets[name] = widget
         self.error = tk.StringVar()
         ttk.Label(
             body, textvariable=self.error, foreground="#b00", wraplength=360
@@ -65,6 +67,7 @@ class FormDialog(tk.Toplevel):
             body, text=strings("dialog.save"), command=self.ok
         )
         self.save_button.grid(row=len(fields) + 1, column=1, sticky="e")
+        make_modal(self, next(iter(self.widgets.values()), None), self.ok)
 
     def ok(self) -> bool:
         try:

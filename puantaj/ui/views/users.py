@@ -5,9 +5,11 @@ from __future__ import annotations
 import tkinter as tk
 from tkinter import ttk
 
+from puantaj.core.tables import TABLES
 from puantaj.errors import PuantajError
 from puantaj.services.session import Session
 from puantaj.services.users import UserService
+from puantaj.ui.modal import make_modal
 from puantaj.ui.statusbar import local_time
 
 COLUMNS = (
@@ -110,7 +112,6 @@ class _Form(tk.Toplevel):
         self.body.pack(fill="both", expand=True)
         self.vars: dict[str, tk.StringVar] = {}
         self.error = tk.StringVar()
-        self.bind("<Escape>", lambda _e: self.destroy())
 
     def field(self, key: str, secret: bool = False, values=None) -> ttk.Widget:
         row = len(self.vars)
@@ -123,7 +124,6 @@ class _Form(tk.Toplevel):
         else:
             widget = ttk.Entry(self.body, textvariable=var, show="•" if secret else "")
         widget.grid(row=row, column=1, pady=2, padx=4)
-        widget.bind("<Return>", lambda _e: self.save())
         return widget
 
     def finish(self, first: ttk.Widget) -> None:
@@ -134,8 +134,7 @@ class _Form(tk.Toplevel):
         self.save_button = ttk.Button(self.body, text=self.t("users.save"))
         self.save_button.configure(command=self.save)
         self.save_button.grid(row=row + 1, column=1, sticky="e", pady=6)
-        first.focus_set()
-        self.grab_set()
+        make_modal(self, first, self.save)
 
     def save(self) -> None:  # pragma: no cover - each form has its own
         raise NotImplementedError
@@ -147,8 +146,8 @@ class AccountDialog(_Form):
     def __init__(self, parent, users: UserService, session, strings, on_saved) -> None:
         super().__init__(parent, strings, strings("users.add"))
         self._users, self._session, self._on_saved = users, session, on_saved
-        self.roles = {strings("users.role.clerk"): "clerk"}
-        self.roles[strings("users.role.admin")] = "admin"
+        roles = TABLES["users"].column("role").choices  # the core's, in its order
+        self.roles = {strings(f"users.role.{r}"): r for r in roles}
         first = self.field("users.col.username")
         self.field("users.col.full_name")
         self.field("users.col.role", values=list(self.roles))
