@@ -73,7 +73,9 @@ class ExportService:
         path: Path,
         progress: Progress | None = None,
     ) -> Path:
-        """Write `fmt` ('xlsx', 'pdf', 'csv' or 'payroll') to `path`."""
+        """Write `fmt` (a key of FORMATS) to `path`.
+
+        A refused or failed export leaves no half-written new file behind."""
         writer = {
             "xlsx": self.to_xlsx,
             "pdf": self.to_pdf,
@@ -81,7 +83,14 @@ class ExportService:
             "payroll": self.to_payroll,
             "signing": self.to_signing,
         }[fmt]
-        return writer(session, regions, year, month, path, progress)
+        path, existed, written = Path(path), Path(path).exists(), False
+        try:
+            result = writer(session, regions, year, month, path, progress)
+            written = True
+            return result
+        finally:
+            if not written and not existed:
+                path.unlink(missing_ok=True)
 
     def cetvels(
         self,
@@ -141,15 +150,15 @@ class ExportService:
 
     def to_csv(self, session, regions, year, month, path, progress=None) -> Path:
         """Payroll CSV for Turkish Excel: one line per employee."""
+        grids = self.grids(session, regions, year, month)  # may refuse: no file yet
         _private(path)
-        grids = self.grids(session, regions, year, month)
         payroll.write_csv(self._timesheets, grids, Path(path), progress)
         return files.private_file(Path(path))
 
     def to_payroll(self, session, regions, year, month, path, progress=None) -> Path:
         """The payroll transfer layout (.xlsx), keyed by sicil and TC no."""
-        _private(path)
         grids = self.grids(session, regions, year, month)
+        _private(path)
         payroll.write_transfer(self._timesheets, grids, Path(path), progress)
         return files.private_file(Path(path))
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 
 import openpyxl
+import pytest
 
+from puantaj.errors import PuantajError
 from puantaj.services.payroll import TRANSFER_COLUMNS
 from tests.puantaj.services.cetvel_data import TC, october
 
@@ -70,3 +72,35 @@ def test_default_names_say_region_and_month(services, admin):
         exports.default_name(["İzmir"], 2026, 1, "payroll")
         == "Bordro_İzmir_2026-01.xlsx"
     )
+
+
+def test_the_transfer_runs_for_every_region_for_the_admin_only(
+    services, ankara, istanbul, admin, tmp_path
+):
+    exports = october(services, ankara, admin)
+    services.records["employees"].create(
+        istanbul,
+        {
+            "sicil_no": "0001",
+            "first_name": "Şule",
+            "last_name": "Güneş",
+            "hire_date": "01.01.2025",
+        },
+    )
+    both = ["Ankara", "İstanbul"]
+    assert exports.default_name(both, 2026, 10, "payroll") == (
+        "Bordro_Tum_bolgeler_2026-10.xlsx"
+    )
+    path = exports.to_payroll(admin, both, 2026, 10, tmp_path / "hepsi.xlsx")
+    ws = openpyxl.load_workbook(path).active
+    heads = [c.value for c in ws[1]]
+    regions = {
+        r[0]: r[heads.index("Bölge")] for r in ws.iter_rows(min_row=2, values_only=True)
+    }
+    assert regions == {"0042": "Ankara", "0007": "Ankara", "0001": "İstanbul"}
+    with pytest.raises(PuantajError):  # a clerk: their own region only
+        exports.to_payroll(ankara, both, 2026, 10, tmp_path / "yok.xlsx")
+    assert not (tmp_path / "yok.xlsx").exists()  # no empty file left behind
+    with pytest.raises(PuantajError):
+        exports.export(ankara, "csv", both, 2026, 10, tmp_path / "yok.csv")
+    assert not (tmp_path / "yok.csv").exists()
