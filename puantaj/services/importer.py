@@ -73,6 +73,14 @@ class ImportResult:
     month: int
 
 
+def _zeros_lost(sicil: str, known: dict[str, dict]) -> dict | None:
+    """The one employee whose sicil `0042` Excel showed as the number 42."""
+    if not sicil.isdigit():
+        return None
+    same = [e for s, e in known.items() if s.isdigit() and int(s) == int(sicil)]
+    return same[0] if len(same) == 1 else None
+
+
 def _text(value: object) -> str:
     if value is None:
         return ""
@@ -162,7 +170,9 @@ class ImportService:
             line.reasons.append(Word("imp.r.no_sicil"))
         if tc and not validators.is_valid_tc(tc):
             line.reasons.append(Word("imp.r.bad_tc", {"tc": tc}))
-        employee = known.get(sicil)
+        employee = known.get(sicil) or _zeros_lost(sicil, known)
+        if employee is not None:
+            line.sicil = employee["sicil_no"]
         if employee is None and sicil:
             employee = self._new_employee(line, values, first, last, tc, region)
         elif employee is not None:

@@ -216,3 +216,15 @@ def test_undo_leaves_a_cell_changed_since_the_import_as_it_is(
     grid = services.timesheets.load_month(ankara, "Ankara", 2026, 11)
     assert grid.cell(known, dt.date(2026, 11, 1)).code == "Yİ"  # typed after
     assert grid.cell(known, dt.date(2026, 11, 3)).code is None  # imported: undone
+
+
+def test_a_sicil_whose_leading_zeros_excel_dropped_is_still_found(
+    services, ankara, importer, known, tmp_path
+):
+    book = openpyxl.Workbook()
+    book.active.append(["Sicil", "Ad Soyad", 1])
+    book.active.append([42, "İsmail Işıkoğlu", "HT"])  # typed as a number: 0042
+    book.save(tmp_path / "sayi.xlsx")
+    plan = importer.plan(ankara, "Ankara", 2026, 11, read_table(tmp_path / "sayi.xlsx"))
+    assert [(line.sicil, line.action) for line in plan.lines] == [("0042", "change")]
+    assert plan.lines[0].edits[0].employee_id == known
