@@ -1,4 +1,6 @@
-"""Building the merged database of a scope as a SQLite file in the desktop schema."""
+"""Building the merged database of a scope as a SQLite file: in the desktop
+schema (a download that opens in the app), or as a snapshot of bare rows that a
+desktop takes in on its first sync (README, DESIGN.md extensions)."""
 
 from __future__ import annotations
 
@@ -93,3 +95,43 @@ def _copy_table(
         count += len(chunk)
     # fixed-width stamps: the greatest string is the newest
     return count, Stamp.parse(newest) if newest else Stamp(0, 0, "")
+
+
+SNAPSHOT_FORMAT = "1"
+
+
+def build_snapshot(
+    conn: Connection, tables: dict[str, Table], caller: Caller, path: Path, cursor: str
+) -> dict[str, int]:
+    """Write the rows in scope to a new SQLite file at `path`: per synced table
+    its columns and the stamps as the server stores them ({stamp: [columns]}),
+    with no keys or indexes, and a `_snapshot` table naming the format, cursor
+    and scope. Rows pass through untouched (no per-row work here); the desktop
+    regroups the stamps inside SQLite as it takes them in."""
+    out = sqlite3.connect(str(path), isolation_level=None)
+    counts: dict[str, int] = {}
+    try:
+        out.execute("PRAGMA journal_mode = OFF")
+        out.execute("BEGIN")
+        out.execute("CREATE TABLE _snapshot (key TEXT PRIMARY KEY, value TEXT)")
+        out.executemany(
+            "INSERT INTO _snapshot (key, value) VALUES (?, ?)",
+            [("format", SNAPSHOT_FORMAT), ("cursor", cursor), ("scope", caller.scope)],
+        )
+        for name, spec in TABLES.items():
+            table = tables[name]
+            names = ["id", "region", *spec.data_columns, "_hlc"]
+            out.execute(f"CREATE TABLE {q(name)} ({', '.join(q(n) for n in names)})")
+            query = select(*(table.c[n] for n in names)).order_by(table.c._seq)
+            if not caller.is_admin:
+                query = query.where(in_scope(name, table, caller.scope))
+            sql = f"INSERT INTO {q(name)} VALUES ({','.join('?' * len(names))})"
+            result = conn.execution_options(yield_per=CHUNK).execute(query)
+            counts[name] = 0
+            for chunk in result.partitions(CHUNK):
+                out.executemany(sql, chunk)
+                counts[name] += len(chunk)
+        out.execute("COMMIT")
+    finally:
+        out.close()
+    return counts

@@ -1,9 +1,12 @@
-"""Taking a server snapshot (a SQLite file of the scope) into this file.
+"""Taking a server snapshot (a SQLite file of the scope's rows) into this file.
 
-A first sync bootstraps from the file instead of pulling every row as JSON:
-rows new here are copied table by table inside SQLite, rows held here already
-are merged per column by stamp exactly as a pull would merge them, and the
-cursor moves to the one the snapshot corresponds to. It is one transaction:
+A first sync bootstraps from the file instead of pulling every row as JSON.
+The file holds, per synced table, its columns and the stamps as the server
+keeps them ({stamp: [columns]}), no keys or indexes (server/download.py).
+Rows new here are copied table by table inside SQLite, their stamps regrouped
+per column as they go; rows held here already are merged per column by stamp
+exactly as a pull would merge them; the clock moves past every stamp taken and
+the cursor to the one the snapshot corresponds to. It is one transaction:
 killed half-way, the file is as it was and the next run starts again.
 """
 
@@ -16,26 +19,43 @@ from puantaj.core import jsonfast
 from puantaj.core.ddl import q
 from puantaj.core.hlc import Stamp
 from puantaj.core.tables import TABLES
+from puantaj.errors import PuantajError
 from puantaj.store import changelog, refusals
 from puantaj.store.clock import observe
 from puantaj.store.engine import transaction
 from puantaj.syncproto.wire import row_changes
 
+FORMAT = "1"
 HELD_PAGE = 2000
+# the server's {stamp: [columns]} as this file keeps it, {column: stamp}
+_REGROUP = (
+    "(SELECT json_group_object(c.value, s.key)"
+    " FROM json_each(t._hlc) AS s, json_each(s.value) AS c)"
+)
+
+
+class NotTakable(PuantajError):
+    """A snapshot written for other tables or columns than this version's."""
 
 
 def take(conn: sqlite3.Connection, path: Path, cursor: str, scope: str) -> int:
     """Take the snapshot at `path` in, in one transaction; returns how many
-    rows it added or changed here."""
+    rows it added or changed here. Raises NotTakable, leaving the file as it
+    was, when its tables are not this version's."""
     conn.execute("ATTACH DATABASE ? AS snap", (str(path),))  # not inside BEGIN
     try:
+        _check_layout(conn)
         with transaction(conn):
-            taken = sum(
-                _take_table(conn, name, spec.data_columns)
-                for name, spec in TABLES.items()
-            )
-            newest = conn.execute("SELECT ms, counter FROM snap._clock").fetchone()
-            observe(conn, Stamp(int(newest[0]), int(newest[1]), ""))
+            taken = 0
+            newest = ""
+            for name, spec in TABLES.items():
+                taken += _take_table(conn, name, spec.data_columns)
+                top = conn.execute(
+                    f"SELECT max(s.key) FROM snap.{q(name)} AS t, json_each(t._hlc) AS s"
+                ).fetchone()[0]
+                newest = max(newest, top or "")  # fixed width: greatest is newest
+            if newest:  # the clock starts past every stamp taken (DESIGN.md §3)
+                observe(conn, Stamp.parse(newest))
             changelog.set_state(conn, "cursor", cursor)
             changelog.set_state(conn, "scope", scope)
             if taken:
@@ -45,26 +65,34 @@ def take(conn: sqlite3.Connection, path: Path, cursor: str, scope: str) -> int:
         conn.execute("DETACH DATABASE snap")
 
 
+def _check_layout(conn: sqlite3.Connection) -> None:
+    found = dict(conn.execute("SELECT key, value FROM snap._snapshot").fetchall())
+    if found.get("format") != FORMAT:
+        raise NotTakable(f"snapshot format {found.get('format')!r}, not {FORMAT}")
+    for name, spec in TABLES.items():
+        columns = [r[1] for r in conn.execute(f"PRAGMA snap.table_info({q(name)})")]
+        if columns != ["id", "region", *spec.data_columns, "_hlc"]:
+            raise NotTakable(f"snapshot table {name} has other columns: {columns}")
+
+
 def _take_table(conn: sqlite3.Connection, name: str, columns: tuple[str, ...]) -> int:
     table = q(name)
-    names = ", ".join(q(c) for c in ("id", "region", *columns, "_hlc"))
+    names = ", ".join(q(c) for c in ("id", "region", *columns))
     # rows this file holds already (typed here before the first sync, or all of
     # them in a file restored from a backup): merged as pulled changes, so the
     # newer value of each column stays; a page at a time
     merged, after = 0, 0
     while page := conn.execute(
-        f"SELECT rowid, {names} FROM snap.{table} WHERE rowid > ?"
+        f"SELECT rowid, {names}, _hlc FROM snap.{table} WHERE rowid > ?"
         f" AND id IN (SELECT id FROM main.{table}) ORDER BY rowid LIMIT ?",
         (after, HELD_PAGE),
     ).fetchall():
         after = page[-1][0]
         changes = []
-        for _, row_id, region, *values, stamps_text in page:
-            groups: dict[str, list[str]] = {}
-            for column, stamp in jsonfast.loads(stamps_text or "{}").items():
-                groups.setdefault(stamp, []).append(column)
-            values_by_column = dict(zip(columns, values, strict=True))
-            changes.extend(row_changes(name, row_id, region, groups, values_by_column))
+        for _, row_id, region, *values, stamps in page:
+            by_column = dict(zip(columns, values, strict=True))
+            groups = jsonfast.loads(stamps or "{}")
+            changes.extend(row_changes(name, row_id, region, groups, by_column))
         merged += changelog.apply_remote(conn, refusals.take(conn, changes))
     # the rest is new here: copied inside SQLite
     conn.execute("UPDATE _clock SET applying = 1")  # pulled rows: not queued
@@ -72,7 +100,8 @@ def _take_table(conn: sqlite3.Connection, name: str, columns: tuple[str, ...]) -
         return (
             merged
             + conn.execute(
-                f"INSERT INTO main.{table} ({names}) SELECT {names} FROM snap.{table}"
+                f"INSERT INTO main.{table} ({names}, _hlc)"
+                f" SELECT {names}, {_REGROUP} FROM snap.{table} AS t"
                 f" WHERE id NOT IN (SELECT id FROM main.{table})"
             ).rowcount
         )

@@ -3,8 +3,9 @@
 When this file has never pulled (no cursor), the server's SQLite file of the
 scope is downloaded, taken in (puantaj/store/snapshot.py) and the cursor set to
 the one it corresponds to; the run then pushes what is queued here and pulls
-what was written since, as every sync does. A server without snapshots, or one
-writing another schema version, is simply pulled from as before.
+what was written since, as every sync does. A server without snapshots, or a
+snapshot of other tables or columns than this version's, is pulled from as
+before.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import logging
 import os
 import sqlite3
 
-from puantaj.core.desktop_schema import SCHEMA_VERSION
 from puantaj.errors import SyncRejected
 from puantaj.store import changelog, files, snapshot
 from puantaj.store.database import Store
@@ -43,17 +43,10 @@ def bootstrap(store: Store, client: SyncClient, report: SyncReport) -> bool:
         got = client.snapshot(path)
         if got is None:
             return False  # an older server: pull as before
-        if got.schema != SCHEMA_VERSION:
-            log.info(
-                "snapshot in schema %s, this program has %s: pulling instead",
-                got.schema,
-                SCHEMA_VERSION,
-            )
-            return False
         try:
             with store.connection() as conn:
                 report.pulled += snapshot.take(conn, path, got.cursor, got.scope)
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, snapshot.NotTakable) as exc:
             # nothing was taken (one transaction): the rows come by pulling
             log.warning("snapshot not taken (%s): pulling instead", exc)
             return False

@@ -9,8 +9,8 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote
 from typing import Any
+from urllib.parse import unquote
 
 import requests
 
@@ -27,11 +27,11 @@ SNAPSHOT_CHUNK = 1 << 20
 
 @dataclass(frozen=True)
 class Snapshot:
-    """A downloaded snapshot: the cursor it corresponds to, the desktop schema
-    version it is written in, the scope and the bytes on the wire."""
+    """A downloaded snapshot: the cursor it corresponds to, the snapshot
+    format it is written in, the scope and the bytes on the wire."""
 
     cursor: str
-    schema: int
+    format: str
     scope: str
     bytes_received: int
 
@@ -166,8 +166,8 @@ class SyncClient:
                 self._decode(response, sent, time.time() * 1000, 0)  # raises
             try:
                 cursor = response.headers["X-Puantaj-Cursor"]
-                schema = int(response.headers["X-Puantaj-Schema"])
-            except (KeyError, ValueError):
+                layout = response.headers["X-Puantaj-Snapshot"]
+            except KeyError:
                 raise SyncRejected(
                     "the server's snapshot names no cursor", "protocol"
                 ) from None
@@ -192,7 +192,7 @@ class SyncClient:
                     "the snapshot download was cut off", code="sync_network"
                 )
         return Snapshot(
-            cursor, schema, unquote(response.headers.get("X-Puantaj-Scope", "")), size
+            cursor, layout, unquote(response.headers.get("X-Puantaj-Scope", "")), size
         )
 
     def _send(self, method: str, path: str, **kw: Any) -> requests.Response:

@@ -11,20 +11,20 @@ from __future__ import annotations
 import shutil
 import tempfile
 import zlib
-from urllib.parse import quote
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
+from urllib.parse import quote
 
 from flask import Blueprint, Response, g, send_file
 from sqlalchemy import select
 
-from puantaj.core.desktop_schema import SCHEMA_VERSION
 from server.context import ctx
-from server.download import build_download
+from server.download import SNAPSHOT_FORMAT, build_download, build_snapshot
 from server.pull import make_cursor
 
 bp = Blueprint("download", __name__)
+Builder = Callable[..., dict[str, int]]
 CHUNK = 1 << 20
 # a SQLite file of synced rows shrinks ~5x at level 1; higher levels cost the
 # server more time than the wire saves on an office line
@@ -33,7 +33,7 @@ SNAPSHOT_LEVEL = 1
 
 @bp.get("/sync/download")
 def download():
-    handle, _, _ = _build()
+    handle, _, _ = _build(build_download)
     scope = "all" if g.caller.is_admin else g.caller.scope
     return send_file(
         handle,
@@ -45,13 +45,13 @@ def download():
 
 @bp.get("/sync/snapshot")
 def snapshot():
-    handle, cursor, counts = _build()
+    handle, cursor, counts = _build(build_snapshot)
     return Response(
         _gzipped(handle),
         mimetype="application/gzip",
         headers={
             "X-Puantaj-Cursor": cursor,
-            "X-Puantaj-Schema": str(SCHEMA_VERSION),
+            "X-Puantaj-Snapshot": SNAPSHOT_FORMAT,
             "X-Puantaj-Rows": str(sum(counts.values())),
             # headers are Latin-1: "İstanbul" goes percent-encoded (UTF-8)
             "X-Puantaj-Scope": quote(g.caller.scope, safe="*"),
@@ -60,7 +60,7 @@ def snapshot():
     )
 
 
-def _build() -> tuple[BinaryIO, str, dict[str, int]]:
+def _build(builder: Builder) -> tuple[BinaryIO, str, dict[str, int]]:
     """The caller's scope as a SQLite file, read in one snapshot together with
     the counter, so the cursor covers exactly the rows in the file."""
     context = ctx()
@@ -71,7 +71,7 @@ def _build() -> tuple[BinaryIO, str, dict[str, int]]:
             counter = context.tables["sync_counter"]
             seq: int = conn.execute(select(counter.c.value)).scalar_one()
             cursor = make_cursor(seq)
-            counts = build_download(conn, context.tables, g.caller, path, cursor)
+            counts = builder(conn, context.tables, g.caller, path, cursor)
         handle = path.open("rb")
     finally:
         # the file is gone from the folder as soon as it is open; the handle streams it

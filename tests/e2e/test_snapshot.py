@@ -5,10 +5,11 @@ gunicorn with 3 workers on PostgreSQL), real desktop files."""
 
 from __future__ import annotations
 
-import dataclasses
+import sqlite3
 import threading
 
-from puantaj.core.desktop_schema import SCHEMA_VERSION
+import pytest
+
 from puantaj.store import changelog
 from puantaj.sync.client import SyncClient
 from tests.e2e import test_sync_integrity as integrity
@@ -22,10 +23,10 @@ class Hooked(SyncClient):
     """A real client that runs `after_download` once the snapshot is on disk,
     before the desktop takes it in, and counts what it asked for."""
 
-    def __init__(self, *args, after_download=None, schema=None, **kw) -> None:
+    def __init__(self, *args, after_download=None, layout=None, **kw) -> None:
         super().__init__(*args, **kw)
         self.after_download = after_download
-        self.schema = schema
+        self.layout = layout
         self.snapshots = 0
 
     def snapshot(self, dest):
@@ -33,8 +34,10 @@ class Hooked(SyncClient):
         self.snapshots += 1
         if got is not None and self.after_download is not None:
             self.after_download()
-        if got is not None and self.schema is not None:
-            got = dataclasses.replace(got, schema=self.schema)
+        if got is not None and self.layout is not None:
+            with sqlite3.connect(dest) as conn:  # as a newer server would write it
+                conn.execute(self.layout)
+            conn.close()
         return got
 
 
@@ -161,13 +164,20 @@ def test_rows_typed_before_the_first_sync_keep_their_newer_values(desks, server)
     assert office.employees() == newcomer.employees()
 
 
-def test_a_snapshot_in_another_schema_version_is_pulled_instead(desks, server):
+@pytest.mark.parametrize(
+    "layout",
+    [
+        "UPDATE _snapshot SET value = '2' WHERE key = 'format'",
+        "ALTER TABLE employees ADD COLUMN shoe_size INTEGER",
+    ],
+)
+def test_a_snapshot_this_version_cannot_read_is_pulled_instead(desks, server, layout):
     office = desks("Ankara")
     for n in range(5):
         employee(office, str(n), f"Kişi{n}")
     assert office.sync().ok
     fresh = desks("Ankara")
-    client = hook(fresh, server.url, desks.tokens["Ankara"], schema=SCHEMA_VERSION + 1)
+    client = hook(fresh, server.url, desks.tokens["Ankara"], layout=layout)
     report = fresh.sync()
     assert report.ok and client.snapshots == 1 and report.pulled == 5
     assert fresh.employees() == office.employees()
