@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from puantaj.services.import_report import detail
 from puantaj.services.importer import ImportPlan, ImportResult
 from puantaj.ui.jobs import JobDone, Jobs
+from puantaj.ui.modal import make_modal
 from puantaj.ui.presenters.importing import ImportPresenter
 
 PREVIEW, APPLY = "import-preview", "import-apply"
@@ -50,7 +51,6 @@ class ImportDialog(tk.Toplevel):
         table = presenter.table
         assert table is not None
         self.title(strings("imp.title", file=table.name, where=where))
-        self.transient(parent.winfo_toplevel())
         self.geometry("1100x700")
         self.minsize(720, 420)
         body = ttk.Frame(self, padding=8)
@@ -81,12 +81,8 @@ class ImportDialog(tk.Toplevel):
             buttons, text=strings("imp.apply"), command=self.apply
         )
         self.apply_button.pack(side="right", padx=6)
-        self.bind("<Return>", lambda _e: self.submit())
-        self.bind("<KP_Enter>", lambda _e: self.submit())
-        self.bind("<Escape>", lambda _e: self.destroy())
         self.show_plan(presenter.plan)
-        self.apply_button.focus_set()
-        self.grab_set()
+        make_modal(self, self.apply_button, self.submit)  # Enter, Escape, grab
 
     def _choosers(self, frame: ttk.Frame, headings: list) -> dict[int, ttk.Combobox]:
         frame.pack(fill="x", pady=4)

@@ -161,6 +161,9 @@ def test_escape_cancels_a_csv_import_and_writes_nothing(services, drive, tmp_pat
     rows = shown(dialog)
     assert rows["0077"][2] == "Şükrü Güneş" and rows["0077"][3] == "Eklenecek"
     assert dialog.combos[2].get() == "Ad" and dialog.combos[3].get() == "Soyad"
+    driver.root.update()
+    assert dialog.grab_current() is dialog  # modal: the window behind waits
+    assert driver.root.focus_get() is dialog.apply_button
     press(driver, dialog.apply_button, "Escape")
     assert not dialog.winfo_exists()
     assert sicils(services) == ["0042"]
