@@ -4,7 +4,8 @@ itself on the embedded SQLite server (one process).
 `announce` runs after a request's COMMIT, never inside its transaction (a
 NOTIFY would queue behind the writers' lock), and only hands the change to a
 sender thread: the changes of SEND_EVERY_S go out in one NOTIFY, so a sync
-pays no round trip for it. On PostgreSQL a process that
+pays no round trip for it. The sender holds a connection of its own while
+changes keep coming and closes it after IDLE_S without any. A process that
 serves /events holds one LISTEN connection, opened on its first subscriber and
 kept until the process ends; every NOTIFY, its own included, reaches its hub
 through it. After that connection is lost and found again, every stream is
@@ -18,8 +19,7 @@ import logging
 import random
 import threading
 
-from sqlalchemy import Engine, make_url, text
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import Engine, make_url
 
 from puantaj.core.tables import ALL_REGIONS
 from server.errors import DatabaseDown
@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 LISTEN_READY_S = 10.0  # how long a first subscriber waits for LISTEN to hold
 POLL_S = 5.0  # the listener wakes this often to see whether it should stop
 SEND_EVERY_S = 0.05  # changes announced this close together share one NOTIFY
+IDLE_S = 2.0  # the sender closes its connection and ends after this long idle
 MAX_PAYLOAD = 7000  # PostgreSQL takes up to 8000 bytes
 
 
@@ -105,28 +106,36 @@ class Events:
         self._stopping.set()
 
     def _send_loop(self) -> None:
-        while not self._stopping.is_set():
-            if not self._wake.wait(POLL_S):
-                continue
-            self._stopping.wait(SEND_EVERY_S)  # what the next moments bring too
-            self._wake.clear()
-            with self._lock:
-                batch, self._outbox = self._outbox, set()
-            if batch:
-                self._send(batch)
+        """NOTIFY what was announced, SEND_EVERY_S at a time, until idle. A
+        database error loses only news (the rows are stored, and desktops
+        still sync on their schedule); the next announce starts again."""
+        import psycopg
 
-    def _send(self, batch: set[Change]) -> None:
-        """One NOTIFY; a database error loses only the news (the rows are stored,
-        and desktops still sync on their schedule)."""
         try:
-            with self._engine.connect() as conn:
-                conn = conn.execution_options(isolation_level="AUTOCOMMIT")
-                conn.execute(
-                    text("SELECT pg_notify(:channel, :payload)"),
-                    {"channel": self._channel, "payload": encode(batch)},
-                )
-        except SQLAlchemyError as exc:
-            log.warning("event not announced: %s", type(exc).__name__)
+            with psycopg.connect(self._dsn(), autocommit=True) as conn:
+                while not self._stopping.is_set():
+                    if not self._wake.wait(IDLE_S):
+                        with self._lock:
+                            if not self._outbox:
+                                self._sender = None
+                                return
+                        continue
+                    self._stopping.wait(SEND_EVERY_S)  # what the next moments bring
+                    self._wake.clear()
+                    with self._lock:
+                        batch, self._outbox = self._outbox, set()
+                    if batch:
+                        conn.execute(
+                            "SELECT pg_notify(%s, %s)", (self._channel, encode(batch))
+                        )
+        except psycopg.Error as exc:
+            log.warning("events not announced: %s", type(exc).__name__)
+        with self._lock:
+            self._sender = None
+
+    def _dsn(self) -> str:
+        url = make_url(self._engine.url).set(drivername="postgresql")
+        return url.render_as_string(hide_password=False)
 
     def _start_listener(self) -> None:
         with self._lock:
@@ -140,8 +149,7 @@ class Events:
         import psycopg
         from psycopg import sql
 
-        url = make_url(self._engine.url).set(drivername="postgresql")
-        dsn = url.render_as_string(hide_password=False)
+        dsn = self._dsn()
         heard_before = False
         failures = 0
         while not self._stopping.is_set():
