@@ -75,7 +75,11 @@ class ReportFiles:
             return exports.export(session, fmt, regions, year, month, path, progress)
 
         self._jobs.start(EXPORT, work)
-        self.progress.configure(maximum=len(regions), value=0)
+        if len(regions) > 1:  # a step per region
+            self.progress.configure(mode="determinate", maximum=len(regions), value=0)
+        else:  # one step: the bar moves to show the export is alive
+            self.progress.configure(mode="indeterminate")
+            self.progress.start()
         self.progress.pack(side="right", padx=6)
         self._status(self.t("reports.progress", done=0, of=len(regions)))
         return path
@@ -107,7 +111,8 @@ class ReportFiles:
 
     def on_message(self, message: object) -> None:
         if isinstance(message, JobProgress) and message.name == EXPORT:
-            self.progress.configure(maximum=message.of, value=message.done)
+            if message.of > 1:
+                self.progress.configure(maximum=message.of, value=message.done)
             self._status(self.t("reports.progress", done=message.done, of=message.of))
         elif isinstance(message, JobDone):
             handler = {
@@ -128,6 +133,7 @@ class ReportFiles:
         return True
 
     def _exported(self, done: JobDone) -> None:
+        self.progress.stop()
         self.progress.pack_forget()
         if not self._failed(done):
             self.exported = done.result

@@ -233,3 +233,38 @@ def test_the_import_screen_speaks_english_on_request(services, drive, tmp_path):
     assert dialog.summary.get() == (
         "Dry run, nothing written: 0 created, 1 changed, 0 left alone, 4 refused."
     )
+
+
+def test_the_admin_exports_every_region_with_a_step_per_region(
+    services, drive, tmp_path
+):
+    known_employee(services)
+    services.records["employees"].create(
+        Session("istanbul1", "clerk", "İstanbul"),
+        {
+            "sicil_no": "0001",
+            "first_name": "Şule",
+            "last_name": "Güneş",
+            "hire_date": "01.01.2025",
+        },
+    )
+    driver = drive(services)
+    driver.login("admin")
+    seen: list[object] = []
+    driver.app.pump.subscribe(seen.append)
+    reports = driver.window.reports_view
+    driver.window.notebook.select(reports)
+    driver.root.update()
+    reports.month.set("2026-11")
+    path = reports.export_payroll()
+    assert str(reports.files.progress.cget("mode")) == "determinate"
+    driver.wait_for(lambda: reports.files.exported == path)
+    n = len(driver.window.regions())  # every region this PC knows (demo: four)
+    steps = [(m.done, m.of) for m in seen if isinstance(m, JobProgress)]
+    assert n > 1 and steps == [(i, n) for i in range(1, n + 1)]
+    sheet = openpyxl.load_workbook(path).active
+    heads = [c.value for c in sheet[1]]
+    regions = {
+        r[heads.index("Bölge")] for r in sheet.iter_rows(min_row=2, values_only=True)
+    }
+    assert regions == {"Ankara", "İstanbul"}
