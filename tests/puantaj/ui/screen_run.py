@@ -105,6 +105,7 @@ def main(home: str, out: str, shots: str, prefix: str) -> None:
         "dpi": root.winfo_fpixels("1i"),
         "window": box(root),
         "status": box(window.status),
+        "status_req": window.status.winfo_reqheight(),
         "cut_headers": weekday_fit(grid),
         "last_column": last_column(grid.sheet),
     }
