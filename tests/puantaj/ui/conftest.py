@@ -82,12 +82,18 @@ class Driver:
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"{name}.png"
         subprocess.run(
-            ["import", "-window", "root", "-crop", "1280x760+0+0", str(path)],
+            ["import", "-window", "root", "-crop", self._window_box(), str(path)],
             check=True,
             env={**os.environ},
         )
         assert path.stat().st_size > 1000
         return path
+
+    def _window_box(self) -> str:
+        """The window on the screen (maximised: the whole screen), as -crop takes it."""
+        r = self.root
+        size = f"{r.winfo_width()}x{r.winfo_height()}"
+        return f"{size}+{r.winfo_rootx()}+{r.winfo_rooty()}"
 
 
 def _keysym(ch: str) -> str:

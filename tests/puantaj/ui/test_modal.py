@@ -100,7 +100,7 @@ def test_a_fault_description_takes_several_lines(services, drive):
     press(root, "Return")  # a new line, not the form's Enter
     assert form.winfo_exists()
     type_text(root, "balata bitmis")
-    driver.shot("15-fault-description")
+    driver.shot("20-fault-description")
     press(root, "Return", state=4)  # Ctrl+Enter saves
     assert not form.winfo_exists(), form.error.get()
     (fault,) = services.records["vehicle_faults"].list(ANKARA)
