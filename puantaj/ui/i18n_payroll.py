@@ -103,14 +103,6 @@ PAYROLL: dict[str, tuple[str, str]] = {
     "reports.done.send_back": ("{where} geri gönderildi", "{where} sent back"),
     "reports.done.lock": ("{where} kilitlendi", "{where} locked"),
     "reports.done.unlock": ("{where} kilidi açıldı", "{where} unlocked"),
-    "admin.restore_confirm": (
-        "{region} — {table} {column}: {value} değeri geri yüklensin mi?",
-        "Restore {value} to {table} {column} in {region}?",
-    ),
-    "admin.restore_confirm_month": (
-        "{region} — {month} — {table} {column}: {value} değeri geri yüklensin mi?",
-        "Restore {value} to {table} {column} in {region}, {month}?",
-    ),
     # records: deactivating and undoing it
     "list.restore": ("Geri al", "Undo"),
     "list.show_passive": ("Pasifleri göster", "Show inactive"),
