@@ -118,7 +118,8 @@ class ImportService:
         """The dry run; `mapping` (column → field) is the clerk's, else guessed."""
         session.read_region(region)
         last = calendar.monthrange(year, month)[1]
-        mapping = mapping or import_map.guess_mapping(table.headings, last)
+        if mapping is None:  # (an empty mapping is the clerk's: every column off)
+            mapping = import_map.guess_mapping(table.headings, last)
         grid = self._timesheets.load_month(session, region, year, month)
         locked = self._locked(session, region, year, month)
         with self._store.connection() as conn:

@@ -53,8 +53,8 @@ class ImportPresenter:
         table = read_table(Path(path))
         self.target, self.table = target, table
         self.mapping = import_map.guess_mapping(table.headings, target.days)
-        self.plan = None
-        return self.preview()
+        self.plan = self.preview(dict(self.mapping))
+        return self.plan
 
     def assign(self, column: int, field: str) -> None:
         """The clerk's choice for a column; a field taken elsewhere moves here."""
@@ -67,15 +67,22 @@ class ImportPresenter:
             self.mapping[column] = field
         self.plan = None  # the dry run shown no longer matches
 
-    def preview(self) -> ImportPlan:
-        """The dry run for the current mapping; writes nothing (worker thread)."""
+    def preview(self, mapping: dict[int, str]) -> ImportPlan:
+        """The dry run for `mapping` (a copy the Tk thread took); writes nothing
+        and keeps nothing (worker thread): `accept` decides on the Tk thread."""
         assert self.table is not None and self.target is not None
         t = self.target
-        plan = self._importer.plan(
-            self._session, t.region, t.year, t.month, self.table, dict(self.mapping)
+        return self._importer.plan(
+            self._session, t.region, t.year, t.month, self.table, mapping
         )
+
+    def accept(self, plan: ImportPlan) -> bool:
+        """Keep a finished dry run as the one to import, unless the columns were
+        changed while it ran (then it is stale, and dropped)."""
+        if plan.mapping != self.mapping:
+            return False
         self.plan = plan
-        return plan
+        return True
 
     @property
     def can_apply(self) -> bool:

@@ -145,6 +145,8 @@ class ImportDialog(tk.Toplevel):
 
     def _enable(self, busy: bool = False) -> None:
         self.preview_button.state(["disabled" if busy else "!disabled"])
+        for box in self.combos.values():  # fixed while a dry run or import runs
+            box.state(["disabled" if busy else "!disabled", "readonly"])
         ready = self.p.can_apply and not busy
         self.apply_button.state(["!disabled" if ready else "disabled"])
 
@@ -156,8 +158,8 @@ class ImportDialog(tk.Toplevel):
             self.apply()
 
     def preview(self) -> None:
-        presenter = self.p  # the worker holds no widget
-        if self._jobs.start(PREVIEW, lambda _progress: presenter.preview()):
+        presenter, mapping = self.p, dict(self.p.mapping)  # no widget for the worker
+        if self._jobs.start(PREVIEW, lambda _progress: presenter.preview(mapping)):
             self.summary.set(self.t("imp.working"))
             self._enable(busy=True)
 
@@ -180,7 +182,11 @@ class ImportDialog(tk.Toplevel):
             self.summary.set(_error_text(self.t, message.error))
             self._enable()
         elif message.name == PREVIEW:
-            self.show_plan(message.result)
+            if self.p.accept(message.result):
+                self.show_plan(message.result)
+            else:  # the columns changed while it ran
+                self.summary.set(self.t("imp.stale"))
+                self._enable()
         else:
             self.destroy()
             self._on_imported(message.result)
