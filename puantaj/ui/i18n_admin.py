@@ -15,14 +15,18 @@ ADMIN: dict[str, tuple[str, str]] = {
     # the conflicts pane
     "admin.col.record": ("Kayıt", "Record"),
     "admin.col.field": ("Alan", "Field"),
-    "admin.col.lost": ("Kaybeden değer", "Lost value"),
+    "admin.col.lost": ("Kaybeden", "Lost"),
     "admin.col.lost_by": ("Kaybedeni yazan", "Lost value by"),
-    "admin.col.current": ("Kazanan değer", "Winning value"),
+    "admin.col.current": ("Kazanan", "Won"),
     "admin.col.current_by": ("Kazananı yazan", "Winning value by"),
     "admin.record.person": ("{name} (sicil {sicil})", "{name} (sicil no {sicil})"),
     "admin.record.unknown": (
         "bu bilgisayarda olmayan kayıt",
         "a record this PC does not hold",
+    ),
+    "admin.detail": (
+        "Kaybeden: {lost} — {lost_by}\nKazanan: {current} — {current_by}",
+        "Lost: {lost} — {lost_by}\nWon: {current} — {current_by}",
     ),
     "admin.empty": ("(boş)", "(empty)"),
     "admin.yes": ("Evet", "Yes"),

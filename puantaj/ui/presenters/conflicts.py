@@ -31,6 +31,7 @@ class ConflictLine:
     current: str
     current_by: str
     restored: str
+    detail: str = ""  # the whole story, offices in full, for the line below
 
     def cells(self) -> tuple[str, ...]:
         return (
@@ -74,18 +75,32 @@ def conflict_line(item: dict, subject: dict | None, t) -> ConflictLine:
     """One server conflict item in words; `subject` is this PC's view of its
     row (name, sicil_no, day) or None when the row is not held here."""
     table, column = item["tbl"], item["column_name"]
+    record = record_text(subject, t)
+    day = day_text((subject or {}).get("day"))
+    field = field_label(column, t)
+    lost = value_text(table, column, item.get("value"), t)
+    current = value_text(table, column, item.get("winner"), t)
+    detail = " — ".join(part for part in (record, day, field) if part)
+    detail += "\n" + t(
+        "admin.detail",
+        lost=lost,
+        lost_by=writer_text(item, "value", t),
+        current=current,
+        current_by=writer_text(item, "winner", t),
+    )
     return ConflictLine(
         id=int(item["id"]),
         region=t("admin.all") if item["region"] == "*" else item["region"],
-        record=record_text(subject, t),
-        day=day_text((subject or {}).get("day")),
-        field=field_label(column, t),
+        record=record,
+        day=day,
+        field=field,
         kind=t.value(item["kind"]),
-        lost=value_text(table, column, item.get("value"), t),
-        lost_by=writer_text(item, "value", t),
-        current=value_text(table, column, item.get("winner"), t),
-        current_by=writer_text(item, "winner", t),
+        lost=lost,
+        lost_by=writer_text(item, "value", t, short=True),
+        current=current,
+        current_by=writer_text(item, "winner", t, short=True),
         restored=_restored(item),
+        detail=detail,
     )
 
 
@@ -128,14 +143,17 @@ def value_text(table: str, column: str, value: object, t) -> str:
     return str(value)
 
 
-def writer_text(item: dict, side: str, t) -> str:
+def writer_text(item: dict, side: str, t, short: bool = False) -> str:
     """`ayşe · 03.11.2026 14:05 · Ankara / ankara-pc1`: who wrote one side of a
-    conflict ("value" or "winner"), when, and from which office PC."""
+    conflict ("value" or "winner"), when, and from which office PC; `short`
+    leaves out the region when it is the conflict's own (its list column)."""
     site = item.get(f"{side}_site") or {}
     if site:
         office = site.get("region", "")
         label = site.get("label", "")
-        if label and label != office:
+        if label and short and office == item.get("region"):
+            office = label
+        elif label and label != office:
             office = f"{office} / {label}"
     else:
         office = t("admin.unknown_pc")

@@ -69,15 +69,22 @@ class AdminView(ttk.Frame):
             list(
                 zip(
                     conflict_words.COLUMNS,
-                    (80, 170, 85, 90, 110, 90, 230, 90, 230, 130),
+                    (65, 150, 80, 55, 112, 70, 300, 70, 300, 70),
                     strict=True,
                 )
             ),
         )
+        below = ttk.Frame(conflicts_box)  # packed before the list: never squeezed
+        below.pack(side="bottom", fill="x", pady=2, before=self.conflicts)
         self.restore_button = ttk.Button(
-            conflicts_box, text=strings("admin.restore"), command=self.restore_selected
+            below, text=strings("admin.restore"), command=self.restore_selected
         )
-        self.restore_button.pack(anchor="e", pady=2)
+        self.restore_button.pack(side="right", anchor="n")
+        self.conflict_detail = tk.StringVar()  # the chosen line, in full
+        ttk.Label(below, textvariable=self.conflict_detail, justify="left").pack(
+            side="left", anchor="w"
+        )
+        self.conflicts.bind("<<TreeviewSelect>>", self._show_detail, add="+")
         self.activity = self._table(
             self._pane(panes, "admin.activity"),
             [
@@ -217,6 +224,11 @@ class AdminView(ttk.Frame):
             )
             self._conflicts[str(line.id)] = line
             self.conflicts.insert("", "end", iid=str(line.id), values=line.cells())
+
+    def _show_detail(self, _event: object = None) -> None:
+        chosen = self.conflicts.selection()
+        line = self._conflicts.get(chosen[0]) if chosen else None
+        self.conflict_detail.set(line.detail if line else "")
 
     def restore_selected(self) -> bool:
         """Restore the chosen value once the admin confirms it: that field of

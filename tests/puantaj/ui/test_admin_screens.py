@@ -99,8 +99,16 @@ def test_a_conflict_says_whose_cell_which_day_who_wrote_what_and_from_where(
         "Kod",
     )
     assert (kind, lost, won, restored) == ("Üzerine yazılan", "D", "YG", "")
-    assert re.fullmatch(rf"mehmet · {MOMENT} · Ankara / ankara-pc2", lost_by)
-    assert re.fullmatch(rf"ayse · {MOMENT} · Ankara / ankara-pc1", won_by)
+    assert re.fullmatch(rf"mehmet · {MOMENT} · ankara-pc2", lost_by)
+    assert re.fullmatch(rf"ayse · {MOMENT} · ankara-pc1", won_by)
+    admin.conflicts.selection_set(iid)  # the line in full below the list
+    driver.root.update()
+    assert re.fullmatch(
+        "Ayşe Yılmaz \\(sicil 7\\) — 03.11.2026 — Kod\n"
+        rf"Kaybeden: D — mehmet · {MOMENT} · Ankara / ankara-pc2\n"
+        rf"Kazanan: YG — ayse · {MOMENT} · Ankara / ankara-pc1",
+        admin.conflict_detail.get(),
+    )
     # no table or column names, JSON quotes or site ids
     shown = " ".join(
         str(v)

@@ -47,10 +47,15 @@ def test_a_timesheet_conflict_in_turkish_and_in_english():
         "Kod",
         "Üzerine yazılan",
         "D",
-        f"mehmet · {SHOWN_AT} · Ankara / ankara-pc2",
+        f"mehmet · {SHOWN_AT} · ankara-pc2",  # the region is the line's
         "YG",
         f"ayse · {SHOWN_AT} · Ankara",  # a label that is the region says it once
         "",
+    )
+    assert line.detail == (
+        "Ayşe Yılmaz (sicil 7) — 03.11.2026 — Kod\n"
+        f"Kaybeden: D — mehmet · {SHOWN_AT} · Ankara / ankara-pc2\n"
+        f"Kazanan: YG — ayse · {SHOWN_AT} · Ankara"
     )
     english = conflicts.conflict_line(_item(), SUBJECT, EN)
     assert english.record == "Ayşe Yılmaz (sicil no 7)"
