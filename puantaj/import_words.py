@@ -14,6 +14,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "TC kayıttakinden farklı ({tc})",
         "TC no differs from the record ({tc})",
     ),
+    "imp.r.tc_taken": (
+        "bu TC kimlik no {sicil} sicilli personelde kayıtlı",
+        "this TC no belongs to employee {sicil}",
+    ),
     "imp.r.need_name": (
         "yeni personel: ad ve soyad gerekli",
         "new employee: first and last name needed",
@@ -34,6 +38,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "{day}. gün: bilinmeyen kod {code!r}",
         "day {day}: unknown code {code!r}",
     ),
+    "imp.r.bad_entry": ("{day}. gün: {why}", "day {day}: {why}"),
     "imp.r.outside": (
         "{day}. gün: çalışma tarihleri dışında",
         "day {day}: outside the employment dates",
@@ -44,6 +49,8 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "imp.r.closed": ("ay kapalı: {why}", "month closed: {why}"),
     "imp.n.new": ("yeni personel, giriş {hire}", "new employee, hired {hire}"),
+    "imp.n.title": ("görev: {title}", "title: {title}"),
+    "imp.n.tc": ("TC kimlik no eklenecek", "TC no added"),
     "imp.n.days": ("{n} gün yazılacak", "{n} days to write"),
     "imp.a.create": ("eklenecek", "created"),
     "imp.a.change": ("değişecek", "changed"),

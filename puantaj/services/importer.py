@@ -9,37 +9,22 @@ sync like typed data); `undo` takes the whole import back in one step.
 from __future__ import annotations
 
 import calendar
-import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from puantaj.core import import_map, validators
+from puantaj.core import import_map
 from puantaj.core.codes import cell_text
-from puantaj.core.tables import natural_id
-from puantaj.errors import PeriodLocked, PuantajError, ValidationError
+from puantaj.errors import PeriodLocked, PuantajError
 from puantaj.import_words import Word
 from puantaj.services.import_files import Table
-from puantaj.services.month_grid import MonthGrid, date_of, month_key
+from puantaj.services.import_rows import PlanLine, RowJudge, cell_value
+from puantaj.services.month_grid import month_key
 from puantaj.services.records import RecordService
 from puantaj.services.reports import ReportService
 from puantaj.services.session import Session
 from puantaj.services.timesheets import Edit, TimesheetService
 from puantaj.store.database import Store
 
-
-@dataclass
-class PlanLine:
-    """What importing one row of the sheet would do."""
-
-    row: int
-    sicil: str
-    name: str
-    action: str = "same"  # create / change / same / refused
-    reasons: list[Word] = field(default_factory=list)  # why refused
-    notes: list[Word] = field(default_factory=list)  # what changes
-    employee_id: str = ""
-    new_employee: dict | None = None
-    edits: list[Edit] = field(default_factory=list)
-    before: list[Edit] = field(default_factory=list)  # the cells as they were
+__all__ = ["ImportPlan", "ImportResult", "ImportService", "PlanLine"]
 
 
 @dataclass
@@ -66,29 +51,12 @@ class ImportResult:
     """What an import wrote: enough to take it back."""
 
     created: list[str]  # ids of the employees it made
+    updated: list[tuple[str, dict]]  # (id, fields as they were) of those it changed
     edits: list[Edit]  # the cells as imported
     before: list[Edit]  # the same cells as they were, in the same order
     region: str
     year: int
     month: int
-
-
-def _zeros_lost(sicil: str, known: dict[str, dict]) -> dict | None:
-    """The one employee whose sicil `0042` Excel showed as the number 42."""
-    if not sicil.isdigit():
-        return None
-    same = [e for s, e in known.items() if s.isdigit() and int(s) == int(sicil)]
-    return same[0] if len(same) == 1 else None
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, dt.datetime | dt.date):
-        return value.strftime("%d.%m.%Y")
-    return str(value).strip()
 
 
 class ImportService:
@@ -130,13 +98,16 @@ class ImportService:
                     (region,),
                 )
             }
+        judge = RowJudge(self._timesheets.codes, grid, known, region)
         lines: list[PlanLine] = []
         seen: dict[str, int] = {}  # sicil → the row that has it first
         for offset, cells in enumerate(table.rows):
-            values = {f: _text(cells[i]) for i, f in mapping.items() if i < len(cells)}
+            values = {
+                f: cell_value(cells[i]) for i, f in mapping.items() if i < len(cells)
+            }
             if not any(values.values()):
                 continue  # a blank line between blocks
-            line = self._line(table.first_row + offset, values, known, grid, region)
+            line = judge.line(table.first_row + offset, values)
             if line.sicil in seen:  # two rows would write one person's cells
                 line.action = "refused"
                 first = seen[line.sicil]
@@ -160,100 +131,6 @@ class ImportService:
             return Word("imp.r.closed", {"why": exc})
         return None
 
-    def _line(self, row, values, known, grid: MonthGrid, region) -> PlanLine:
-        sicil = values.get("sicil", "")
-        first, last = values.get("first", ""), values.get("last", "")
-        if values.get("name") and not (first and last):
-            first, last = import_map.split_name(values["name"])
-        line = PlanLine(row, sicil, f"{first} {last}".strip())
-        tc = values.get("tc", "")
-        if not sicil:
-            line.reasons.append(Word("imp.r.no_sicil"))
-        if tc and not validators.is_valid_tc(tc):
-            line.reasons.append(Word("imp.r.bad_tc", {"tc": tc}))
-        employee = known.get(sicil) or _zeros_lost(sicil, known)
-        if employee is not None:
-            line.sicil = employee["sicil_no"]
-        if employee is None and sicil:
-            employee = self._new_employee(line, values, first, last, tc, region)
-        elif employee is not None:
-            line.employee_id = employee["id"]
-            if tc and employee["tc_no"] and tc != employee["tc_no"]:
-                line.reasons.append(Word("imp.r.tc_differs", {"tc": employee["tc_no"]}))
-        if employee is not None and not line.reasons:
-            self._cells(line, values, employee, grid)
-        if line.reasons:
-            line.action = "refused"
-        elif line.new_employee is not None:
-            line.action = "create"
-        elif line.edits:
-            line.action = "change"
-        return line
-
-    def _new_employee(self, line, values, first, last, tc, region) -> dict | None:
-        if not (first and last):
-            line.reasons.append(Word("imp.r.need_name"))
-            return None
-        hire = values.get("hire", "")
-        try:
-            hire_day = validators.parse_date(hire, "hire_date") if hire else None
-        except ValidationError:
-            line.reasons.append(Word("imp.r.bad_hire", {"value": hire}))
-            return None
-        if hire_day is None:
-            line.reasons.append(Word("imp.r.need_hire"))
-            return None
-        leave = values.get("exit", "")
-        try:
-            exit_day = validators.parse_date(leave, "exit_date") if leave else None
-        except ValidationError:
-            line.reasons.append(Word("imp.r.bad_exit", {"value": leave}))
-            return None
-        record = {
-            "sicil_no": line.sicil,
-            "tc_no": tc or None,
-            "first_name": first,
-            "last_name": last,
-            "title": values.get("title") or None,
-            "hire_date": hire_day.strftime("%d.%m.%Y"),
-            "exit_date": exit_day.strftime("%d.%m.%Y") if exit_day else None,
-        }
-        line.new_employee = record
-        line.employee_id = natural_id("employees", region, line.sicil)
-        line.notes.append(Word("imp.n.new", {"hire": record["hire_date"]}))
-        return {
-            "id": line.employee_id,
-            "hire_date": hire_day.isoformat(),
-            "exit_date": exit_day.isoformat() if exit_day else None,
-        }
-
-    def _cells(self, line: PlanLine, values, employee: dict, grid: MonthGrid) -> None:
-        hire, leave = date_of(employee["hire_date"]), date_of(employee["exit_date"])
-        changed = 0
-        for key, text in values.items():
-            if not key.startswith("day:") or not text:
-                continue
-            day = dt.date(grid.year, grid.month, int(key[4:]))
-            try:
-                entry = self._timesheets.codes.parse_entry(text)
-            except ValidationError:
-                line.reasons.append(
-                    Word("imp.r.unknown_code", {"day": day.day, "code": text})
-                )
-                continue
-            if (hire and day < hire) or (leave and day > leave):
-                line.reasons.append(Word("imp.r.outside", {"day": day.day}))
-                continue
-            new = cell_text(entry.code, entry.overtime_hours)
-            old = grid.cell(employee["id"], day)
-            old_text = cell_text(old.code, old.overtime_hours) if old else ""
-            if new != old_text:
-                line.edits.append(Edit(employee["id"], day, new))
-                line.before.append(Edit(employee["id"], day, old_text))
-                changed += 1
-        if changed:
-            line.notes.append(Word("imp.n.days", {"n": changed}))
-
     def apply(self, session: Session, plan: ImportPlan) -> ImportResult:
         """Write the rows the plan accepts: new employees, then every cell in one
         transaction (source 'import'). Refused rows are left out.
@@ -263,6 +140,7 @@ class ImportService:
         """
         accepted = [line for line in plan.lines if line.action in ("create", "change")]
         created: list[str] = []
+        updated: list[tuple[str, dict]] = []
         edits = [e for line in accepted for e in line.edits]
         before = [e for line in accepted for e in line.before]
         try:
@@ -271,12 +149,22 @@ class ImportService:
                     created.append(
                         self._employees.create(session, line.new_employee, plan.region)
                     )
+                elif line.updates:
+                    self._employees.update(session, line.employee_id, line.updates)
+                    updated.append((line.employee_id, line.previous))
             self._timesheets.write(session, edits, source="import")
         except PuantajError:
-            for employee_id in created:
-                self._employees.set_deleted(session, employee_id)
+            self._take_back(session, created, updated)
             raise
-        return ImportResult(created, edits, before, plan.region, plan.year, plan.month)
+        return ImportResult(
+            created, updated, edits, before, plan.region, plan.year, plan.month
+        )
+
+    def _take_back(self, session, created: list[str], updated) -> None:
+        for employee_id in created:
+            self._employees.set_deleted(session, employee_id)
+        for employee_id, previous in updated:
+            self._employees.update(session, employee_id, previous)
 
     def undo(self, session: Session, result: ImportResult) -> int:
         """Take an import back: the cells as they were, new employees removed.
@@ -295,6 +183,5 @@ class ImportService:
             else:
                 changed += 1
         self._timesheets.write(session, back, source="import-undo")
-        for employee_id in result.created:
-            self._employees.set_deleted(session, employee_id)
+        self._take_back(session, result.created, result.updated)
         return changed

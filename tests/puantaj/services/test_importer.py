@@ -12,7 +12,7 @@ from puantaj.services.import_files import read_table
 from puantaj.services.importer import ImportService
 from puantaj.services.timesheets import Edit
 
-GOOD_TC, BAD_TC = "10000000146", "10000000147"
+GOOD_TC, BAD_TC, OTHER_TC = "10000000146", "10000000147", "10000000214"
 
 
 def said(line, index: int = 0) -> list[str]:
@@ -228,3 +228,62 @@ def test_a_sicil_whose_leading_zeros_excel_dropped_is_still_found(
     plan = importer.plan(ankara, "Ankara", 2026, 11, read_table(tmp_path / "sayi.xlsx"))
     assert [(line.sicil, line.action) for line in plan.lines] == [("0042", "change")]
     assert plan.lines[0].edits[0].employee_id == known
+
+
+def test_a_known_employee_takes_the_sheets_title_and_a_missing_tc_undoably(
+    services, ankara, importer, known, tmp_path
+):
+    other = services.records["employees"].create(
+        ankara,
+        {
+            "sicil_no": "0043",
+            "first_name": "Gülşen",
+            "last_name": "Çağlar",
+            "hire_date": "01.01.2025",
+        },
+    )
+    path = tmp_path / "liste.csv"  # an employee list: no day columns
+    path.write_text(
+        "Sicil;Ad Soyad;TC Kimlik No;Görevi\n"
+        f"0042;İsmail Işıkoğlu;{GOOD_TC};Şoför\n"
+        f"0043;Gülşen Çağlar;{OTHER_TC};\n"
+        f"0044;Yeni Kişi;{GOOD_TC};\n",  # İsmail's TC no on someone else
+        encoding="utf-8-sig",
+    )
+    plan = importer.plan(ankara, "Ankara", 2026, 11, read_table(path))
+    assert [line.action for line in plan.lines] == ["change", "change", "refused"]
+    assert said(plan.lines[2]) == [
+        "yeni personel: işe giriş tarihi gerekli",
+        "bu TC kimlik no 0042 sicilli personelde kayıtlı",
+    ]
+    assert [n.text() for n in plan.lines[0].notes] == ["görev: Şoför"]
+    assert [n.text(1) for n in plan.lines[1].notes] == ["TC no added"]
+    result = importer.apply(ankara, plan)
+
+    def employee(row_id):
+        with services.store.connection() as conn:
+            return conn.execute(
+                "SELECT title, tc_no FROM employees WHERE id = ?", (row_id,)
+            ).fetchone()
+
+    assert tuple(employee(known)) == ("Şoför", GOOD_TC)
+    assert tuple(employee(other)) == (None, OTHER_TC)
+    importer.undo(ankara, result)
+    assert tuple(employee(known)) == (None, GOOD_TC)
+    assert tuple(employee(other)) == (None, None)
+
+
+def test_overtime_the_grid_refuses_is_refused_with_the_grids_words(
+    services, ankara, importer, known, tmp_path
+):
+    path = tmp_path / "mesai.csv"
+    path.write_text("Sicil;1;2\n0042;x+20;HT+2\n", encoding="utf-8-sig")
+    plan = importer.plan(ankara, "Ankara", 2026, 11, read_table(path))
+    assert said(plan.lines[0]) == [
+        "1. gün: x+20: bir günde 16 saatten fazla fazla mesai yazılamaz",
+        "2. gün: HT+2: HT çalışılmayan bir gün; fazla mesai yalnızca çalışılan"
+        " günlere yazılır",
+    ]
+    assert said(plan.lines[0], 1)[0] == (
+        "day 1: x+20: more than 16 hours of overtime in one day"
+    )
