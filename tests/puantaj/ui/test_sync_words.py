@@ -35,6 +35,10 @@ def test_a_failed_sync_says_why_in_turkish(services, drive, tmp_path):
     )
     assert status.message.get() == TR_DOWN
     assert "server" not in status.message.get() + status.state.get()
+    # the admin tab asks the server too, and says why it could not
+    admin = driver.window.admin_view
+    driver.window.notebook.select(admin)
+    driver.wait_for(lambda: admin.error.get() == TR_DOWN)
 
 
 def test_a_failed_sync_says_why_in_english_when_chosen(tmp_path, drive):
