@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from puantaj.core.datetext import moment_text
+from puantaj.core.numbers import format_number
 from puantaj.sync.controller import RegionStep, region_step
 
 COLUMNS = ("last_sync", "unsent", "refused", "month", "in_step", "months")
@@ -35,8 +36,8 @@ def region_lines(status: dict, t, today: dt.date) -> list[Line]:
         name = t("admin.all") if region == "*" else region
         cells = (
             moment_text(max(synced)) if synced else t("admin.never"),
-            str(sum(s.get("pending") or 0 for s in sites)),
-            str(info.get("rejected", 0)),
+            format_number(sum(s.get("pending") or 0 for s in sites)),
+            format_number(info.get("rejected", 0)),
             month_status(months.get(this_month), this_month, t),
             step_text(region_step(sites), t),
             earlier_months(months, this_month, t),
@@ -51,8 +52,8 @@ def _pc_line(region: str, site: dict, t) -> Line:
     name = site.get("label") or site["site_id"][:8]
     cells = (
         moment_text(site.get("last_sync_at")) or t("admin.never"),
-        str(site.get("pending") or 0),
-        str(site.get("refused_total") or 0),
+        format_number(site.get("pending") or 0),
+        format_number(site.get("refused_total") or 0),
         "",
         step_text(region_step([site]), t),
         "",

@@ -107,7 +107,7 @@ def test_regions_at_a_glance_with_their_pcs():
                         "site_id": "a" * 36,
                         "label": "ankara-pc1",
                         "last_sync_at": AT,
-                        "pending": 2,
+                        "pending": 1250,
                         "refused_total": 1,
                         "divergence": {"state": "in_step"},
                     },
@@ -133,14 +133,14 @@ def test_regions_at_a_glance_with_their_pcs():
     assert line.name == "Ankara — 2 bilgisayar"
     assert line.cells == (
         SHOWN_AT,
-        "2",
+        "1.250",  # numbers the Turkish way
         "1",
         "Aralık 2026: Taslak",
         "Eşit ✓",
         "Kasım 2026: Kilitli, Ekim 2026: Onaylandı",
     )
     first, second = line.pcs
-    assert (first.name, first.cells[:3]) == ("ankara-pc1", (SHOWN_AT, "2", "1"))
+    assert (first.name, first.cells[:3]) == ("ankara-pc1", (SHOWN_AT, "1.250", "1"))
     assert (second.name, second.cells[0]) == ("bbbbbbbb", "hiç eşitlenmedi")
     assert second.cells[4] == "Henüz karşılaştırılmadı"
     (english,) = overview.region_lines(status, EN, dt.date(2027, 1, 5))
