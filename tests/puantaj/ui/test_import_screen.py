@@ -7,6 +7,7 @@ import datetime as dt
 
 import openpyxl
 
+from puantaj.config import documents_dir
 from puantaj.services.session import Session
 from puantaj.services.timesheets import Edit
 from puantaj.sync.controller import unsent
@@ -191,9 +192,14 @@ def test_exports_run_on_a_worker_with_the_company_from_settings(
     driver = drive(services)
     driver.login("ankara1")
     settings = driver.window.settings_view
+    assert settings.exports_dir.get() == str(documents_dir())  # the default
     settings.company.set("Örnek Lojistik A.Ş.")
     settings.save_button.invoke()
     assert services.settings.company == "Örnek Lojistik A.Ş."
+    assert services.settings.exports_dir == ""  # Documents, wherever it is
+    settings.exports_dir.set(str(tmp_path / "bordro"))
+    settings.save_button.invoke()
+    assert services.settings.export_folder == tmp_path / "bordro"
     seen: list[object] = []
     driver.app.pump.subscribe(seen.append)
     reports = driver.window.reports_view
