@@ -67,7 +67,7 @@ def _sites(
             .where(sites.c.site_id.in_(wanted[start : start + _CHUNK]))
         )
         for site_id, region, label in conn.execute(query):
-            out[site_id] = {"region": region, "label": label or ""}
+            out[str(site_id)] = {"region": str(region), "label": str(label or "")}
     return out
 
 
@@ -103,7 +103,7 @@ def _writers(
                     table.c.id.in_(chunk)
                 )
                 for user, stamps in conn.execute(query):
-                    for stamp, columns in json.loads(stamps or "{}").items():
+                    for stamp, columns in json.loads(str(stamps or "{}")).items():
                         if "updated_by" in columns and user:
                             writers[stamp] = user
             query = select(
@@ -118,7 +118,7 @@ def _writers(
             )
             for _row, value, value_hlc, winner, winner_hlc in conn.execute(query):
                 for stamp, user in ((value_hlc, value), (winner_hlc, winner)):
-                    name = json.loads(user) if user is not None else None
+                    name = json.loads(str(user)) if user is not None else None
                     if name:
                         writers.setdefault(stamp, str(name))
     return writers

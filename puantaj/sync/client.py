@@ -56,7 +56,8 @@ class SyncClient:
         try:  # the token goes only over TLS, or to this machine
             validators.check_sync_url(base_url, allow_http)
         except ValidationError as exc:
-            raise SyncRejected(str(exc), exc.code, **exc.values) from None
+            value = str(exc.values.get("value", ""))
+            raise SyncRejected(str(exc), exc.code, value=value) from None
         if not base_url.strip():
             raise SyncRejected("no server URL is set", "bad_url", code="no_url")
         self.base_url = base_url.rstrip("/")
