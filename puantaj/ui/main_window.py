@@ -33,6 +33,7 @@ from puantaj.ui.presenters.importing import ImportPresenter
 from puantaj.ui.pump import Pump
 from puantaj.ui.record_tabs import RecordTabs
 from puantaj.ui.statusbar import StatusBar
+from puantaj.ui.theme import scale_pixels
 from puantaj.ui.views.admin import AdminView
 from puantaj.ui.views.grid import GridView
 from puantaj.ui.views.login import LoginView
@@ -136,6 +137,7 @@ class DesktopApp:
             server=(settings.sync_url, settings.sync_token or token),
         )
         self.login.pack(expand=True)
+        scale_pixels(self.login)
 
     def _to_login(self, message: object) -> None:
         if self.window is None and self.login.winfo_exists():
@@ -170,6 +172,7 @@ class DesktopApp:
             on_logout=self.logout,
         )
         self.window.pack(fill="both", expand=True)
+        scale_pixels(self.window)  # list columns and wrap lengths, to the DPI
         # what exists now lives as long as the window: keep it out of full garbage
         # collections, which otherwise stall the Tk thread for tens of ms mid-sync
         gc.collect()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tkinter as tk
 from collections.abc import Callable
 
-from puantaj.ui.theme import scaled
+from puantaj.ui.theme import scale_pixels, scaled
 
 MULTILINE_ROWS = 4  # a fault's description: a few lines visible, more scroll
 
@@ -20,6 +20,7 @@ def make_modal(
     """Keep `dialog` over its window and (with `grab`) take every click and key
     until it closes; `first` gets the focus, Enter calls `submit` (when given)
     and Escape `cancel` (else closes the dialog)."""
+    scale_pixels(dialog)
     dialog.transient(dialog.master.winfo_toplevel())
     if submit is not None:
         dialog.bind("<Return>", lambda _e: submit())

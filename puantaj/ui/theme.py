@@ -102,3 +102,27 @@ def _size_styles(root: tk.Tk) -> None:
         "TEntry",
         padding=(scaled(root, 6), scaled(root, 2), scaled(root, 4), scaled(root, 3)),
     )
+
+
+def scale_pixels(top: tk.Misc) -> None:
+    """The pixel sizes views write for 96 dpi under `top` (list column widths,
+    wrap lengths), scaled to this screen; each widget once, so calling it again
+    after more widgets were added is safe."""
+    factor = screen_dpi(top) / BASE_DPI
+    if abs(factor - 1) < 0.05:
+        return
+    pending = [top]
+    while pending:
+        widget = pending.pop()
+        pending.extend(widget.winfo_children())
+        if getattr(widget, "_puantaj_scaled", False):
+            continue
+        widget._puantaj_scaled = True  # type: ignore[attr-defined]
+        if isinstance(widget, ttk.Treeview):
+            for column in ("#0", *widget["columns"]):
+                width = int(widget.column(column, "width"))
+                widget.column(column, width=round(width * factor))
+        elif "wraplength" in widget.keys():  # noqa: SIM118 - Tk options
+            wrap = widget.cget("wraplength")
+            if str(wrap).isdigit() and int(str(wrap)) > 0:
+                widget.configure(wraplength=round(int(str(wrap)) * factor))

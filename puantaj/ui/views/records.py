@@ -202,7 +202,7 @@ class RecordsView(ttk.Frame):
         for name in columns:
             label, width = labels.get(name, (strings("grid.region"), 90))
             self.tree.heading(name, text=label, command=lambda n=name: self.sort_by(n))
-            self.tree.column(name, width=scaled(self, width))
+            self.tree.column(name, width=width)
         self.tree.tag_configure("passive", foreground="#888888")
         self.tree.pack(fill="both", expand=True)
         self.tree.bind("<Double-1>", lambda _e: self.edit())

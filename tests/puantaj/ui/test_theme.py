@@ -104,3 +104,19 @@ def test_sizes_follow_the_dpi_and_the_fonts_are_readable(root):
     body = font.nametofont("TkDefaultFont", root)
     assert body.actual("size") == theme.FONT_PT
     assert ttk.Style(root).theme_use() == "sun-valley-light"
+
+
+def test_list_columns_and_wrap_lengths_follow_the_dpi_once(root):
+    scaling = root.tk.call("tk", "scaling")
+    root.tk.call("tk", "scaling", 192 / 72)  # a 192 dpi screen, as Tk sees it
+    try:
+        tree = ttk.Treeview(root, columns=("name",), show="headings")
+        tree.column("name", width=120)
+        label = ttk.Label(root, text="uzun bir açıklama", wraplength=300)
+        theme.scale_pixels(root)
+        assert 239 <= tree.column("name", "width") <= 241
+        assert 599 <= int(str(label.cget("wraplength"))) <= 601
+        theme.scale_pixels(root)  # again, after more widgets came: not twice
+        assert 239 <= tree.column("name", "width") <= 241
+    finally:  # Tk keeps the scaling per display, for every later window too
+        root.tk.call("tk", "scaling", scaling)
