@@ -17,10 +17,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import servers
+from common import gauge, servers
 
 from puantaj.app import build_services
 from puantaj.config import load_settings
+from puantaj.core import desktop_schema
 from puantaj.core.hlc import Stamp
 from puantaj.core.tables import TABLES, natural_id, timesheet_id
 from puantaj.store import changelog
@@ -147,6 +148,36 @@ def timed_check(services, url: str, token: str) -> float:
     return seconds
 
 
+def sqlite_floor(folder: Path, rows: int) -> float:
+    """Rows/s SQLite itself takes the same rows in at, on this machine now: the
+    generated rows copied into a fresh file of the desktop schema (its tables
+    and indexes), one INSERT … SELECT per table, one transaction."""
+    source = folder / "floor-source"
+    services = build_services(load_settings(env={}, flags={"home": str(source)}))
+    made = generate(services, rows)
+    services.store.close()
+    target = folder / "floor.db"
+    conn = sqlite3.connect(target, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("BEGIN")
+    desktop_schema.build(conn)
+    conn.execute("COMMIT")
+    conn.execute("ATTACH DATABASE ? AS src", (str(source / "puantaj.db"),))
+    t0 = time.perf_counter()
+    conn.execute("BEGIN")
+    conn.execute("UPDATE _clock SET applying = 1")
+    for name, spec in TABLES.items():
+        names = ", ".join(("id", "region", *spec.data_columns, "_hlc"))
+        conn.execute(
+            f'INSERT OR IGNORE INTO main."{name}" ({names})'
+            f' SELECT {names} FROM src."{name}"'
+        )
+    conn.execute("COMMIT")
+    seconds = time.perf_counter() - t0
+    conn.close()
+    return made / seconds
+
+
 def initial_once(folder: Path, rows: int) -> tuple[float, float, object, object, float]:
     """One initial push of `rows`, one admin initial pull and the admin's
     comparison of every row with the server, on a fresh server."""
@@ -169,7 +200,17 @@ def initial_once(folder: Path, rows: int) -> tuple[float, float, object, object,
 
 
 def initial(folder: Path, rows: int, runs: int = 3) -> None:
-    results = [initial_once(folder / f"run{n}", rows) for n in range(runs)]
+    results, floors = [], []
+    for n in range(runs):
+        floors.append(sqlite_floor(folder / f"floor{n}", rows))
+        results.append(initial_once(folder / f"run{n}", rows))
+        print(
+            f"  run {n + 1}: push {results[-1][2].pushed / results[-1][0]:,.0f} rows/s,"
+            f" pull {results[-1][3].pulled / results[-1][1]:,.0f} rows/s, SQLite"
+            f" floor {floors[-1]:,.0f} rows/s {gauge()}"
+        )
+    floor = statistics.median(floors)
+    print(f"SQLite floor (the same rows, INSERT … SELECT): median {floor:,.0f} rows/s")
     for label, index, attr, size in (
         ("initial push", 0, "pushed", "bytes_sent"),
         ("admin initial pull", 1, "pulled", "bytes_received"),
@@ -179,8 +220,8 @@ def initial(folder: Path, rows: int, runs: int = 3) -> None:
         print(
             f"{label}: {getattr(report, attr):,} rows, median "
             f"{statistics.median(rates):,.0f} rows/s (min {rates[0]:,.0f}, max "
-            f"{rates[-1]:,.0f}, {runs} runs), {getattr(report, size) / 1e6:.1f} MB "
-            "(gzip)"
+            f"{rates[-1]:,.0f}, {runs} runs) = {statistics.median(rates) / floor:.2f}"
+            f" of the SQLite floor, {getattr(report, size) / 1e6:.1f} MB (gzip)"
         )
     checks = sorted(r[4] for r in results)
     print(
@@ -191,7 +232,7 @@ def initial(folder: Path, rows: int, runs: int = 3) -> None:
 
 def incremental(
     folder: Path, server_rows: int, changed: int = 100, runs: int = 7
-) -> None:
+) -> float:
     env = servers.sqlite_env(folder)
     env.cli("migrate")
     fill_server(env.home / "server.db", server_rows)
@@ -240,8 +281,9 @@ def incremental(
         print(
             f"incremental sync of {changed} changed rows, server holding "
             f"{server_rows:,} rows: median {statistics.median(times):.1f} ms "
-            f"(min {min(times):.1f}, max {max(times):.1f}, {runs} runs)"
+            f"(min {min(times):.1f}, max {max(times):.1f}, {runs} runs) {gauge()}"
         )
+        return statistics.median(times)
     finally:
         server.stop()
 
@@ -255,9 +297,11 @@ def main() -> None:
     print(
         "server: puantaj-server run (embedded SQLite) on 127.0.0.1; desktop in-process"
     )
+    print(gauge())
     initial(root / "initial", args.rows)
-    incremental(root / "small", 10_000)
-    incremental(root / "big", args.big)
+    small = incremental(root / "small", 10_000)
+    big = incremental(root / "big", args.big)
+    print(f"incremental, {args.big:,} rows against 10,000 rows: {big / small:.2f}x")
 
 
 if __name__ == "__main__":

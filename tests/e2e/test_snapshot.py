@@ -52,6 +52,13 @@ def cursor(desk) -> str:
         return changelog.get_state(conn, "cursor")
 
 
+def schema(desk) -> list[tuple]:
+    with desk.services.store.connection() as conn:
+        return conn.execute(
+            "SELECT type, name, sql FROM sqlite_master ORDER BY type, name"
+        ).fetchall()
+
+
 def in_step(desk, url: str, token: str) -> str:
     from puantaj.sync import divergence
 
@@ -92,11 +99,18 @@ def test_first_sync_takes_the_snapshot_then_pulls_what_came_after(desks, server)
     assert any("GET /sync/snapshot" in line for line in server.log)
     assert in_step(fresh, server.url, desks.tokens["Ankara"]) == "in_step"
 
+    # the tables were filled with their indexes and triggers set aside: they
+    # are all back, so what is typed next is queued and checked
+    assert schema(fresh) == schema(desks("Ankara"))
+    employee(fresh, "500", "Burada")
+    assert fresh.pending() == 1
+
     # later runs are incremental: no second snapshot
     employee(writer, "100", "Sonra")
     assert writer.sync().ok
     again = fresh.sync()
-    assert again.ok and again.pulled == 1 and client.snapshots == 1
+    assert again.ok and again.pulled == 1 and again.pushed == 1
+    assert client.snapshots == 1
 
 
 def test_snapshot_stays_exact_while_other_pcs_push(desks, server):
