@@ -64,6 +64,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "imp.mode.done": ("uygulandı", "applied"),
     "imp.columns_line": ("Sütunlar: {columns}", "Columns: {columns}"),
     "imp.row": ("Satır", "Row"),
+    "imp.bad_column": (
+        "--column {text}: bir sütun harfi ve bir alan gerekli (ör. C=name, F=day:1)",
+        "--column {text}: needs a column letter and a field (e.g. C=name, F=day:1)",
+    ),
     "imp.hint_yes": ("Yazmak için --yes ekleyin.", "Add --yes to write it."),
     "imp.totals": (
         "Özet: {create} eklenecek, {change} değişecek, {same} aynı,"

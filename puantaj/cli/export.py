@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import calendar
 import sys
 from pathlib import Path
 
+from openpyxl.utils import column_index_from_string
+
 from puantaj.cli.texts import EXIT_OK, EXIT_USAGE
-from puantaj.core import validators
+from puantaj.core import import_map, validators
 from puantaj.core.tables import ALL_REGIONS
 from puantaj.import_words import word
 from puantaj.services.export import FORMATS, ExportService
@@ -29,6 +32,14 @@ def add_parsers(sub) -> None:
     imp.add_argument("--region", help="the region (default: this PC's)")
     imp.add_argument("--dry-run", action="store_true", help="report only (default)")
     imp.add_argument("--yes", action="store_true", help="write the accepted rows")
+    imp.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar="C=FIELD",
+        help="correct a recognised column: C=name, D=hire, F=day:1, G=- (ignore);"
+        f" fields: {', '.join(import_map.FIELDS)}, day:N",
+    )
 
 
 def run_export(args: argparse.Namespace, services) -> int:
@@ -55,6 +66,26 @@ def run_export(args: argparse.Namespace, services) -> int:
     return EXIT_OK
 
 
+def _mapping(
+    headings: list, corrections: list[str], days: int, index: int
+) -> dict | None:
+    """The recognised columns with the `--column C=FIELD` corrections; None
+    (after saying why) for a correction that names no column or field."""
+    mapping = import_map.guess_mapping(headings, days)
+    for text in corrections:
+        letter, _, field = text.partition("=")
+        field = "" if field.strip() == "-" else field.strip()
+        try:
+            column = column_index_from_string(letter.strip().upper()) - 1
+        except ValueError:
+            column = -1
+        if column < 0 or (field and not import_map.is_field(field, days)):
+            print(word("imp.bad_column", index, text=text), file=sys.stderr)
+            return None
+        mapping = import_map.assign(mapping, column, field)
+    return mapping
+
+
 def _regions(args: argparse.Namespace, services) -> list[str]:
     own = services.settings.region
     if args.region:
@@ -72,11 +103,16 @@ def run_import(args: argparse.Namespace, services) -> int:
         print("bölge gerekli: --region verin", file=sys.stderr)
         return EXIT_USAGE
     importer = services.importer
-    plan = importer.plan(SYSTEM, region, year, month, read_table(Path(args.file)))
+    table = read_table(Path(args.file))
+    index = 1 if services.settings.language == "en" else 0
+    days = calendar.monthrange(year, month)[1]
+    mapping = _mapping(table.headings, args.column, days, index)
+    if mapping is None:
+        return EXIT_USAGE
+    plan = importer.plan(SYSTEM, region, year, month, table, mapping)
     write = args.yes and not args.dry_run
     if write:
         importer.apply(SYSTEM, plan)
-    index = 1 if services.settings.language == "en" else 0
     print(plan.render(dry_run=not write, index=index))
     if not write:
         print(word("imp.hint_yes", index))

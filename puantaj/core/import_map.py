@@ -95,3 +95,20 @@ def split_name(full: str) -> tuple[str, str]:
     if len(words) < 2:
         return full.strip(), ""
     return " ".join(words[:-1]), words[-1]
+
+
+def assign(mapping: dict[int, str], column: int, field: str) -> dict[int, str]:
+    """`mapping` with `column` set to `field` ('' leaves the column out); a field
+    another column had moves here, since each field comes from one column."""
+    out = {c: f for c, f in mapping.items() if c != column and f != field}
+    if field:
+        out[column] = field
+    return out
+
+
+def is_field(field: str, days_in_month: int) -> bool:
+    """A field a column may hold: one of FIELDS or `day:N` of the month."""
+    if field.startswith("day:"):
+        day = field[4:]
+        return day.isdigit() and 1 <= int(day) <= days_in_month
+    return field in FIELDS

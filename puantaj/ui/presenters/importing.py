@@ -58,13 +58,7 @@ class ImportPresenter:
 
     def assign(self, column: int, field: str) -> None:
         """The clerk's choice for a column; a field taken elsewhere moves here."""
-        for other, taken in list(self.mapping.items()):
-            if taken == field and other != column:
-                del self.mapping[other]
-        if field == IGNORED:
-            self.mapping.pop(column, None)
-        else:
-            self.mapping[column] = field
+        self.mapping = import_map.assign(self.mapping, column, field)
         self.plan = None  # the dry run shown no longer matches
 
     def preview(self, mapping: dict[int, str]) -> ImportPlan:

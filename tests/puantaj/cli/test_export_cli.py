@@ -65,3 +65,22 @@ def test_export_goes_to_the_exports_folder_of_the_settings(tmp_path, ankara, adm
     assert main([*argv, "--region", "Ankara"]) == 0
     sheet = openpyxl.load_workbook(tmp_path / "out" / "Puantaj_Ankara_2026-10.xlsx")
     assert "Firma: Örnek A.Ş." in sheet["Ankara"]["A2"].value
+
+
+def test_import_columns_are_corrected_with_column_options(tmp_path, capsys):
+    services = make_services(tmp_path / "desk")
+    services.store.close()
+    book = openpyxl.Workbook()
+    book.active.append(["Sicil", "Çalışan", "Giriş", 1, 2])
+    book.active.append(["0077", "Şükrü Güneş", "01.11.2026", "X", "R"])
+    book.save(tmp_path / "ofis.xlsx")
+    argv = ["--home", str(tmp_path / "desk"), "import", str(tmp_path / "ofis.xlsx")]
+    argv += ["--month", "2026-11", "--region", "Ankara"]
+    assert main([*argv, "--column", "B=name", "--column", "c=hire"]) == 0
+    out = capsys.readouterr().out
+    assert "Sütunlar: A=sicil, B=name, C=hire, D=day:1, E=day:2" in out
+    assert "eklenecek: yeni personel, giriş 01.11.2026; 2 gün yazılacak" in out
+    assert main([*argv, "--column", "B=name", "--column", "E=day:1"]) == 0
+    assert "D=day:1" not in capsys.readouterr().out  # day 1 moved to E
+    assert main([*argv, "--column", "B=maaş"]) == 2
+    assert "--column B=maaş" in capsys.readouterr().err

@@ -1,0 +1,29 @@
+"""Which column holds what: headings recognised, and the clerk's corrections."""
+
+from __future__ import annotations
+
+from puantaj.core import import_map
+
+
+def test_turkish_and_english_headings_are_recognised():
+    headings = ["T.C. Kimlik No:", "Sicil No", "Adı Soyadı", "Surname", 1.0, "31"]
+    assert import_map.guess_mapping(headings, 30) == {
+        0: "tc",
+        1: "sicil",
+        2: "name",
+        3: "last",
+        4: "day:1",  # day 31 does not exist in a 30-day month
+    }
+
+
+def test_a_field_assigned_to_another_column_leaves_the_first():
+    mapping = {0: "sicil", 1: "name", 2: "day:1"}
+    assert import_map.assign(mapping, 3, "day:1") == {0: "sicil", 1: "name", 3: "day:1"}
+    assert import_map.assign(mapping, 1, "") == {0: "sicil", 2: "day:1"}
+    assert mapping == {0: "sicil", 1: "name", 2: "day:1"}  # not changed in place
+
+
+def test_fields_a_column_may_hold():
+    assert import_map.is_field("hire", 30) and import_map.is_field("day:30", 30)
+    assert not import_map.is_field("day:31", 30)
+    assert not import_map.is_field("maaş", 30) and not import_map.is_field("day:x", 30)
