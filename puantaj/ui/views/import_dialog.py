@@ -19,6 +19,7 @@ from puantaj.services.importer import ImportPlan, ImportResult
 from puantaj.ui.jobs import JobDone, Jobs
 from puantaj.ui.modal import make_modal
 from puantaj.ui.presenters.importing import ImportPresenter
+from puantaj.ui.theme import scaled
 
 PREVIEW, APPLY = "import-preview", "import-apply"
 ACTIONS = ("create", "change", "same", "refused")
@@ -51,8 +52,8 @@ class ImportDialog(tk.Toplevel):
         table = presenter.table
         assert table is not None
         self.title(strings("imp.title", file=table.name, where=where))
-        self.geometry("1100x700")
-        self.minsize(720, 420)
+        self.geometry(f"{scaled(self, 1100)}x{scaled(self, 700)}")  # HiDPI too
+        self.minsize(scaled(self, 720), scaled(self, 420))
         body = ttk.Frame(self, padding=8)
         body.pack(fill="both", expand=True)
         # packed first at the bottom: the buttons stay on screen however tall
@@ -106,7 +107,7 @@ class ImportDialog(tk.Toplevel):
         tree = ttk.Treeview(body, show="headings", columns=columns, height=8)
         for name, width in zip(columns, (50, 80, 200, 110, 520), strict=True):
             tree.heading(name, text=self.t(f"imp.col.{name}"))
-            tree.column(name, width=width, stretch=name == "why")
+            tree.column(name, width=scaled(tree, width), stretch=name == "why")
         for action, colour in COLOURS.items():
             tree.tag_configure(action, foreground=colour)
         tree.pack(fill="both", expand=True, pady=4)
