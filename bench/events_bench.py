@@ -76,6 +76,37 @@ def _listeners(port, tokens, commands, replies):
     asyncio.run(main())
 
 
+def cpu_by_part(root_pid: int) -> dict[str, float]:
+    """CPU time (user + system, s) used so far by the processes under `root_pid`
+    (serve), by part: the sync workers, the /events process and nginx (Linux)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    procs = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ")
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # gone meanwhile
+            continue
+        cpu = (int(fields[11]) + int(fields[12])) / tick
+        procs[int(entry.name)] = (int(fields[1]), cmdline, cpu)
+    parts = dict.fromkeys(("sync workers", "/events", "nginx"), 0.0)
+    for pid, (_, cmdline, cpu) in procs.items():
+        ancestor = pid
+        while ancestor in procs and ancestor != root_pid:
+            ancestor = procs[ancestor][0]
+        if ancestor != root_pid or pid == root_pid:
+            continue
+        if b"events.sock" in cmdline:
+            parts["/events"] += cpu
+        elif b"gunicorn" in cmdline:
+            parts["sync workers"] += cpu
+        else:
+            parts["nginx"] += cpu
+    return parts
+
+
 def probe_latency(url, token, region, count):
     """ms from sending a push until a listener on the same server hears it."""
     import requests
@@ -194,12 +225,20 @@ def main() -> None:
             f"{'the pushed regions' if args.listen == 'pushed' else 'quiet regions'} "
             f"{gauge()}"
         )
+        before = cpu_by_part(server.proc.pid)
         lat, errors = run_load(server.url, tokens, regions, args.seconds, "sync")
         rate = len(lat) / args.seconds
+        after_cpu = cpu_by_part(server.proc.pid)
+        used = {name: after_cpu[name] - before[name] for name in before}
         print(
             f"incremental sync with {args.streams} streams open: {rate:.0f} syncs/s, "
             f"p50 {percentile(lat, 50):.1f} ms, p99 {percentile(lat, 99):.1f} ms, "
             f"errors {errors} {gauge()}"
+        )
+        print(
+            "  CPU used during it: "
+            + ", ".join(f"{name} {sec:.1f} s" for name, sec in used.items())
+            + f" (of {args.seconds * (os.cpu_count() or 1):.0f} core-seconds)"
         )
         commands.put("report")
         after = replies.get(timeout=60)
