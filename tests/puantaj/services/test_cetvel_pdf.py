@@ -104,3 +104,35 @@ def test_the_signing_pdf_has_a_page_per_employee_with_their_signature(
         assert "Çalışan" in text and "Onaylayan" in text and "Ömer Süzgün" in text
         assert "kişi" not in text  # no totals row on an employee's own sheet
     assert "Unvanı: Usta" in first  # the employee's title by their signature
+
+
+def test_a_long_cetvel_repeats_its_heading_rows_on_every_page(
+    services, ankara, admin, tmp_path
+):
+    require(shutil.which("pdftotext") is not None, "poppler-utils not installed")
+    exports = october(services, ankara, admin)
+    for n in range(80):
+        services.records["employees"].create(
+            ankara,
+            {
+                "sicil_no": f"1{n:03d}",
+                "first_name": "Şeyma",
+                "last_name": f"Uğur{n:02d}",
+                "hire_date": "01.01.2025",
+            },
+        )
+    path = exports.to_pdf(admin, ["Ankara"], 2026, 10, tmp_path / "uzun.pdf")
+    info = subprocess.run(
+        ["pdfinfo", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    pages = int(next(x for x in info.splitlines() if x.startswith("Pages:")).split()[1])
+    assert pages > 1
+    for n in range(1, pages + 1):
+        text = subprocess.run(
+            ["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(path), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        assert "Ad Soyad" in text and "Görevi" in text  # the heading row
+        assert "Cum" in text and "Paz" in text  # the weekday row
