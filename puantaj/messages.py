@@ -3,8 +3,10 @@ the desktop's windows and its command line (no Tk here)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+from puantaj import payroll_words
 from puantaj.error_words import ERROR_WORDS
 from puantaj.errors import PuantajError
 
@@ -198,6 +200,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+
+
+def _month_words(value: object, index: int, catalogue) -> object:
+    """A month as YYYY-MM in words ("Mart 2026"); anything else as it is."""
+    if not (isinstance(value, str) and _MONTH.fullmatch(value)):
+        return value
+    key = f"month.{int(value[5:])}"
+    pair = catalogue.get(key) or payroll_words.WORDS.get(key)
+    return f"{pair[index]} {value[:4]}" if pair else value
+
+
 def _foreign_code(exc: Exception) -> tuple[str, dict[str, object]]:
     """The catalogue code and values of an error that is not a PuantajError."""
     name = Path(str(getattr(exc, "filename", "") or "")).name
@@ -231,6 +245,8 @@ def word_error(exc: Exception, index: int, catalogue=MESSAGES) -> str:
     field = getattr(exc, "field", None) or ""
     label = catalogue.get(f"f.{field}")
     values["field"] = label[index] if label else field
+    if "month" in values:  # 2026-03 reads "Mart 2026"
+        values["month"] = _month_words(values["month"], index, catalogue)
     if "status" in values and f"v.{values['status']}" in catalogue:
         values["status"] = catalogue[f"v.{values['status']}"][index]
     return pair[index].format(**values)

@@ -142,10 +142,10 @@ def test_a_locked_month_refuses_every_row(
         "ay kapalı" in said(line)[0] for line in plan.lines if line.sicil == "0042"
     )
     assert said(plan.lines[0]) == [
-        "ay kapalı: Ankara 2026-11 kilitli (admin kilitledi)"
+        "ay kapalı: Ankara Kasım 2026 kilitli (admin kilitledi)"
     ]
     assert said(plan.lines[0], 1) == [
-        "month closed: Ankara 2026-11 is locked (by admin)"
+        "month closed: Ankara November 2026 is locked (by admin)"
     ]
 
 

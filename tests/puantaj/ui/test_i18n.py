@@ -33,7 +33,8 @@ def test_locked_month_and_transitions_read_in_turkish():
         month="2026-03",
         by="admin",
     )
-    assert TR.error(locked) == "Ankara 2026-03 kilitli (admin kilitledi)"
+    assert TR.error(locked) == "Ankara Mart 2026 kilitli (admin kilitledi)"
+    assert EN.error(locked) == "Ankara March 2026 is locked (by admin)"
     moved = ValidationError(
         "cannot approve a month that is draft",
         "status",
