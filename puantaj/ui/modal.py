@@ -22,6 +22,7 @@ def make_modal(
     and Escape `cancel` (else closes the dialog)."""
     scale_pixels(dialog)
     dialog.transient(dialog.master.winfo_toplevel())
+    centre(dialog)
     if submit is not None:
         dialog.bind("<Return>", lambda _e: submit())
         dialog.bind("<KP_Enter>", lambda _e: submit())
@@ -31,6 +32,18 @@ def make_modal(
     (first or dialog).focus_force()
     if grab:
         dialog.grab_set()
+
+
+def centre(dialog: tk.Toplevel) -> None:
+    """Put `dialog` in the middle of its window (kept on the screen)."""
+    owner = dialog.master.winfo_toplevel()
+    dialog.update_idletasks()  # its requested size, from its widgets
+    width, height = dialog.winfo_reqwidth(), dialog.winfo_reqheight()
+    x = owner.winfo_rootx() + (owner.winfo_width() - width) // 2
+    y = owner.winfo_rooty() + (owner.winfo_height() - height) // 3
+    x = max(0, min(x, dialog.winfo_screenwidth() - width))
+    y = max(0, min(y, dialog.winfo_screenheight() - height))
+    dialog.geometry(f"+{x}+{y}")
 
 
 def multiline(
@@ -50,6 +63,11 @@ def multiline(
         padx=scaled(parent, 4),
         pady=scaled(parent, 2),
         font="TkTextFont",
+        relief="flat",
+        borderwidth=0,
+        highlightthickness=1,  # a thin frame like the theme's entries
+        highlightbackground="#c4c4c4",
+        highlightcolor="#005fb8",  # Sun Valley's accent, when focused
     )
     box.insert("1.0", text)
 

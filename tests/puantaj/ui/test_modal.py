@@ -51,6 +51,10 @@ def test_a_record_form_is_modal_typed_at_and_submitted_with_enter(services, driv
     assert form.grab_current() is form  # clicks elsewhere go nowhere
     assert str(form.transient()) == str(root)
     assert root.focus_get() is form.widgets["plate"]
+    x, width = form.winfo_rootx(), form.winfo_width()  # over the middle of the window
+    assert (
+        root.winfo_rootx() < x and x + width < root.winfo_rootx() + root.winfo_width()
+    )
     type_text(root, "06 ABC 123")
     form.vars["vehicle_type"].set("Ticari")  # a read-only list: picked, not typed
     press(root, "Tab")
