@@ -51,6 +51,12 @@ HEADINGS = {
     "çıkış tarihi": "exit",
     "exit date": "exit",
 }
+# a weekday row under the day headings (ours, and many offices'), Turkish or English
+WEEKDAYS = {
+    *("pzt", "sal", "çar", "per", "cum", "cmt", "paz", "pts", "çrş", "prş"),
+    *("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
+}
+TOTALS = {"toplam", "genel toplam", "total", "totals"}
 _NOISE = re.compile(r"[.:_()\-/]+")
 _SPACES = re.compile(r"\s+")
 
@@ -112,3 +118,15 @@ def is_field(field: str, days_in_month: int) -> bool:
         day = field[4:]
         return day.isdigit() and 1 <= int(day) <= days_in_month
     return field in FIELDS
+
+
+def is_weekday_row(cells: list[object]) -> bool:
+    """A row naming weekdays (`Pzt`, `Per ½`), not a person."""
+    words = [normalise(c).rstrip(" ½") for c in cells if normalise(c)]
+    return bool(words) and all(w in WEEKDAYS for w in words)
+
+
+def is_totals_row(cells: list[object]) -> bool:
+    """A `Toplam` row: the table ends there (a legend or signatures follow)."""
+    first = next((normalise(c) for c in cells if normalise(c)), "")
+    return first in TOTALS

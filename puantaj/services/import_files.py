@@ -9,7 +9,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from puantaj.core.import_map import is_heading_row
+from puantaj.core.import_map import is_heading_row, is_totals_row, is_weekday_row
 from puantaj.errors import ValidationError
 
 HEADING_SEARCH_ROWS = 15  # titles and notes above the table are skipped
@@ -44,14 +44,25 @@ def read_table(path: Path) -> Table:
         )
     for i, cells in enumerate(lines[:HEADING_SEARCH_ROWS]):
         if is_heading_row(cells):
-            rows = [r for r in lines[i + 1 :]]
-            return Table(path.name, cells, rows, i + 2)
+            return _table(path.name, cells, lines[i + 1 :], i + 2)
     raise ValidationError(
         f"{path.name}: no heading row with a Sicil or TC column",
         "file",
         code="import_headings",
         name=path.name,
     )
+
+
+def _table(name: str, headings: list, lines: list[list], first_row: int) -> Table:
+    """The rows under the headings, up to a `Toplam` row (a printed cetvel's
+    legend and signatures follow it); a weekday row under the headings is
+    dropped, its place kept so row numbers stay the sheet's."""
+    rows = []
+    for cells in lines:
+        if is_totals_row(cells):
+            break
+        rows.append([] if is_weekday_row(cells) else cells)
+    return Table(name, headings, rows, first_row)
 
 
 def _xlsx_rows(path: Path) -> list[list[object]]:

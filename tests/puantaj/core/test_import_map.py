@@ -27,3 +27,12 @@ def test_fields_a_column_may_hold():
     assert import_map.is_field("hire", 30) and import_map.is_field("day:30", 30)
     assert not import_map.is_field("day:31", 30)
     assert not import_map.is_field("maaş", 30) and not import_map.is_field("day:x", 30)
+
+
+def test_weekday_and_totals_rows_are_not_people():
+    assert import_map.is_weekday_row([None, "", "Pzt", "Sal", "Per ½", "Mon"])
+    assert not import_map.is_weekday_row(["0042", "Pzt"])
+    assert not import_map.is_weekday_row([None, ""])
+    assert import_map.is_totals_row([None, "Toplam", "", 24])
+    assert import_map.is_totals_row(["GENEL TOPLAM"])
+    assert not import_map.is_totals_row(["0042", "Toplam"])

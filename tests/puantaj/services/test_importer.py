@@ -11,6 +11,7 @@ from puantaj.errors import PeriodLocked
 from puantaj.services.import_files import read_table
 from puantaj.services.importer import ImportService
 from puantaj.services.timesheets import Edit
+from tests.puantaj.services.cetvel_data import october
 
 GOOD_TC, BAD_TC, OTHER_TC = "10000000146", "10000000147", "10000000214"
 
@@ -287,3 +288,24 @@ def test_overtime_the_grid_refuses_is_refused_with_the_grids_words(
     assert said(plan.lines[0], 1)[0] == (
         "day 1: x+20: more than 16 hours of overtime in one day"
     )
+
+
+def test_our_own_printed_cetvel_comes_back_in_with_its_edits_only(
+    services, ankara, admin, importer, tmp_path
+):
+    exports = october(services, ankara, admin)
+    services.reports.move(admin, "Ankara", "2026-10", "send_back", "düzeltme")
+    path = exports.to_xlsx(admin, ["Ankara"], 2026, 10, tmp_path / "ekim.xlsx")
+    book = openpyxl.load_workbook(path)
+    sheet = book["Ankara"]
+    heads = [c.value for c in sheet[4]]
+    row = next(r for r in sheet.iter_rows(min_row=6) if r[0].value == "0042")
+    row[heads.index("6")].value = "R"  # the office corrects one day by hand
+    book.save(path)
+    plan = importer.plan(ankara, "Ankara", 2026, 10, read_table(path))
+    # the weekday row, the totals row, the legend and signatures are not people
+    assert [(line.sicil, line.action) for line in plan.lines] == [
+        ("0007", "same"),
+        ("0042", "change"),
+    ]
+    assert [(e.day.day, e.text) for e in plan.lines[1].edits] == [(6, "R")]
