@@ -23,6 +23,10 @@ from tests.conftest import make_services
 
 ANKARA = Session("ankara1", "clerk", "Ankara")
 NAMES = ("Ayşe Yılmaz", "Mehmet Öztürk", "Gülşen Çağlar", "İsmail Işık")
+VEHICLES = (
+    ("06 ABC 123", "commercial", "Ford", "Transit", "15.12.2026"),
+    ("06 DEF 45", "private", "Renault", "Clio", "20.03.2027"),
+)
 TABS = {"grid": 0, "employees": 1, "vehicles": 2, "reports": 5, "settings": 6}
 
 
@@ -52,6 +56,18 @@ def seed(services) -> None:
         )
     ts = services.timesheets
     ts.fill_month(ANKARA, ts.load_month(ANKARA, "Ankara", 2026, 11))
+    fleet = services.records["vehicles"]
+    for plate, kind, make, model, due in VEHICLES:
+        fleet.create(
+            ANKARA,
+            {
+                "plate": plate,
+                "vehicle_type": kind,
+                "make": make,
+                "model": model,
+                "insurance_expiry": due,
+            },
+        )
 
 
 def last_column(sheet) -> dict:

@@ -21,7 +21,7 @@ from tests.puantaj.ui.conftest import SHOTS
 ROOT = Path(__file__).resolve().parents[3]
 SCREENS = {96: (1366, 768), 144: (1920, 1080), 192: (2560, 1440)}
 TAB_SHOTS = ("01-login", "grid", "employees", "vehicles", "reports", "settings")
-README_SHOTS = {96: ("grid", "vehicles"), 192: ("01-login", "grid", "vehicles")}
+README_SHOTS = {dpi: ("01-login", "grid", "vehicles") for dpi in (96, 192)}
 
 
 def start_xvfb(dpi: int, size: tuple[int, int]) -> tuple[subprocess.Popen, str]:
