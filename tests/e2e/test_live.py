@@ -105,3 +105,30 @@ def test_without_an_event_channel_the_schedule_still_syncs(
         assert server.get("/events", token).status_code == 404
     finally:
         server.stop()
+
+
+def test_after_the_server_comes_back_the_desktop_listens_and_syncs_again(
+    tmp_path, desk_with_controller
+):
+    env = servers.sqlite_env(tmp_path)
+    env.cli("migrate")
+    token = env.tokens(["Ankara"])["Ankara"]
+    server = servers.start(env)
+    port = int(server.url.rsplit(":", 1)[1])
+    try:
+        desk, controller, messages = desk_with_controller(server, token, 60)
+        controller.start()
+        messages.wait_for(lambda m: m == LiveState(True))
+        messages.wait_for(finished)
+        server.stop()
+        messages.wait_for(lambda m: m == LiveState(False))  # quietly: no error shown
+        server = servers.start(env, port=port)
+        reply = server.post(
+            "/sync", body([employee("Ankara", "78", "other-pc")], "other-pc"), token
+        )
+        assert reply.json()["accepted"] == 1
+        messages.wait_for(lambda m: m == LiveState(True))  # backoff found it again
+        while "78" not in {r["sicil_no"] for r in desk.employees().values()}:
+            assert messages.wait_for(finished).report.state == "ok"
+    finally:
+        server.stop()
