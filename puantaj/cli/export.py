@@ -67,11 +67,12 @@ def run_export(args: argparse.Namespace, services) -> int:
 
 
 def _mapping(
-    headings: list, corrections: list[str], days: int, index: int
+    headings: list, corrections: list[str], year: int, month: int, index: int
 ) -> dict | None:
     """The recognised columns with the `--column C=FIELD` corrections; None
     (after saying why) for a correction that names no column or field."""
-    mapping = import_map.guess_mapping(headings, days)
+    mapping = import_map.guess_mapping(headings, year, month)
+    days = calendar.monthrange(year, month)[1]
     for text in corrections:
         letter, _, field = text.partition("=")
         field = "" if field.strip() == "-" else field.strip()
@@ -105,8 +106,7 @@ def run_import(args: argparse.Namespace, services) -> int:
     importer = services.importer
     table = read_table(Path(args.file))
     index = 1 if services.settings.language == "en" else 0
-    days = calendar.monthrange(year, month)[1]
-    mapping = _mapping(table.headings, args.column, days, index)
+    mapping = _mapping(table.headings, args.column, year, month, index)
     if mapping is None:
         return EXIT_USAGE
     plan = importer.plan(SYSTEM, region, year, month, table, mapping)

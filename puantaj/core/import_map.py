@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 
 from puantaj.core import turkish
@@ -69,19 +71,31 @@ def normalise(heading: object) -> str:
     return _SPACES.sub(" ", _NOISE.sub(" ", text)).strip().replace("t c ", "tc ")
 
 
-def day_of(heading: object, days_in_month: int) -> int | None:
-    """The day a heading names (1..31), None for any other heading."""
-    text = normalise(heading)
-    if text.isdigit() and 1 <= int(text) <= days_in_month:
-        return int(text)
+def day_of(heading: object, year: int, month: int) -> int | None:
+    """The day of `month` a heading names, None for any other heading: `5`,
+    `05`, `5 Pzt`, `05.12`, `05.12.2026`, or a date cell of that month."""
+    if isinstance(heading, dt.date):  # (a datetime is a date too)
+        return heading.day if (heading.year, heading.month) == (year, month) else None
+    words = normalise(heading).split()
+    if not words or not words[0].isdigit():
+        return None
+    day = int(words[0])
+    rest = [w.rstrip("½") for w in words[1:] if w != "½"]  # an eve's mark
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    if not rest or (len(rest) == 1 and rest[0] in WEEKDAYS):
+        return day
+    numbers = [int(w) for w in rest if w.isdigit()]
+    if len(numbers) == len(rest) and numbers[:2] in ([month], [month, year]):
+        return day
     return None
 
 
-def guess_mapping(headings: list[object], days_in_month: int) -> dict[int, str]:
+def guess_mapping(headings: list[object], year: int, month: int) -> dict[int, str]:
     """Column index → 'sicil', 'tc', … or 'day:N'; unknown headings are left out."""
     mapping: dict[int, str] = {}
     for index, heading in enumerate(headings):
-        day = day_of(heading, days_in_month)
+        day = day_of(heading, year, month)
         text = normalise(heading)
         if day is not None:
             mapping[index] = f"day:{day}"

@@ -8,7 +8,6 @@ sync like typed data); `undo` takes the whole import back in one step.
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 
 from puantaj.core import import_map
@@ -85,9 +84,8 @@ class ImportService:
     ) -> ImportPlan:
         """The dry run; `mapping` (column → field) is the clerk's, else guessed."""
         session.read_region(region)
-        last = calendar.monthrange(year, month)[1]
         if mapping is None:  # (an empty mapping is the clerk's: every column off)
-            mapping = import_map.guess_mapping(table.headings, last)
+            mapping = import_map.guess_mapping(table.headings, year, month)
         grid = self._timesheets.load_month(session, region, year, month)
         locked = self._locked(session, region, year, month)
         with self._store.connection() as conn:

@@ -52,7 +52,9 @@ class ImportPresenter:
         """Read the sheet, guess its columns, and dry-run it (worker thread)."""
         table = read_table(Path(path))
         self.target, self.table = target, table
-        self.mapping = import_map.guess_mapping(table.headings, target.days)
+        self.mapping = import_map.guess_mapping(
+            table.headings, target.year, target.month
+        )
         self.plan = self.preview(dict(self.mapping))
         return self.plan
 

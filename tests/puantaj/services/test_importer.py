@@ -309,3 +309,19 @@ def test_our_own_printed_cetvel_comes_back_in_with_its_edits_only(
         ("0042", "change"),
     ]
     assert [(e.day.day, e.text) for e in plan.lines[1].edits] == [(6, "R")]
+
+
+def test_day_headings_written_as_dates_are_recognised(
+    services, ankara, importer, known, tmp_path
+):
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["Sicil", "Ad Soyad", *(dt.datetime(2026, 11, d) for d in (1, 2, 3))])
+    for cell in ws[1][2:]:
+        cell.number_format = "d ddd"  # shown as "1 Paz"
+    ws.append(["0042", "İsmail Işıkoğlu", "HT", "X", "X"])
+    book.save(tmp_path / "tarihli.xlsx")
+    table = read_table(tmp_path / "tarihli.xlsx")
+    plan = importer.plan(ankara, "Ankara", 2026, 11, table)
+    assert plan.mapping == {0: "sicil", 1: "name", 2: "day:1", 3: "day:2", 4: "day:3"}
+    assert [(e.day.day, e.text) for e in plan.lines[0].edits] == [(1, "HT"), (3, "X")]
