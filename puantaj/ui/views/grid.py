@@ -123,6 +123,8 @@ class GridView(ttk.Frame):
         # name the index column cuts off, show on hover (issue 15)
         self.sheet.set_options(header_wrap="w", redraw=False)
         self._headers: list = []
+        self._fitted: dict[tuple, int] = {}  # (heading, least width, font) → width
+        self._fonts: dict = {}
         self.header_tip = HoverTip(self.sheet.CH, self._header_tip)
         self.name_tip = HoverTip(self.sheet.RI, self._name_tip)
         self.sheet.enable_bindings(*BINDINGS)
@@ -239,10 +241,14 @@ class GridView(ttk.Frame):
         self._headers = headers
         if not self.p.grid.employees:  # no rows: no columns
             return
-        measure = tkfont.Font(font=self.sheet.ops.header_font).measure
+        font = self.sheet.ops.header_font
         for c in range(self.p.day_count, len(headers)):
             least = self.sheet.column_width(column=c)
-            width = fitting_width(headers[c].text, least, measure)
+            key = (headers[c].text, least, font)
+            width = self._fitted.get(key)
+            if width is None:  # measuring costs a Tk call a word: once a heading
+                width = fitting_width(headers[c].text, least, self._measure(font))
+                self._fitted[key] = width
             if width != least:
                 self.sheet.column_width(column=c, width=width, redraw=False)
 
@@ -258,8 +264,14 @@ class GridView(ttk.Frame):
         names = self.p.index() if self.p.grid is not None else []
         if not 0 <= r < len(names):
             return None
-        measure = tkfont.Font(font=self.sheet.ops.index_font).measure
+        measure = self._measure(self.sheet.ops.index_font)
         return names[r] if measure(names[r]) + PAD_PX > ri.winfo_width() else None
+
+    def _measure(self, font) -> Callable[[str], int]:
+        """The pixel width of a text in `font` (a Font kept for each font)."""
+        if font not in self._fonts:
+            self._fonts[font] = tkfont.Font(root=self, font=font)
+        return self._fonts[font].measure
 
     def _paint_rows(self, rows) -> None:
         """Colour day cells by their code, one highlight call per colour."""
