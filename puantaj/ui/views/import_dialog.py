@@ -15,6 +15,7 @@ from tkinter import ttk
 from openpyxl.utils import get_column_letter
 
 from puantaj.services.import_report import detail
+from puantaj.services.import_rows import cell_value
 from puantaj.services.importer import ImportPlan, ImportResult
 from puantaj.ui.jobs import JobDone, Jobs
 from puantaj.ui.modal import make_modal
@@ -91,7 +92,7 @@ class ImportDialog(tk.Toplevel):
         names = list(self._labels)
         for index, heading in enumerate(headings):
             row, col = divmod(index, PER_ROW)
-            shown = "" if heading is None else str(heading)
+            shown = cell_value(heading)  # a date heading as 01.11.2026
             ttk.Label(frame, text=f"{get_column_letter(index + 1)}: {shown}"[:28]).grid(
                 row=row, column=2 * col, sticky="e", padx=(8, 2)
             )
