@@ -6,8 +6,9 @@ import contextlib
 import re
 import tkinter as tk
 
-_GEOMETRY = re.compile(r"^(\d+)x(\d+)([+-]-?\d+)([+-]-?\d+)$")
+_GEOMETRY = re.compile(r"^(\d+)x(\d+)\+(-?\d+)\+(-?\d+)$")  # as wm geometry gives it
 MIN_W, MIN_H = 640, 400  # at 96 dpi: smaller than this is a window lost, not chosen
+EDGE = 16  # at 96 dpi: how far past the screen's edge an invisible border may reach
 
 
 def place(root: tk.Tk, remembered: str) -> None:
@@ -27,11 +28,12 @@ def fits(root: tk.Tk, geometry: str) -> bool:
     w, h, x, y = (int(g) for g in match.groups())
     screen_w, screen_h = root.winfo_vrootwidth(), root.winfo_vrootheight()
     scale = root.winfo_fpixels("1i") / 96.0
+    edge = EDGE * scale  # Windows 10 puts a window at the left edge at x = -8
     return (
-        MIN_W * scale <= w <= screen_w
-        and MIN_H * scale <= h <= screen_h
-        and 0 <= x <= screen_w - w
-        and 0 <= y <= screen_h - h
+        MIN_W * scale <= w <= screen_w + 2 * edge
+        and MIN_H * scale <= h <= screen_h + 2 * edge
+        and -edge <= x <= screen_w - w + edge
+        and -edge <= y <= screen_h - h + edge
     )
 
 

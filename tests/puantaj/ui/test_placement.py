@@ -63,3 +63,5 @@ def test_a_maximised_window_is_remembered_as_maximised(root):
     assert placement.remembered(root) == "800x500+10+10"
     assert not placement.fits(root, "100x100+0+0")  # too small to be chosen
     assert not placement.fits(root, "nonsense")
+    assert placement.fits(root, "800x500+-8+0")  # Windows' invisible border
+    assert not placement.fits(root, "800x500+-300+0")
