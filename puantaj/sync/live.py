@@ -88,6 +88,8 @@ class LiveChannel:
                 delay = RETRY_CAP_S
             except SyncUnavailable as exc:
                 self._note(f"event channel down: {exc}")
+            except Exception:  # noqa: BLE001 - the thread's wrapper: log, listen on
+                log.exception("event channel failed")
             if self._stopping.is_set():
                 return
             self._stopping.wait(delay or self._backoff.next_delay())
