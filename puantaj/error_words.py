@@ -1,5 +1,6 @@
-"""Words for the errors of the sync, the services and the OS, in Turkish and
-English (entries "err.<code>", merged into puantaj.messages.MESSAGES)."""
+"""Words for the errors of the sync, the services and the OS, and for the
+details of the server's refusals, in Turkish and English (entries "err.<code>"
+and "refusal.detail.<template>", merged into puantaj.messages.MESSAGES)."""
 
 from __future__ import annotations
 
@@ -153,5 +154,62 @@ ERROR_WORDS: dict[str, tuple[str, str]] = {
     "err.unexpected": (
         "Beklenmeyen bir hata oldu ({kind}); ayrıntı günlük dosyasında",
         "An unexpected error ({kind}); the details are in the log",
+    ),
+    # the server's refusal details (puantaj.syncproto.refusal_details)
+    "refusal.detail.token_region": (
+        "Anahtar {scope} için, kayıt {region} bölgesinde",
+        "The token is for {scope}, the row is in {region}",
+    ),
+    "refusal.detail.clock_ahead": (
+        "Kaydın zamanı sunucunun saatinden 5 dakikadan çok ileride",
+        "The row is stamped more than 5 minutes ahead of the server",
+    ),
+    "refusal.detail.two_regions": (
+        "Aynı kaydın değişiklikleri iki ayrı bölge adı taşıyor",
+        "The changes of one row name two regions",
+    ),
+    "refusal.detail.region_fixed": (
+        "Kaydın bölgesi değiştirilemez: kayıt {region} bölgesinde",
+        "A row's region is fixed: the row is in {region}",
+    ),
+    "refusal.detail.outside_region": (
+        "Bu kayıt bölgeniz dışındaki bir kayda ait",
+        "This id belongs to a row outside your region",
+    ),
+    "refusal.detail.month_locked": (
+        "{region} {month} kilitli",
+        "{region} {month} is locked",
+    ),
+    "refusal.detail.locked_ask_admin": (
+        "Ay kilitli; yöneticiye başvurun",
+        "The month is locked; ask an admin",
+    ),
+    "refusal.detail.approve_or_lock": (
+        "Ayı yalnızca yönetici onaylayabilir ya da kilitleyebilir",
+        "Only an admin can approve or lock a month",
+    ),
+    "refusal.detail.reopen_approved": (
+        "Onaylanmış ayı yalnızca yönetici yeniden açabilir",
+        "Only an admin can reopen an approved month",
+    ),
+    "refusal.detail.admins": (
+        "Bölge anahtarı yönetici hesabı açamaz ya da değiştiremez",
+        "A region token cannot create or change admins",
+    ),
+    "refusal.detail.parent_refused": (
+        "Bağlı olduğu {parent} kaydı reddedildi: {detail}",
+        "Its {parent} row was refused: {detail}",
+    ),
+    "refusal.detail.orphan": (
+        "Bağlı olduğu {parent} kaydı {region} bölgesinde yok ({column} {ref})",
+        "No {parent} row of {region} for it ({column} {ref})",
+    ),
+    "refusal.detail.incomplete": (
+        "Kayıt eksik: {columns} boş",
+        "Incomplete row: no {columns}",
+    ),
+    "refusal.detail.key_fixed": (
+        "{column} değiştirilemez (kaydın anahtarı)",
+        "{column} cannot change (the row's key)",
     ),
 }

@@ -9,6 +9,7 @@ from pathlib import Path
 from puantaj import payroll_words
 from puantaj.error_words import ERROR_WORDS
 from puantaj.errors import PuantajError
+from puantaj.syncproto import refusal_details
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "err.no_backup": ("Böyle bir dosya yok: {name}", "No such file: {name}"),
@@ -201,6 +202,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
 
 _MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+
+
+def word_refusal_detail(text: str, index: int, catalogue=MESSAGES) -> str:
+    """A refusal's detail (the server's English) in the language at `index`
+    when one of the shared templates wrote it, else as it is. Fields read by
+    their labels, tables by their names, months in words."""
+    found = refusal_details.parse(text)
+    pair = catalogue.get(f"refusal.detail.{found[0]}") if found else None
+    if found is None or pair is None:
+        return text
+    values: dict[str, object] = dict(found[1])
+    if "detail" in values:  # its parent's refusal, worded the same way
+        values["detail"] = word_refusal_detail(str(values["detail"]), index, catalogue)
+    if "parent" in values:
+        table = catalogue.get(f"table.{values['parent']}")
+        values["parent"] = table[index] if table else values["parent"]
+    for name in ("column", "columns"):
+        if name in values:
+            values[name] = ", ".join(
+                _label(c.strip(), index, catalogue)
+                for c in str(values[name]).split(",")
+            )
+    if "month" in values:
+        values["month"] = _month_words(values["month"], index, catalogue)
+    return pair[index].format(**values)
+
+
+def _label(field: str, index: int, catalogue) -> str:
+    label = catalogue.get(f"f.{field}")
+    return label[index] if label else field
 
 
 def _month_words(value: object, index: int, catalogue) -> object:

@@ -17,6 +17,7 @@ from typing import Any
 from puantaj.core.changes import Change
 from puantaj.core.tables import TABLES
 from puantaj.syncproto.access import Access
+from puantaj.syncproto.refusal_details import detail
 from puantaj.syncproto.rows import Key, RowState
 
 LOCKED, APPROVED = "locked", "approved"
@@ -59,12 +60,12 @@ def change_refusal(
     if not access.can_see(change.region):
         return (
             "region_forbidden",
-            f"token is for {access.scope}, row is in {change.region}",
+            detail("token_region", scope=access.scope, region=change.region),
         )
     if limit_ms is not None and int(change.hlc[:13]) > limit_ms:
-        return ("clock_ahead", "stamp is more than 5 minutes ahead")
+        return ("clock_ahead", detail("clock_ahead"))
     if change.region != first_region:
-        return ("invalid_row", "the changes of one row name two regions")
+        return ("invalid_row", detail("two_regions"))
     return None
 
 
@@ -75,8 +76,8 @@ def region_refusal(
     if stored is None or stored.region == region:
         return None
     if access.is_admin:
-        return ("invalid_row", f"region is fixed: row is in {stored.region}")
-    return ("invalid_row", "this id belongs to a row outside your region")
+        return ("invalid_row", detail("region_fixed", region=stored.region))
+    return ("invalid_row", detail("outside_region"))
 
 
 def parent_key(table: str, values: Mapping[str, Any]) -> Key | None:
@@ -145,20 +146,18 @@ class Judge:
         if after.table == "timesheets":
             for day in (old.get("work_date"), new.get("work_date")):
                 if day and (after.region, day[:7]) in self.locks:
-                    return ("period_locked", f"{after.region} {day[:7]} is locked")
+                    locked = detail("month_locked", region=after.region, month=day[:7])
+                    return ("period_locked", locked)
         elif after.table == "reports":
             was, status = old.get("status"), new.get("status")
             if was == LOCKED:
-                return ("period_locked", "the month is locked; ask an admin")
+                return ("period_locked", detail("locked_ask_admin"))
             if status != was and status in (APPROVED, LOCKED):
-                return ("region_forbidden", "only an admin can approve or lock a month")
+                return ("region_forbidden", detail("approve_or_lock"))
             if status != was and was == APPROVED:
-                return (
-                    "region_forbidden",
-                    "only an admin can reopen an approved month",
-                )
+                return ("region_forbidden", detail("reopen_approved"))
         elif after.table == "users" and new.get("role") == "admin":
-            return ("region_forbidden", "a region token cannot create or change admins")
+            return ("region_forbidden", detail("admins"))
         return None
 
     def _orphan(self, after: RowState) -> Refusal | None:
@@ -172,11 +171,13 @@ class Judge:
         if (parent, ref) in self.refused:
             # the parent waits (or fails) for its reason: so does the child, so
             # that it comes back with its parent (a clock_ahead row is re-sent)
-            reason, detail = self.refused[(parent, ref)]
-            return (reason, f"its {parent} row was refused: {detail}")
+            reason, why = self.refused[(parent, ref)]
+            return (reason, detail("parent_refused", parent=parent, detail=why))
         return (
             "invalid_row",
-            f"orphan: {column} {ref} is no {parent} row of {after.region}",
+            detail(
+                "orphan", column=column, ref=ref, parent=parent, region=after.region
+            ),
         )
 
 
@@ -184,7 +185,7 @@ def _incomplete(after: RowState) -> Refusal | None:
     missing = [c for c in _REQUIRED[after.table] if after.values.get(c) is None]
     if not missing:
         return None
-    return ("invalid_row", f"incomplete row: no {', '.join(missing)}")
+    return ("invalid_row", detail("incomplete", columns=", ".join(missing)))
 
 
 def _key_changed(before: RowState | None, after: RowState) -> Refusal | None:
@@ -193,5 +194,5 @@ def _key_changed(before: RowState | None, after: RowState) -> Refusal | None:
     for column in _KEYS[after.table]:
         was = before.values.get(column)
         if was is not None and after.values.get(column) != was:
-            return ("invalid_row", f"natural key is fixed: {column} cannot change")
+            return ("invalid_row", detail("key_fixed", column=column))
     return None

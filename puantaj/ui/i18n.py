@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from puantaj.errors import PuantajError
-from puantaj.messages import MESSAGES, word_error
+from puantaj.messages import MESSAGES, word_error, word_refusal_detail
 from puantaj.payroll_words import WORDS as PAYROLL_WORDS
 from puantaj.ui.i18n_admin import ADMIN
 from puantaj.ui.i18n_import import IMPORT
@@ -364,6 +364,11 @@ class Strings:
         """An error in the user's language when it carries a known code (see
         PuantajError), else its own (English) message."""
         return word_error(exc, self.index, CATALOGUE)
+
+    def refusal_detail(self, text: str) -> str:
+        """The server's detail of a refusal in the user's language, where the
+        shared templates wrote it (puantaj.syncproto.refusal_details)."""
+        return word_refusal_detail(text, self.index, CATALOGUE)
 
     def report(self, report) -> str:
         """Why a sync run (a SyncReport) did not end well, in the user's language."""

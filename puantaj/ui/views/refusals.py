@@ -70,4 +70,5 @@ class RefusalsDialog(tk.Toplevel):
         chosen = self.tree.selection()
         if chosen:
             row = self._rows[int(chosen[0])]
-            self.detail.set(f"{self.t(f'reason.{row.reason}')}: {row.detail}")
+            reason = self.t(f"reason.{row.reason}")
+            self.detail.set(f"{reason}: {self.t.refusal_detail(row.detail)}")

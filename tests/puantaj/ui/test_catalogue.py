@@ -180,3 +180,19 @@ def test_every_error_the_sync_and_services_raise_is_worded(package):
         elif isinstance(code, ast.Constant) and f"err.{code.value}" not in CATALOGUE:
             unworded.append(f"{where}: err.{code.value} missing")
     assert not unworded, "\n".join(unworded)
+
+
+def test_every_refusal_detail_the_server_writes_is_worded():
+    from puantaj.syncproto.refusal_details import TEMPLATES, detail
+
+    tr, en = Strings("tr"), Strings("en")
+    for name, template in TEMPLATES.items():
+        assert f"refusal.detail.{name}" in CATALOGUE, name
+        fields = _placeholders(template)
+        values = {f: "2026-03" if f == "month" else "Ankara" for f in fields}
+        english = detail(name, **values)
+        assert tr.refusal_detail(english) != english, name
+        assert en.refusal_detail(english), name
+    locked = detail("month_locked", region="Ankara", month="2026-03")
+    assert tr.refusal_detail(locked) == "Ankara Mart 2026 kilitli"
+    assert en.refusal_detail(locked) == "Ankara March 2026 is locked"

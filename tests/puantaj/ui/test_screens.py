@@ -306,5 +306,6 @@ def test_refused_rows_are_listed_with_why_and_what_to_do(services, drive):
     assert "kilidini açınca" in advice
     dialog.tree.selection_set(item)
     driver.root.update()
-    assert "Ankara 2026-03 is locked" in dialog.detail.get()
+    # the server's detail in Turkish too (issue 15)
+    assert dialog.detail.get() == "Ay kilitli: Ankara Mart 2026 kilitli"
     dialog.destroy()
