@@ -85,45 +85,65 @@ def generate(services, rows: int) -> int:
     return made
 
 
+FILL_STAFF = 5000  # fill_server's employees, 1,000 a region
+
+
 def fill_server(db: Path, rows: int) -> None:
-    """Put `rows` timesheet rows straight into a server database (fast setup)."""
+    """Put `rows` timesheet rows of FILL_STAFF employees straight into a server
+    database (fast setup): the employees too, so the month opens with people."""
     conn = sqlite3.connect(db)
     seq = conn.execute("SELECT value FROM sync_counter").fetchone()[0]
-    cols = TABLES["timesheets"].data_columns
     stamp = str(Stamp(int(time.time() * 1000) - 3_600_000, 0, "filler"))
-    hlc = json.dumps({stamp: sorted(cols)})
-    start = dt.date(2020, 1, 1)
-    conn.execute("BEGIN")
-    for chunk in range(0, rows, 50_000):
+
+    def insert(table: str, made: list[tuple[str, str, dict]]) -> None:
+        nonlocal seq
+        cols = TABLES[table].data_columns
+        hlc = json.dumps({stamp: sorted(cols)})
         batch = []
-        for n in range(chunk, min(rows, chunk + 50_000)):
+        for row_id, region, values in made:
             seq += 1
-            region = REGIONS[n % len(REGIONS)]
-            emp = natural_id("employees", region, f"f{n % 5000}")
-            work = (start + dt.timedelta(days=n // 5000)).isoformat()
-            batch.append(
-                (
-                    timesheet_id(emp, work),
-                    region,
-                    emp,
-                    work,
-                    "X",
-                    None,
-                    None,
-                    0,
-                    None,
-                    None,
-                    None,
-                    None,
-                    hlc,
-                    seq,
-                )
-            )
+            row = [values.get(c, 0 if c == "deleted" else None) for c in cols]
+            batch.append((row_id, region, *row, hlc, seq))
         conn.executemany(
-            f"INSERT INTO timesheets (id, region, {', '.join(cols)}, _hlc, _seq)"
+            f"INSERT INTO {table} (id, region, {', '.join(cols)}, _hlc, _seq)"
             f" VALUES ({','.join('?' * (len(cols) + 4))})",
             batch,
         )
+
+    def staff(n: int) -> tuple[str, str]:
+        region = REGIONS[n % len(REGIONS)]
+        return natural_id("employees", region, f"f{n}"), region
+
+    conn.execute("BEGIN")
+    insert(
+        "employees",
+        [
+            (
+                *staff(n),
+                {
+                    "sicil_no": f"f{n}",
+                    "first_name": f"Ad{n}",
+                    "last_name": f"Soyad{n}",
+                    "hire_date": "2019-01-01",
+                },
+            )
+            for n in range(FILL_STAFF)
+        ],
+    )
+    start = dt.date(2020, 1, 1)
+    for chunk in range(0, rows, 50_000):
+        made = []
+        for n in range(chunk, min(rows, chunk + 50_000)):
+            emp, region = staff(n % FILL_STAFF)
+            work = (start + dt.timedelta(days=n // FILL_STAFF)).isoformat()
+            made.append(
+                (
+                    timesheet_id(emp, work),
+                    region,
+                    {"employee_id": emp, "work_date": work, "code": "X"},
+                )
+            )
+        insert("timesheets", made)
     conn.execute("UPDATE sync_counter SET value = ?", (seq,))
     conn.execute("COMMIT")
     conn.close()

@@ -12,13 +12,14 @@ import os
 import shutil
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 import tkinter as tk
 from pathlib import Path
 
 from common import servers
-from sync_bench import generate
+from sync_bench import fill_server, generate
 
 from puantaj.app import build_desktop, build_services
 from puantaj.config import load_settings
@@ -192,34 +193,7 @@ def stall_during_sync(rows: int) -> None:
         generate(services, rows)
         login(app, root, "admin")
         app.controller.stop()  # measure one sync started by hand, not the schedule
-        done = []
-        app.pump.subscribe(
-            lambda m: (
-                done.append(m)
-                if isinstance(m, SyncEvent) and m.kind == "finished"
-                else None
-            )
-        )
-        gaps: list[float] = []
-        when: list[float] = []
-        last = [time.perf_counter()]
-
-        def tick() -> None:
-            now = time.perf_counter()
-            gaps.append((now - last[0]) * 1000 - 10)
-            when.append(now - t0)
-            last[0] = now
-            if not done:
-                root.after(10, tick)
-
-        t0 = time.perf_counter()
-        app.controller.sync_now()
-        root.after(10, tick)
-        while not done:
-            root.update()
-            app.pump.wait(0.01)
-        seconds = time.perf_counter() - t0
-        report = done[0].report
+        gaps, seconds, report, when = _run_sync(root, app)
         print(
             f"main-thread stall during a background sync of {rows:,} rows "
             f"({report.state}, pushed {report.pushed:,} in {seconds:.1f} s): "
@@ -236,16 +210,117 @@ def stall_during_sync(rows: int) -> None:
         server.stop()
 
 
+def resident_mb() -> float:
+    """This process's resident memory now (VmRSS), in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def admin_pull(rows: int, open_grid: bool) -> None:
+    """An admin desktop's first sync of a server holding `rows` timesheet rows
+    (FILL_STAFF employees), started by hand with the window open: the longest
+    main-thread stall while they arrive, the resident memory after, and (with
+    `open_grid`) how long a month of a region takes to open."""
+    folder = Path(tempfile.mkdtemp(prefix="ui-admin-"))
+    env = servers.sqlite_env(folder)
+    env.cli("migrate")
+    fill_server(env.home / "server.db", rows)
+    server = servers.start(env)
+    try:
+        token = env.tokens(["*"])["*"]
+        services, root, app = make_app(folder / "desk", server.url, token)
+        login(app, root, "admin")
+        app.controller.stop()
+        gaps, seconds, report, _ = _run_sync(root, app)
+        print(
+            f"admin's first sync of {rows:,} rows ({report.state}, pulled "
+            f"{report.pulled:,} in {seconds:.1f} s): longest main-thread stall "
+            f"{max(gaps):.0f} ms, p99 {sorted(gaps)[int(len(gaps) * 0.99)]:.0f} ms "
+            f"over {len(gaps)} ticks of 10 ms; resident memory after "
+            f"{resident_mb():.0f} MB"
+        )
+        if open_grid:
+            view = app.window.grid_view
+            view.region.set("Ankara")
+            view.month.set("2020-03")  # fill_server's days start on 1.1.2020
+            times = []
+            for _ in range(5):
+                t0 = time.perf_counter()
+                view.reload()
+                root.update()
+                times.append((time.perf_counter() - t0) * 1000)
+            shown = len(view.sheet.get_sheet_data())
+            print(
+                f"  then a month of Ankara ({shown:,} employees) opens in median "
+                f"{statistics.median(times):.0f} ms (min {min(times):.0f}, max "
+                f"{max(times):.0f}, 5 runs); resident memory {resident_mb():.0f} MB"
+            )
+        app.close()
+    finally:
+        server.stop()
+
+
+def _run_sync(root: tk.Tk, app) -> tuple[list[float], float, object, list[float]]:
+    """Start one sync by hand and tick every 10 ms on the Tk thread until it
+    finishes; returns each tick's lateness (ms), the seconds, the report and
+    when each tick came (s)."""
+    done: list = []
+    app.pump.subscribe(
+        lambda m: (
+            done.append(m)
+            if isinstance(m, SyncEvent) and m.kind == "finished"
+            else None
+        )
+    )
+    gaps: list[float] = []
+    when: list[float] = []
+    last = [0.0]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append((now - last[0]) * 1000 - 10)
+        when.append(now - t0)
+        last[0] = now
+        if not done:
+            root.after(10, tick)
+
+    t0 = last[0] = time.perf_counter()
+    app.controller.sync_now()
+    root.after(10, tick)
+    while not done:
+        root.update()
+        app.pump.wait(0.01)
+    return gaps, time.perf_counter() - t0, done[0].report, when
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--employees", type=int, default=500)
     parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--big", type=int, default=1_000_000)
+    parser.add_argument("--admin-only", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.admin_only is not None:  # a process of its own: its memory is the app's
+        xvfb = ensure_display()
+        try:
+            admin_pull(args.admin_only, open_grid=args.admin_only == args.big)
+        finally:
+            if xvfb:
+                xvfb.terminate()
+        return
     xvfb = ensure_display()
     try:
         gauge()
         open_month(args.employees)
         stall_during_sync(args.rows)
+        for rows in (args.rows, args.big):
+            subprocess.run(
+                [sys.executable, __file__, "--admin-only", str(rows)]
+                + ["--big", str(args.big)],
+                check=True,
+            )
     finally:
         if xvfb:
             xvfb.terminate()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import sqlite3
+import sys
 import threading
 import weakref
 from collections.abc import Iterator
@@ -11,6 +14,8 @@ from pathlib import Path
 
 from puantaj.errors import StoreError
 from puantaj.store import engine, files, identity, migrations
+
+UI_CACHE_KIB = -8192  # negative: KiB (the workers keep engine.connect's 32 MiB)
 
 
 class Store:
@@ -40,6 +45,9 @@ class Store:
                 # the Tk thread never copies the WAL back (that can take a long
                 # time); workers do it — see checkpoint()
                 conn.execute("PRAGMA wal_autocheckpoint = 0")
+                # it reads a month at a time through indexes: a small cache
+                # keeps an admin's PC holding a million rows light
+                conn.execute(f"PRAGMA cache_size = {UI_CACHE_KIB}")
             with self._lock:
                 self._open.add(conn)
         try:
@@ -60,6 +68,14 @@ class Store:
         """Copy the WAL back into the database without blocking anyone."""
         with self.connection() as conn:
             conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
+    def release_memory(self) -> None:
+        """Give back what a big run left behind: this thread's page cache, and
+        the heap pages the C allocator keeps for itself (glibc; elsewhere only
+        the cache). The next statement fills the cache again as needed."""
+        with self.connection() as conn:
+            conn.execute("PRAGMA shrink_memory")
+        trim_heap()
 
     def close(self) -> None:
         """Close every thread's connection (at exit; tests call it too)."""
@@ -88,3 +104,11 @@ class Store:
             raise StoreError(f"{self.path}: site marker: {exc}") from exc
         finally:
             conn.close()
+
+
+def trim_heap() -> None:
+    """Return the C heap's free pages to the system (glibc's malloc_trim)."""
+    if not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(OSError, AttributeError):  # musl has none
+        ctypes.CDLL(None).malloc_trim(0)

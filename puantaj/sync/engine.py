@@ -97,9 +97,11 @@ class SyncEngine:
         self._save(report)
         if report.pulled >= CHECKPOINT_AFTER_ROWS:
             # a big pull leaves a big WAL: copy it back here, on the worker, so the
-            # Tk thread never has to (otherwise the worker's autocheckpoint does)
+            # Tk thread never has to (otherwise the worker's autocheckpoint does);
+            # and the memory it took goes back (an admin's PC holds it all day)
             try:
                 self._store.checkpoint()
+                self._store.release_memory()
             except sqlite3.Error as exc:
                 log.warning("WAL checkpoint skipped: %s", exc)
         log.info(
