@@ -19,7 +19,7 @@ from puantaj.cli.texts import (
     word_divergence,
 )
 from puantaj.errors import PuantajError
-from puantaj.messages import MESSAGES, word_error
+from puantaj.messages import MESSAGES, word_error, word_refusal_detail
 from puantaj.store import refusals
 from puantaj.sync import divergence, setup
 from puantaj.sync.probe import ProbeResult
@@ -88,7 +88,8 @@ def _report_exit(report, services, text: CliText) -> int:
     if kept:
         print(text("sync.refused_head", n=len(kept)))
         for r in kept[:SHOWN_REFUSALS]:
-            print(f"  {r.rejected_at} {r.table} {r.row_id}: {r.reason} {r.detail}")
+            why = word_refusal_detail(r.detail, text.index)
+            print(f"  {r.rejected_at} {r.table} {r.row_id}: {r.reason} {why}")
     if report.state == "offline":
         return EXIT_OFFLINE
     if report.state == "token_rejected":
