@@ -7,10 +7,8 @@ import calendar
 import sys
 from pathlib import Path
 
-from openpyxl.utils import column_index_from_string
-
 from puantaj.cli.texts import EXIT_OK, EXIT_USAGE
-from puantaj.core import import_map, validators
+from puantaj.core import import_map, sheet, validators
 from puantaj.core.tables import ALL_REGIONS
 from puantaj.import_words import word
 from puantaj.services.export import FORMATS, ExportService
@@ -77,7 +75,7 @@ def _mapping(
         letter, _, field = text.partition("=")
         field = "" if field.strip() == "-" else field.strip()
         try:
-            column = column_index_from_string(letter.strip().upper()) - 1
+            column = sheet.column_number(letter.strip()) - 1
         except ValueError:
             column = -1
         if column < 0 or (field and not import_map.is_field(field, days)):

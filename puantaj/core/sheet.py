@@ -89,3 +89,23 @@ def csv_text(value: str) -> str:
     if value.isdigit():
         return f'="{value}"'
     return str(neutralise(value))
+
+
+def column_letter(number: int) -> str:
+    """A spreadsheet column's letters from its number (1 → A, 27 → AA)."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def column_number(letters: str) -> int:
+    """A spreadsheet column's number from its letters (A → 1, AA → 27);
+    ValueError for anything but 1 to 3 Latin letters."""
+    if not re.fullmatch(r"[A-Za-z]{1,3}", letters):
+        raise ValueError(f"not a column: {letters!r}")
+    number = 0
+    for ch in letters.upper():
+        number = number * 26 + ord(ch) - ord("A") + 1
+    return number

@@ -9,18 +9,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-
-from openpyxl import Workbook
-from openpyxl.styles import Font
+from typing import TYPE_CHECKING
 
 from puantaj.core import sheet
-from puantaj.services import cetvel, cetvel_pdf, cetvel_xlsx, payroll
+from puantaj.services import cetvel, payroll
 from puantaj.services.cetvel import PERSONAL_DATA_NOTE, Cetvel, Signer
 from puantaj.services.month_grid import MonthGrid
 from puantaj.services.session import Session
 from puantaj.services.timesheets import TimesheetService
 from puantaj.store import files
 from puantaj.store.database import Store
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 __all__ = ["FORMATS", "PERSONAL_DATA_NOTE", "ExportService"]
 FORMATS = {
@@ -124,6 +125,11 @@ class ExportService:
 
     def to_xlsx(self, session, regions, year, month, path, progress=None) -> Path:
         """The cetvel, a sheet per region, and the codes on their own sheet."""
+        # openpyxl and reportlab (~30 MB) load at the first export, not with the app
+        from openpyxl import Workbook
+
+        from puantaj.services import cetvel_xlsx
+
         book = Workbook()
         book.remove(book.active)
         for made in self.cetvels(session, regions, year, month, progress):
@@ -136,6 +142,8 @@ class ExportService:
 
     def to_pdf(self, session, regions, year, month, path, progress=None) -> Path:
         """The same cetvel as a PDF, a region per page (or pages)."""
+        from puantaj.services import cetvel_pdf
+
         made = self.cetvels(session, regions, year, month, progress)
         _private(path)
         cetvel_pdf.write(made, Path(path))
@@ -143,6 +151,8 @@ class ExportService:
 
     def to_signing(self, session, regions, year, month, path, progress=None) -> Path:
         """The cetvel as a PDF with a page per employee, each to sign."""
+        from puantaj.services import cetvel_pdf
+
         made = self.cetvels(session, regions, year, month, progress)
         _private(path)
         cetvel_pdf.write([p for c in made for p in cetvel.per_employee(c)], Path(path))
@@ -163,6 +173,8 @@ class ExportService:
         return files.private_file(Path(path))
 
     def _legend(self, book: Workbook) -> None:
+        from openpyxl.styles import Font
+
         ws = book.create_sheet("Kodlar")
         ws.append(
             ["Kod", "Anlamı", "Çalışılan gün", "Ücretli", "SGK günü", "Eksik gün"]

@@ -7,8 +7,6 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from openpyxl import load_workbook
-
 from puantaj.core.import_map import is_heading_row, is_totals_row, is_weekday_row
 from puantaj.errors import ValidationError
 
@@ -66,6 +64,8 @@ def _table(name: str, headings: list, lines: list[list], first_row: int) -> Tabl
 
 
 def _xlsx_rows(path: Path) -> list[list[object]]:
+    from openpyxl import load_workbook  # ~15 MB: only when a sheet is read
+
     book = load_workbook(path, read_only=True, data_only=True)
     try:
         return [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from openpyxl.utils import get_column_letter as letter
-
+from puantaj.core.sheet import column_letter
 from puantaj.import_words import word
 from puantaj.payroll_words import WORDS as PAYROLL_WORDS
 
@@ -57,9 +56,11 @@ def columns(mapping: dict[int, str]) -> list[str]:
     def close() -> None:
         if len(run) > 2:
             (c1, d1), (c2, d2) = run[0], run[-1]
-            out.append(f"{letter(c1 + 1)}..{letter(c2 + 1)}=day:{d1}..{d2}")
+            out.append(
+                f"{column_letter(c1 + 1)}..{column_letter(c2 + 1)}=day:{d1}..{d2}"
+            )
         else:
-            out.extend(f"{letter(c + 1)}=day:{d}" for c, d in run)
+            out.extend(f"{column_letter(c + 1)}=day:{d}" for c, d in run)
         run.clear()
 
     for index, field_name in sorted(mapping.items()):
@@ -67,7 +68,7 @@ def columns(mapping: dict[int, str]) -> list[str]:
         if run and (day is None or (index, day) != (run[-1][0] + 1, run[-1][1] + 1)):
             close()
         if day is None:
-            out.append(f"{letter(index + 1)}={field_name}")
+            out.append(f"{column_letter(index + 1)}={field_name}")
         else:
             run.append((index, day))
     close()

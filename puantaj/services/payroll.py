@@ -13,9 +13,6 @@ import csv
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
 from puantaj.core import sheet
 from puantaj.core.numbers import format_number
 from puantaj.core.validators import format_date
@@ -138,6 +135,9 @@ def write_transfer(
 ) -> Path:
     """The payroll transfer .xlsx: one sheet, one row per employee and month."""
     grids = list(grids)
+    from openpyxl import Workbook  # ~15 MB: only when a file is written
+    from openpyxl.styles import Font
+
     book = Workbook()
     ws = book.active
     ws.title = "Puantaj aktarım"

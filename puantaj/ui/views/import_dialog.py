@@ -12,8 +12,7 @@ import tkinter as tk
 from collections.abc import Callable
 from tkinter import ttk
 
-from openpyxl.utils import get_column_letter
-
+from puantaj.core import sheet
 from puantaj.services.import_report import detail
 from puantaj.services.import_rows import cell_value
 from puantaj.services.importer import ImportPlan, ImportResult
@@ -93,9 +92,9 @@ class ImportDialog(tk.Toplevel):
         for index, heading in enumerate(headings):
             row, col = divmod(index, PER_ROW)
             shown = cell_value(heading)  # a date heading as 01.11.2026
-            ttk.Label(frame, text=f"{get_column_letter(index + 1)}: {shown}"[:28]).grid(
-                row=row, column=2 * col, sticky="e", padx=(8, 2)
-            )
+            ttk.Label(
+                frame, text=f"{sheet.column_letter(index + 1)}: {shown}"[:28]
+            ).grid(row=row, column=2 * col, sticky="e", padx=(8, 2))
             box = ttk.Combobox(frame, values=names, width=14, state="readonly")
             box.set(field_label(self.t, self.p.mapping.get(index, "")))
             box.grid(row=row, column=2 * col + 1, sticky="w", pady=1)

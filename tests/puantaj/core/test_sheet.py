@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from puantaj.core import sheet
 from puantaj.core.holidays import HolidayCalendar
 
@@ -35,3 +37,34 @@ def test_day_kinds_and_number_formats():
     assert sheet.export_name("Ankara Merkez", 2026, 1, ".pdf") == (
         "Puantaj_Ankara_Merkez_2026-01.pdf"
     )
+
+
+@pytest.mark.parametrize(
+    ("number", "letters"), [(1, "A"), (26, "Z"), (27, "AA"), (52, "AZ"), (703, "AAA")]
+)
+def test_column_letters_and_numbers_go_both_ways(number, letters):
+    assert sheet.column_letter(number) == letters
+    assert sheet.column_number(letters) == number
+    assert sheet.column_number(letters.lower()) == number
+
+
+@pytest.mark.parametrize("bad", ["", "A1", "Ç", "ABCD", " A"])
+def test_a_column_that_is_not_letters_is_refused(bad):
+    with pytest.raises(ValueError):
+        sheet.column_number(bad)
+
+
+def test_the_app_starts_without_the_export_libraries():
+    """openpyxl and reportlab (~30 MB resident) load at the first export or
+    import, so a PC that never exports stays light (issue 16's memory goal)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, puantaj.app, puantaj.ui.main_window;"
+        "print(sorted(m for m in ('openpyxl', 'reportlab', 'PIL') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "[]"
