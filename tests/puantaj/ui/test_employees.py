@@ -45,7 +45,7 @@ def test_deactivating_asks_the_exit_date_keeps_history_and_can_be_undone(
     dialog.exit_date.set("15.03.2026")  # inside locked March: refused
     dialog.ok_button.invoke()
     assert dialog.error.get() == (
-        "Ankara 2026-03 Kilitli: çıkış tarihi o ayı değiştiremez (yönetici açmalı)"
+        "Ankara Mart 2026 Kilitli: çıkış tarihi o ayı değiştiremez (yönetici açmalı)"
     )
     assert driver.asked == []
     dialog.exit_date.set("15.04.2026")
