@@ -34,7 +34,6 @@ SUN_VALLEY_PT = {
     "SunValleyTitleLargeFont": 30,
     "SunValleyDisplayFont": 50,
 }
-PAD = 8  # the space between a form's widgets, at 96 dpi
 
 
 def make_dpi_aware() -> None:
