@@ -23,6 +23,7 @@ from puantaj.sync import sse
 GZIP_MIN_BYTES = 2048
 GZIP_LEVEL = 1  # JSON compresses ~8x even at 1; higher levels cost CPU time
 SNAPSHOT_CHUNK = 1 << 20
+SNAPSHOT_WAIT_S = 600.0  # for the first byte of a snapshot (1M rows: ~20 s)
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,10 @@ class SyncClient:
         """Download the scope's snapshot into the SQLite file `dest` (unpacked as
         it streams in). None: this server has no snapshots (an older one)."""
         sent = time.time() * 1000
-        response = self._send("GET", "/sync/snapshot", stream=True)
+        # the server writes the whole file before the first byte: a big scope
+        # takes longer than a sync exchange may (connecting still may not)
+        wait = (self.timeout_s, max(self.timeout_s, SNAPSHOT_WAIT_S))
+        response = self._send("GET", "/sync/snapshot", stream=True, timeout=wait)
         with response:
             if response.status_code == 404:
                 return None
@@ -198,9 +202,8 @@ class SyncClient:
 
     def _send(self, method: str, path: str, **kw: Any) -> requests.Response:
         try:
-            return self._http.request(
-                method, self.base_url + path, timeout=self.timeout_s, **kw
-            )
+            kw.setdefault("timeout", self.timeout_s)
+            return self._http.request(method, self.base_url + path, **kw)
         except requests.exceptions.SSLError as exc:
             raise SyncUnavailable(
                 f"TLS error talking to the server: {exc}", code="sync_tls"
