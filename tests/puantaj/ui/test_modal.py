@@ -166,3 +166,64 @@ def test_every_list_has_a_title(services, drive):
         "vehicle_faults": "Arızalar",
         "vehicle_inspections": "Muayeneler ve ölçümler",
     }
+
+
+def test_the_exit_date_dialog_is_typed_at_and_escape_leaves_it_undone(services, drive):
+    people = services.records["employees"]
+    ayse = people.create(
+        ANKARA,
+        {
+            "sicil_no": "1",
+            "first_name": "Ayse",
+            "last_name": "Kaya",
+            "hire_date": "01.01.2025",
+        },
+    )
+    driver = drive(services)
+    driver.login("ankara1")
+    root, view = driver.root, driver.window.record_views["employees"]
+    driver.window.notebook.select(1)
+    root.update()
+    view.tree.selection_set(ayse)
+    dialog = view.deactivate()
+    root.update()
+    assert dialog.grab_current() is dialog
+    entry = root.focus_get()
+    assert str(entry.cget("textvariable")) == str(dialog.exit_date)
+    press(root, "Escape")
+    assert not dialog.winfo_exists()
+    assert people.get(ANKARA, ayse)["exit_date"] is None
+    dialog = view.deactivate()
+    root.update()
+    entry = root.focus_get()
+    entry.delete(0, "end")
+    type_text(root, "30.11.2026")
+    press(root, "Return")
+    assert not dialog.winfo_exists()
+    assert driver.asked[-1].startswith("Ayse Kaya (1) 30.11.2026 tarihiyle")
+    assert people.get(ANKARA, ayse)["exit_date"] == "2026-11-30"
+
+
+def test_the_admins_code_form_is_typed_at_and_saved_with_enter(services, drive):
+    driver = drive(services)
+    driver.login("admin")
+    root, tables = driver.root, driver.window.tables_view
+    driver.window.notebook.select(tables)
+    form = tables.edit_code(None)
+    root.update()
+    assert form.grab_current() is form
+    assert root.focus_get() is form.widgets["code"]
+    type_text(root, "GI")
+    press(root, "Tab")
+    type_text(root, "Gorevli izin")
+    form.vars["kind"].set("Mazeret izni")  # a read-only list: picked, not typed
+    form.vars["worked"].set("0")
+    form.vars["paid"].set("1")
+    form.widgets["label_tr"].focus_force()
+    press(root, "Return")
+    assert not form.winfo_exists(), form.error.get()
+    assert tables.codes.item("GI", "values")[:3] == (
+        "GI",
+        "Gorevli izin",
+        "Mazeret izni",
+    )
