@@ -30,6 +30,7 @@ fmt: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/server_bench.py
+	$(PY) bench/events_bench.py
 	$(PY) bench/sync_bench.py
 	$(PY) bench/ui_bench.py
 	$(PY) bench/protocol_bench.py
