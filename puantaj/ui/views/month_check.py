@@ -10,7 +10,6 @@ from puantaj.core.datetext import day_text
 from puantaj.core.monthcheck import ERROR, Finding, shown_values
 from puantaj.services.monthcheck import MonthCheck
 from puantaj.ui.modal import make_modal
-from puantaj.ui.theme import scaled
 
 
 def month_label(strings, year: int, month: int) -> str:
@@ -40,7 +39,6 @@ class MonthCheckDialog(tk.Toplevel):
         grid = check.grid
         self.where = f"{grid.region} — {month_label(strings, grid.year, grid.month)}"
         self.title(strings("check.title", where=self.where))
-        self.geometry(f"{scaled(self, 900)}x{scaled(self, 420)}")
         body = ttk.Frame(self, padding=8)
         body.pack(fill="both", expand=True)
         errors, warnings = len(check.errors), len(check.warnings)

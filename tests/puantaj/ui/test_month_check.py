@@ -75,7 +75,6 @@ def test_submit_runs_the_checks_jumps_to_cells_then_asks(services, drive):
         "02.11.2026 – 08.11.2026 haftasında 49 saat (sınır 45 saat, md.63)",
     ]
     assert dialog.submit_button.instate(["disabled"])  # errors first
-    dialog.geometry("900x420+180+160")
     driver.shot("10-submit-check")
     dialog.tree.focus("0")
     dialog.tree.focus_force()
