@@ -11,6 +11,7 @@ from tkinter import ttk
 from puantaj.core.datetext import moment_text
 from puantaj.sync.report import SyncReport
 from puantaj.sync.scheduler import SyncEvent
+from puantaj.ui.modal import make_modal
 
 FOLLOW_MS = 250  # how often the unsent count looks whether the file changed
 
@@ -195,7 +196,6 @@ class MessageDialog(tk.Toplevel):
     def __init__(self, parent: tk.Misc, text: str, strings) -> None:
         super().__init__(parent)
         self.title(strings("status.message_title"))
-        self.transient(parent.winfo_toplevel())
         frame = ttk.Frame(self, padding=8)
         frame.pack(fill="both", expand=True)
         self.text = tk.Text(frame, wrap="word", width=70, height=8)
@@ -204,6 +204,4 @@ class MessageDialog(tk.Toplevel):
         self.text.pack(fill="both", expand=True)
         close = ttk.Button(frame, text=strings("dialog.close"), command=self.destroy)
         close.pack(anchor="e", pady=(6, 0))
-        self.bind("<Escape>", lambda _e: self.destroy())
-        self.bind("<Return>", lambda _e: self.destroy())
-        close.focus_set()
+        make_modal(self, close, submit=self.destroy)  # Enter or Escape closes it
