@@ -1,6 +1,7 @@
 """Event channel capacity (issue 16): `puantaj-server serve` on PostgreSQL (nginx,
 gthread sync workers, the gevent /events process) holds N idle event streams
-while server_bench's load runs; how long a push takes to reach a listener.
+while server_bench's load runs; how long a push takes to reach a listener, and
+until another PC's desktop (its SyncController) holds the row.
 
     .venv/bin/python bench/events_bench.py [--streams 1000] [--clients 100]
         [--seconds 20] [--workers 3] [--listen pushed|other] [--probes 20]
@@ -165,6 +166,78 @@ def probe_latency(url, token, region, count):
     return times
 
 
+def desktop_latency(url, token, region, count, home: Path):
+    """ms from another PC's push until a desktop (SyncController: the event
+    channel and the scheduler, an hour between scheduled runs) holds the row."""
+    import dataclasses
+
+    from puantaj.app import build_controller
+    from puantaj.sync.live import LiveState
+    from puantaj.sync.scheduler import SyncEvent
+    from tests.e2e.conftest import make_desk
+
+    desk = make_desk(home, url, token, region)
+    desk.services.settings = dataclasses.replace(
+        desk.services.settings, sync_interval_min=60
+    )
+    posted: queue.Queue = queue.Queue()
+    controller = build_controller(desk.services, posted.put)
+
+    def wait_for(wanted):
+        while not wanted(posted.get(timeout=60)):
+            pass
+
+    def finished(m):
+        return isinstance(m, SyncEvent) and m.kind == "finished"
+
+    def sicils():
+        with desk.services.store.connection() as conn:
+            return {r[0] for r in conn.execute("SELECT sicil_no FROM employees")}
+
+    import requests
+
+    times = []
+    controller.start()
+    try:
+        wait_for(lambda m: m == LiveState(True))
+        wait_for(finished)
+        for n in range(count):
+            sicil = f"live-{n}"
+            change = {
+                "table": "employees",
+                "id": natural_id("employees", region, sicil),
+                "region": region,
+                "hlc": f"{int(time.time() * 1000):013d}:00000:other-pc",
+                "row": {
+                    "sicil_no": sicil,
+                    "first_name": "Ad",
+                    "last_name": "Soyad",
+                    "hire_date": "2025-01-01",
+                    "deleted": 0,
+                },
+            }
+            t0 = time.perf_counter()
+            requests.post(
+                url + "/sync",
+                json={
+                    "protocol": 1,
+                    "site_id": "other-pc",
+                    "batch_id": str(uuid.uuid4()),
+                    "changes": [change],
+                },
+                headers={"Authorization": f"Bearer {token}"},
+                timeout=60,
+            ).raise_for_status()
+            while sicil not in sicils():
+                wait_for(finished)
+            times.append((time.perf_counter() - t0) * 1000)
+            time.sleep(1.1)  # past the stream's one-event-a-second gap
+    finally:
+        controller.stop()
+        desk.services.store.close()
+    return times
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--streams", type=int, default=1000)
@@ -252,6 +325,14 @@ def main() -> None:
             f"push → event heard ({args.probes} probes, {args.streams} streams "
             f"open): p50 {percentile(times, 50):.1f} ms, "
             f"max {max(times):.1f} ms {gauge()}"
+        )
+        times = desktop_latency(
+            server.url, tokens["Probe"], "Probe", args.probes, tmp / "desk"
+        )
+        print(
+            f"push → another PC holds the row (its SyncController, {args.probes} "
+            f"pushes): p50 {percentile(times, 50):.0f} ms, max {max(times):.0f} ms "
+            f"{gauge()}"
         )
     finally:
         if holder.pid is not None:
