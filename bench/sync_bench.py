@@ -85,7 +85,9 @@ def generate(services, rows: int) -> int:
     return made
 
 
-FILL_STAFF = 5000  # fill_server's employees, 1,000 a region
+FILL_STAFF = (
+    2500  # fill_server's employees, 500 a region (ui_bench: a 500-employee month)
+)
 
 
 def fill_server(db: Path, rows: int) -> None:
