@@ -72,13 +72,11 @@ class SyncEngine:
             self._daily_backup()
             client = self._client_factory()
             try:
-                booted = bootstrap.bootstrap(self._store, client, report)
+                bootstrap.bootstrap(self._store, client, report)
                 self._exchange_all(client, report, progress)
                 if self._retry_orphans():  # their parent rows went in a later page
                     self._exchange_all(client, report, progress)
-                # a file just made from the server's snapshot is compared on the
-                # next run, not in the same one (1M rows: ~20 s on the worker)
-                if verify or (verify is None and not booted and self._verify_due()):
+                if verify or (verify is None and self._verify_due()):
                     self._verify(client, report, progress)
             finally:
                 client.close()
