@@ -225,7 +225,7 @@ class UnsentCount:
     """The counts of `unsent`, read again only when the file has changed: a write
     on this thread's connection (total_changes) or a commit by any other
     connection, the sync worker's included (PRAGMA data_version). Call it from
-    one thread (the Tk thread); the check costs one PRAGMA, not a count."""
+    one thread (sync/unsent_watch.py's); the check costs one PRAGMA, not a count."""
 
     def __init__(self, store) -> None:
         self._store = store

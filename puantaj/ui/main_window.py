@@ -17,14 +17,10 @@ from puantaj.errors import PuantajError
 from puantaj.services.export import ExportService
 from puantaj.services.overview import OverviewService
 from puantaj.services.session import Session
-from puantaj.sync.controller import (
-    SyncController,
-    UnsentCount,
-    last_report,
-    unsent,
-)
+from puantaj.sync.controller import SyncController, last_report, unsent
 from puantaj.sync.live import ServerChanged
 from puantaj.sync.scheduler import SyncEvent
+from puantaj.sync.unsent_watch import UnsentCounts, UnsentWatch
 from puantaj.ui.i18n import Strings
 from puantaj.ui.jobs import Jobs
 from puantaj.ui.placement import place, remembered
@@ -275,6 +271,11 @@ class MainWindow(ttk.Frame):
             self._add_admin_tabs()
         self.notebook.bind("<<NotebookTabChanged>>", lambda _e: self._tab_changed())
         pump.subscribe(self.on_message)
+        # every write moves the unsent count, whoever made it (issue 15), counted
+        # on a thread of its own and shown through the pump
+        self.unsent_watch = UnsentWatch(services.store, pump.post)
+        self._refused = 0  # the last count of refusals kept
+        self.bind("<Destroy>", self._stop_watching, add="+")
         self._show_first_state()
 
     def _build_status_bar(self, on_logout: Callable[[], None] | None) -> None:
@@ -417,9 +418,8 @@ class MainWindow(ttk.Frame):
     def _show_first_state(self) -> None:
         """The grid, the unsent count and the last sync as the window opens."""
         self.grid_view.reload()
-        # every write moves it, whoever made it (issue 15): not only the views
-        # that show a status line
-        self.status.follow(UnsentCount(self.services.store).changed)
+        self._count_unsent()
+        self.unsent_watch.start()
         report = last_report(self.services.store)
         if report:
             self.status.show_report(report)
@@ -471,13 +471,28 @@ class MainWindow(ttk.Frame):
         return self.notebook.nametowidget(self.notebook.select()) is view
 
     def _count_unsent(self) -> None:
-        self.status.set_unsent(*unsent(self.services.store))
+        count, self._refused = unsent(self.services.store)
+        self.status.set_unsent(count, self._refused)
+
+    def _stop_watching(self, event) -> None:
+        if event.widget is self:  # this window's own Destroy, not a child's
+            self.unsent_watch.stop()
 
     def on_message(self, message: object) -> None:
+        if isinstance(message, UnsentCounts):
+            self._refused = message.refused
+            self.status.set_unsent(message.unsent, message.refused)
+            return
         if isinstance(message, SyncEvent):
             self.status.on_event(message)
+            if message.kind == "started":  # the sync's progress tells it meanwhile
+                self.unsent_watch.pause()
+            elif message.kind == "progress" and message.total:
+                left = max(message.total - message.done, 0)
+                self.status.set_unsent(left, self._refused)
             if message.kind == "finished":
                 self._count_unsent()  # what is left, and what the server refused
+                self.unsent_watch.resume()
                 self.settings_view.show_last_sync(message.report)
                 if message.report and message.report.pulled:
                     self.grid_view.reload()

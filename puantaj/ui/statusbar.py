@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import tkinter as tk
-from collections.abc import Callable
 from tkinter import font as tkfont
 from tkinter import ttk
 
@@ -12,8 +11,6 @@ from puantaj.core.datetext import moment_text
 from puantaj.sync.report import SyncReport
 from puantaj.sync.scheduler import SyncEvent
 from puantaj.ui.modal import make_modal
-
-FOLLOW_MS = 250  # how often the unsent count looks whether the file changed
 
 
 def local_time(iso: str) -> str:
@@ -76,8 +73,6 @@ class StatusBar(ttk.Frame):
         self.message_label.bind("<Button-1>", lambda _e: self.open_message())
         self.message_label.bind("<Configure>", lambda _e: self._fit_message())
         self.message.trace_add("write", lambda *_: self._fit_message())
-        self._follow_id: str | None = None
-        self.bind("<Destroy>", self._stop_following, add="+")
         self.offline_since: str | None = None
         self._reason = ""  # why the last sync failed, while it is shown
 
@@ -96,24 +91,6 @@ class StatusBar(ttk.Frame):
         """The whole status message in a window of its own."""
         text = self.message.get()
         return MessageDialog(self, text, self.t) if text else None
-
-    def follow(
-        self,
-        read: Callable[[], tuple[int, int] | None],
-        every_ms: int = FOLLOW_MS,
-    ) -> None:
-        """Keep the unsent count current: `read` returns the counts when the file
-        changed since it last looked (by anyone: a view, an import, the sync
-        worker), else None. It runs on the Tk thread and costs one PRAGMA."""
-        counts = read()
-        if counts is not None:
-            self.set_unsent(*counts)
-        self._follow_id = self.after(every_ms, self.follow, read, every_ms)
-
-    def _stop_following(self, event) -> None:
-        if event.widget is self and self._follow_id is not None:
-            self.after_cancel(self._follow_id)
-            self._follow_id = None
 
     def _show_reason(self, text: str) -> None:
         """Say why the sync failed; a later success clears only that text."""
