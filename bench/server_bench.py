@@ -20,7 +20,7 @@ import uuid
 from collections import Counter
 from pathlib import Path
 
-from common import ROOT, percentile, servers, summary
+from common import ROOT, gauge, percentile, servers, summary
 
 from puantaj.core.hlc import Stamp
 
@@ -210,7 +210,7 @@ def main() -> None:
             f"{'nginx → ' if args.proxy else ''}gunicorn {args.workers} workers × "
             f"{args.threads} threads, PostgreSQL, "
             f"{args.clients} concurrent clients, {args.seconds:.0f} s each phase, "
-            f"{os.cpu_count()} cores (load generator on the same machine)"
+            f"{os.cpu_count()} cores (load generator on the same machine) {gauge()}"
         )
         mark = len(server.log)
         lat, errors = run_load(server.url, tokens, regions, args.seconds, "sync")
