@@ -98,6 +98,17 @@ def gauge() -> None:
     )
 
 
+def time_reloads(view, root: tk.Tk, runs: int = 5) -> list[float]:
+    """ms to load the grid's month and draw it, `runs` times."""
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        view.reload()
+        root.update()
+        times.append((time.perf_counter() - t0) * 1000)
+    return times
+
+
 def spread(times: list[float]) -> str:
     ordered = sorted(times)
     return (
@@ -127,12 +138,7 @@ def open_month(employees: int) -> None:
     login(app, root, "ankara1")
     view = app.window.grid_view
     view.month.set("2026-03")
-    times = []
-    for _ in range(5):
-        t0 = time.perf_counter()
-        view.reload()
-        root.update()
-        times.append((time.perf_counter() - t0) * 1000)
+    times = time_reloads(view, root)
     print(
         f"open a month of {employees} employees ({employees * 31:,} cells): "
         f"median {statistics.median(times):.0f} ms (min {min(times):.0f}, "
@@ -245,12 +251,7 @@ def admin_pull(rows: int, open_grid: bool) -> None:
             view = app.window.grid_view
             view.region.set("Ankara")
             view.month.set("2020-03")  # fill_server's days start on 1.1.2020
-            times = []
-            for _ in range(5):
-                t0 = time.perf_counter()
-                view.reload()
-                root.update()
-                times.append((time.perf_counter() - t0) * 1000)
+            times = time_reloads(view, root)
             shown = len(view.sheet.get_sheet_data())
             print(
                 f"  then a month of Ankara ({shown:,} employees) opens in median "
