@@ -35,9 +35,17 @@ def now_text() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+def new_token() -> str:
+    """A random token that never starts with "-": typed after `--token` on a
+    command line, one that did was taken for an option (1 token in 64)."""
+    while (token := secrets.token_urlsafe(32)).startswith("-"):
+        pass
+    return token
+
+
 def create_token(conn: Connection, tables, scope: str, label: str = "") -> str:
     """Store a new token's hash; return the token (shown once)."""
-    token = secrets.token_urlsafe(32)
+    token = new_token()
     conn.execute(
         tables["tokens"]
         .insert()

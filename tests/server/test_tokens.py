@@ -117,3 +117,13 @@ def test_a_region_token_still_syncs_after_api_key_changes(backend):
         assert running.post("/sync", body([]), token).status_code == 200
     finally:
         running.stop()
+
+
+def test_a_new_token_can_follow_token_on_a_command_line():
+    """A token starting with "-" was taken for an option by `puantaj sync
+    --token …` (seen failing CI once: "argument --token: expected one argument")."""
+    from server.auth import new_token
+
+    made = [new_token() for _ in range(2000)]
+    assert not [t for t in made if t.startswith("-")]
+    assert len(set(made)) == len(made) and all(len(t) >= 43 for t in made)
