@@ -18,9 +18,6 @@ import time
 import tkinter as tk
 from pathlib import Path
 
-from common import servers
-from sync_bench import fill_server, generate
-
 from puantaj.app import build_desktop, build_services
 from puantaj.config import load_settings
 from puantaj.services.session import Session
@@ -190,6 +187,9 @@ def open_month(employees: int) -> None:
 
 
 def stall_during_sync(rows: int) -> None:
+    from common import servers
+    from sync_bench import generate
+
     folder = Path(tempfile.mkdtemp(prefix="ui-sync-"))
     env = servers.sqlite_env(folder)
     server = servers.start(env)
@@ -226,9 +226,12 @@ def resident_mb() -> float:
 
 def admin_pull(rows: int, open_grid: bool) -> None:
     """An admin desktop's first sync of a server holding `rows` timesheet rows
-    (FILL_STAFF employees), started by hand with the window open: the longest
-    main-thread stall while they arrive, the resident memory after, and (with
-    `open_grid`) how long a month of a region takes to open."""
+    (FILL_STAFF employees). The server is filled and started here; the desktop
+    runs in a process of its own that imports nothing but the app, so its
+    resident memory is the app's (admin_desk)."""
+    from common import servers
+    from sync_bench import fill_server
+
     folder = Path(tempfile.mkdtemp(prefix="ui-admin-"))
     env = servers.sqlite_env(folder)
     env.cli("migrate")
@@ -236,31 +239,40 @@ def admin_pull(rows: int, open_grid: bool) -> None:
     server = servers.start(env)
     try:
         token = env.tokens(["*"])["*"]
-        services, root, app = make_app(folder / "desk", server.url, token)
-        login(app, root, "admin")
-        app.controller.stop()
-        gaps, seconds, report, _ = _run_sync(root, app)
-        print(
-            f"admin's first sync of {rows:,} rows ({report.state}, pulled "
-            f"{report.pulled:,} in {seconds:.1f} s): longest main-thread stall "
-            f"{max(gaps):.0f} ms, p99 {sorted(gaps)[int(len(gaps) * 0.99)]:.0f} ms "
-            f"over {len(gaps)} ticks of 10 ms; resident memory after "
-            f"{resident_mb():.0f} MB"
-        )
-        if open_grid:
-            view = app.window.grid_view
-            view.region.set("Ankara")
-            view.month.set("2020-03")  # fill_server's days start on 1.1.2020
-            times = time_reloads(view, root)
-            shown = len(view.sheet.get_sheet_data())
-            print(
-                f"  then a month of Ankara ({shown:,} employees) opens in median "
-                f"{statistics.median(times):.0f} ms (min {min(times):.0f}, max "
-                f"{max(times):.0f}, 5 runs); resident memory {resident_mb():.0f} MB"
-            )
-        app.close()
+        desk = [sys.executable, __file__, "--admin-desk", server.url, token]
+        desk += [str(folder / "desk"), str(rows), "grid" if open_grid else "-"]
+        subprocess.run(desk, check=True)
     finally:
         server.stop()
+
+
+def admin_desk(url: str, token: str, home: Path, rows: int, open_grid: bool) -> None:
+    """The admin's window: one sync started by hand (the longest main-thread
+    stall while the rows arrive, the resident memory after) and, with
+    `open_grid`, how long a month of a region takes to open."""
+    services, root, app = make_app(home, url, token)
+    login(app, root, "admin")
+    app.controller.stop()
+    gaps, seconds, report, _ = _run_sync(root, app)
+    print(
+        f"admin's first sync of {rows:,} rows ({report.state}, pulled "
+        f"{report.pulled:,} in {seconds:.1f} s): longest main-thread stall "
+        f"{max(gaps):.0f} ms, p99 {sorted(gaps)[int(len(gaps) * 0.99)]:.0f} ms "
+        f"over {len(gaps)} ticks of 10 ms; resident memory after "
+        f"{resident_mb():.0f} MB"
+    )
+    if open_grid:
+        view = app.window.grid_view
+        view.region.set("Ankara")
+        view.month.set("2020-03")  # fill_server's days start on 1.1.2020
+        times = time_reloads(view, root)
+        shown = len(view.sheet.get_sheet_data())
+        print(
+            f"  then a month of Ankara ({shown:,} employees) opens in median "
+            f"{statistics.median(times):.0f} ms (min {min(times):.0f}, max "
+            f"{max(times):.0f}, 5 runs); resident memory {resident_mb():.0f} MB"
+        )
+    app.close()
 
 
 def _run_sync(root: tk.Tk, app) -> tuple[list[float], float, object, list[float]]:
@@ -301,27 +313,28 @@ def main() -> None:
     parser.add_argument("--employees", type=int, default=500)
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--big", type=int, default=1_000_000)
-    parser.add_argument("--admin-only", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--admin-only", type=int, help="only the admin's first sync")
+    parser.add_argument("--admin-desk", nargs=5, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.admin_only is not None:  # a process of its own: its memory is the app's
+    if args.admin_desk:  # the desktop's own process (admin_pull starts it)
+        url, token, home, rows, grid = args.admin_desk
         xvfb = ensure_display()
         try:
-            admin_pull(args.admin_only, open_grid=args.admin_only == args.big)
+            admin_desk(url, token, Path(home), int(rows), grid == "grid")
         finally:
             if xvfb:
                 xvfb.terminate()
+        return
+    if args.admin_only is not None:
+        admin_pull(args.admin_only, open_grid=True)
         return
     xvfb = ensure_display()
     try:
         gauge()
         open_month(args.employees)
         stall_during_sync(args.rows)
-        for rows in (args.rows, args.big):
-            subprocess.run(
-                [sys.executable, __file__, "--admin-only", str(rows)]
-                + ["--big", str(args.big)],
-                check=True,
-            )
+        admin_pull(args.rows, open_grid=False)
+        admin_pull(args.big, open_grid=True)
     finally:
         if xvfb:
             xvfb.terminate()
