@@ -22,7 +22,7 @@ from puantaj.app import build_desktop, build_services
 from puantaj.config import load_settings
 from puantaj.services.session import Session
 from puantaj.sync.scheduler import SyncEvent
-from puantaj.ui.main_window import Dialogs
+from puantaj.ui.dialogs import Dialogs
 from puantaj.ui.sheet_cells import flush_redraw
 
 

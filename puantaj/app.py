@@ -121,7 +121,8 @@ def build_controller(services: Services, post) -> SyncController:
 
 def build_desktop(root, services: Services, demo: bool = False, dialogs=None):
     """The Tk application over `services` in an existing root (tests use it too)."""
-    from puantaj.ui.main_window import DesktopApp, native_dialogs
+    from puantaj.ui.desktop_app import DesktopApp
+    from puantaj.ui.dialogs import native_dialogs
     from puantaj.ui.theme import apply_theme
 
     apply_theme(root)  # before any widget: sizes follow the screen's DPI

@@ -61,7 +61,7 @@ def test_the_app_starts_without_the_export_libraries():
     import sys
 
     code = (
-        "import sys, puantaj.app, puantaj.ui.main_window;"
+        "import sys, puantaj.app, puantaj.ui.desktop_app;"
         "print(sorted(m for m in ('openpyxl', 'reportlab', 'PIL') if m in sys.modules))"
     )
     out = subprocess.run(

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from puantaj.app import build_desktop
-from puantaj.ui.main_window import DesktopApp, Dialogs
+from puantaj.ui.desktop_app import DesktopApp
+from puantaj.ui.dialogs import Dialogs
 from tests.conftest import require
 
 SHOTS = os.environ.get("PUANTAJ_SCREENSHOTS")

@@ -18,7 +18,7 @@ from tkinter import font as tkfont
 
 from puantaj.app import build_desktop
 from puantaj.services.session import Session
-from puantaj.ui.main_window import Dialogs
+from puantaj.ui.dialogs import Dialogs
 from tests.conftest import make_services
 
 ANKARA = Session("ankara1", "clerk", "Ankara")

@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from puantaj.core import sheet
 from puantaj.services.session import Session
 from puantaj.services.timesheets import Edit
 from puantaj.store import clock
@@ -192,7 +193,7 @@ def test_regions_at_a_glance_refresh_while_the_tab_is_open(
     line = admin.regions.item("Ankara")
     assert line["text"] == "Ankara — 2 bilgisayar"
     month = line["values"][3]
-    assert month.endswith(": açılmadı") and month.split()[0] in _MONTHS_TR
+    assert month.endswith(": açılmadı") and month.split()[0] in sheet.MONTHS_TR
     assert admin.is_refreshing  # the tab is open
     # a third PC syncs; the open tab shows it without a click
     admin.refresh_ms = 50
@@ -245,19 +246,3 @@ def test_the_activity_log_reads_dates_the_turkish_way(services, drive):
         "Ayşe Yılmaz (7)",
         "X",
     )
-
-
-_MONTHS_TR = [
-    "Ocak",
-    "Şubat",
-    "Mart",
-    "Nisan",
-    "Mayıs",
-    "Haziran",
-    "Temmuz",
-    "Ağustos",
-    "Eylül",
-    "Ekim",
-    "Kasım",
-    "Aralık",
-]

@@ -7,7 +7,7 @@ import tkinter as tk
 
 from puantaj.app import build_desktop
 from puantaj.ui import placement
-from puantaj.ui.main_window import Dialogs
+from puantaj.ui.dialogs import Dialogs
 from tests.conftest import make_services
 
 
