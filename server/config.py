@@ -56,6 +56,14 @@ class ServerSettings:
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
 
+    @property
+    def sqlite_file(self) -> str:
+        """The embedded database's file ("" for PostgreSQL or in memory)."""
+        if not self.is_sqlite:
+            return ""
+        path = self.database_url.split("///", 1)[-1]
+        return "" if path == ":memory:" else path
+
 
 def default_home() -> Path:
     return Path(platformdirs.user_data_dir("PuantajServer", appauthor=False))

@@ -46,8 +46,8 @@ def private_file(path: Path) -> Path:
 def make_engine(settings: ServerSettings) -> Engine:
     """An engine with WAL and busy timeout on SQLite, a sized pool on PostgreSQL."""
     if settings.is_sqlite:
-        path = settings.database_url.split("///", 1)[-1]
-        if path and path != ":memory:":
+        path = settings.sqlite_file
+        if path:
             private_folder(Path(path).parent)
         # pooled: a connection keeps its page cache warm between requests
         engine = create_engine(
@@ -62,7 +62,7 @@ def make_engine(settings: ServerSettings) -> Engine:
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn, _record):
             dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
-            if path and path != ":memory:":  # the -wal/-shm files take its mode
+            if path:  # the -wal/-shm files take its mode
                 private_file(Path(path))
             for pragma in (
                 "journal_mode = WAL",
@@ -187,8 +187,8 @@ def first_start_lock(engine: Engine, settings: ServerSettings) -> Iterator[None]
                 )
                 conn.commit()
         return
-    path = settings.database_url.split("///", 1)[-1]
-    if fcntl is None or not path or path == ":memory:":
+    path = settings.sqlite_file
+    if fcntl is None or not path:
         yield
         return
     Path(path).parent.mkdir(parents=True, exist_ok=True)

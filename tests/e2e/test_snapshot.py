@@ -5,18 +5,27 @@ gunicorn with 3 workers on PostgreSQL), real desktop files."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 
 import pytest
 
-from puantaj.store import changelog
+from puantaj.core.tables import TABLES
+from puantaj.store import changelog, snapshot
 from puantaj.sync.client import SyncClient
 from tests.e2e import test_sync_integrity as integrity
 
 employee = integrity.employee
 # both backends: the dev server on SQLite, gunicorn with 3 workers on PostgreSQL
 server_env, server = integrity.server_env, integrity.server
+
+
+class Pulling(SyncClient):
+    """A client of a server without snapshots: the first sync pulls every row."""
+
+    def snapshot(self, dest):
+        return None
 
 
 class Hooked(SyncClient):
@@ -156,6 +165,43 @@ def test_snapshot_stays_exact_while_other_pcs_push(desks, server):
     assert in_step(admin, server.url, desks.tokens["*"]) == "in_step"
 
 
+def stamps(desk) -> dict[tuple[str, str], dict]:
+    """Every row's stamps, column by column, as the desktop keeps them."""
+    out = {}
+    with desk.services.store.connection() as conn:
+        for name in TABLES:
+            for row_id, hlc in conn.execute(f'SELECT id, _hlc FROM "{name}"'):
+                out[name, row_id] = json.loads(hlc)
+    return out
+
+
+@pytest.mark.parametrize("scope", ["Ankara", "*"])
+def test_the_snapshot_gives_the_stamps_a_pull_gives(desks, server, scope):
+    """Rows written once travel as one stamp, rows edited since as their
+    groups; either way the file holds what pulling every row would give, each
+    column with its own stamp, and the clock is past the newest of them."""
+    office = desks("Ankara")
+    made = [employee(office, str(n), f"Kişi{n}", title="Şoför") for n in range(6)]
+    assert office.sync().ok
+    for emp in made[:3]:  # edited later: two stamps in the row
+        office.services.records["employees"].update(
+            office.session, emp, {"title": "Usta"}
+        )
+    assert office.sync().ok
+    taken, pulled = desks(scope), desks(scope)
+    client = hook(taken, server.url, desks.tokens[scope])
+    pulled.engine._client_factory = lambda: Pulling(server.url, desks.tokens[scope], 60)
+    assert taken.sync().ok and client.snapshots == 1
+    assert pulled.sync().ok
+    assert stamps(taken) == stamps(pulled)
+    edited = stamps(taken)["employees", made[0]]
+    assert edited["title"] > edited["first_name"]  # the edit's stamp is newer
+    assert taken.employees() == pulled.employees() == office.employees()
+    with taken.services.store.connection() as conn:
+        clock = conn.execute("SELECT printf('%013d:%05d', ms, counter) FROM _clock")
+        assert clock.fetchone()[0] >= edited["title"][:19]
+
+
 def test_rows_typed_before_the_first_sync_keep_their_newer_values(desks, server):
     office, newcomer = desks("Ankara"), desks("Ankara")
     emp = employee(office, "7", "Ali", title="Şoför")
@@ -181,7 +227,7 @@ def test_rows_typed_before_the_first_sync_keep_their_newer_values(desks, server)
 @pytest.mark.parametrize(
     "layout",
     [
-        "UPDATE _snapshot SET value = '2' WHERE key = 'format'",
+        f"UPDATE _snapshot SET value = '{int(snapshot.FORMAT) + 1}' WHERE key = 'format'",
         "ALTER TABLE employees ADD COLUMN shoe_size INTEGER",
     ],
 )
