@@ -4,7 +4,6 @@ desktop takes in on its first sync (README, DESIGN.md extensions)."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import uuid
 from collections.abc import Iterator, Sequence
@@ -14,6 +13,7 @@ from sqlalchemy import Connection, Table, select
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
 from puantaj.core import desktop_schema, jsonfast
+from puantaj.core import stamps as core_stamps
 from puantaj.core.ddl import q
 from puantaj.core.hlc import Stamp
 from puantaj.core.tables import TABLES
@@ -91,7 +91,7 @@ def _copy_table(
                     row["id"],
                     row["region"],
                     *(row[c] for c in columns),
-                    json.dumps(stamps),
+                    core_stamps.write(stamps, columns),
                 ]
             )
         out.executemany(sql, rows)

@@ -10,6 +10,8 @@ import pytest
 
 from puantaj.app import Services, build_services
 from puantaj.config import load_settings
+from puantaj.core import stamps as core_stamps
+from puantaj.core.tables import TABLES
 from puantaj.services.session import Session
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
@@ -25,6 +27,11 @@ def require(condition: bool, reason: str) -> None:
     if IN_CI:
         pytest.fail(f"CI=true and {reason}")
     pytest.skip(reason)
+
+
+def employee_stamps(text: str) -> dict[str, str]:
+    """{column: stamp} of an employee row's _hlc, in either form (core.stamps)."""
+    return core_stamps.read(text, TABLES["employees"].data_columns)
 
 
 def make_services(home: Path, region: str | None = None) -> Services:

@@ -8,6 +8,7 @@ alike — and queue the row in `_outbox` in the same transaction.
 
 from __future__ import annotations
 
+from puantaj.core import stamps
 from puantaj.core.tables import TABLES, Column, TableSpec
 
 _SQL_TYPES = {
@@ -117,11 +118,13 @@ def create_triggers(spec: TableSpec) -> list[str]:
     """Change-capture triggers of one table (dropped and rebuilt by migrations)."""
     t = spec.name
     cols = spec.data_columns
-    all_stamped = ", ".join(f"'{c}', s" for c in cols)
     changed = " OR ".join(f"NEW.{q(c)} IS NOT OLD.{q(c)}" for c in cols)
+    # a row in the short form (core.stamps) is written out in full: each
+    # column the update left alone keeps the one stamp of every column
+    every = f"json_extract(NEW._hlc, '$.\"{stamps.EVERY}\"')"
     updates = ", ".join(
         f"'$.{c}', CASE WHEN NEW.{q(c)} IS NOT OLD.{q(c)} THEN s "
-        f"ELSE json_extract(NEW._hlc, '$.{c}') END"
+        f"ELSE coalesce(json_extract(NEW._hlc, '$.{c}'), {every}) END"
         for c in cols
     )
     outbox = f"{NEXT_OUTBOX_SEQ}; {queue_row(repr(t), 'NEW.id')};"
@@ -133,7 +136,7 @@ BEGIN SELECT RAISE(ABORT, '{t}: id and region are fixed when a row is created');
 WHEN {NOT_APPLYING}
 BEGIN
     {TICK};
-    UPDATE {q(t)} SET _hlc = (SELECT json_object({all_stamped})
+    UPDATE {q(t)} SET _hlc = (SELECT json_object('{stamps.EVERY}', s)
         FROM (SELECT {CURRENT_STAMP} AS s)) WHERE rowid = NEW.rowid;
     {outbox}
 END""",
@@ -141,8 +144,8 @@ END""",
 WHEN {NOT_APPLYING} AND ({changed})
 BEGIN
     {TICK};
-    UPDATE {q(t)} SET _hlc = (SELECT json_set(NEW._hlc, {updates})
-        FROM (SELECT {CURRENT_STAMP} AS s)) WHERE rowid = NEW.rowid;
+    UPDATE {q(t)} SET _hlc = (SELECT json_remove(json_set(NEW._hlc, {updates}),
+        '$."{stamps.EVERY}"') FROM (SELECT {CURRENT_STAMP} AS s)) WHERE rowid = NEW.rowid;
     {outbox}
 END""",
         # sync never removes a row: a DELETE becomes a tombstone write

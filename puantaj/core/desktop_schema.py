@@ -195,7 +195,16 @@ def _v7(conn: Any) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[Any], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
+def _v8(conn: Any) -> None:
+    """Issue 16: a row written once keeps its stamps short, {"*": stamp}
+    (core.stamps); the capture triggers write that form and write a row out
+    in full when it is edited. Rows already here keep the full form."""
+    for spec in TABLES.values():
+        for statement in (*ddl.drop_triggers(spec), *ddl.create_triggers(spec)):
+            conn.execute(statement)
+
+
+MIGRATIONS: list[Callable[[Any], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from puantaj.core import jsonfast
+from puantaj.core import stamps as core_stamps
 from puantaj.core.changes import Change
 from puantaj.core.ddl import q
 from puantaj.core.hlc import Stamp
@@ -106,7 +107,7 @@ def row_changes(table: str, row: tuple, position: dict[str, int]) -> list[dict]:
     """One wire change per distinct stamp among the row's columns
     (syncproto.wire); `row` is (id, region, _hlc, …) with each column at
     `position[name]`."""
-    stamps: dict[str, str] = jsonfast.loads(row[2] or "{}")
+    stamps = core_stamps.read(row[2], position)
     grouped: dict[str, dict[str, object]] = {}
     for name, stamp in stamps.items():
         where = position.get(name)
@@ -157,8 +158,9 @@ def _apply_table(
     conn: sqlite3.Connection, table: str, changes: list[Change], ties: bool
 ) -> int:
     ids = jsonfast.dumps_text(list({c.id for c in changes}))
+    columns = TABLES[table].data_columns
     current: dict[str, dict] = {
-        row[0]: jsonfast.loads(row[1] or "{}")
+        row[0]: core_stamps.read(row[1], columns)
         for row in conn.execute(
             f"SELECT id, _hlc FROM {q(table)}"
             " WHERE id IN (SELECT value FROM json_each(?))",
@@ -170,7 +172,10 @@ def _apply_table(
     # is one executemany
     inserts: dict[tuple[str, ...], list[tuple]] = defaultdict(list)
     updates: dict[tuple[str, ...], list[tuple]] = defaultdict(list)
-    dumps = jsonfast.dumps_text
+
+    def dumps(stamps: dict[str, str]) -> str:
+        return core_stamps.write(stamps, columns)
+
     for row_id, (region, values, stamps) in merged.items():
         if not values:
             continue

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
-from puantaj.core import jsonfast
+from puantaj.core import stamps as core_stamps
 from puantaj.core.ddl import NEXT_OUTBOX_SEQ, q, queue_row
 from puantaj.core.hlc import Stamp
 from puantaj.core.tables import TABLES
@@ -100,7 +100,7 @@ def rebase(
         if renewed != stamps:
             conn.execute(
                 f"UPDATE {q(table)} SET _hlc = ? WHERE id = ?",
-                (jsonfast.dumps_text(renewed), row_id),
+                (core_stamps.write(renewed, TABLES[table].data_columns), row_id),
             )
         elif (table, row_id) not in refused:
             continue
@@ -121,7 +121,7 @@ def adopt(conn: sqlite3.Connection, old_site: str, now_ms: int) -> int:
         for row_id, text in conn.execute(
             f"SELECT id, _hlc FROM {q(table)} WHERE instr(_hlc, ?) > 0", (needle,)
         ):
-            rows[(table, row_id)] = jsonfast.loads(text)
+            rows[(table, row_id)] = core_stamps.read(text, TABLES[table].data_columns)
     mapping, last = adopt_stamps(
         (text for stamps in rows.values() for text in stamps.values()),
         old_site,
@@ -138,7 +138,7 @@ def adopt(conn: sqlite3.Connection, old_site: str, now_ms: int) -> int:
         if renewed != stamps:
             conn.execute(
                 f"UPDATE {q(table)} SET _hlc = ? WHERE id = ?",
-                (jsonfast.dumps_text(renewed), row_id),
+                (core_stamps.write(renewed, TABLES[table].data_columns), row_id),
             )
             touched += 1
     return touched
@@ -159,7 +159,7 @@ def _candidate_rows(
             f"SELECT _hlc FROM {q(table)} WHERE id = ?", (row_id,)
         ).fetchone()
         if row is not None:
-            out[(table, row_id)] = jsonfast.loads(row[0] or "{}")
+            out[(table, row_id)] = core_stamps.read(row[0], TABLES[table].data_columns)
     return out
 
 

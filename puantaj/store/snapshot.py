@@ -4,8 +4,8 @@ A first sync bootstraps from the file instead of pulling every row as JSON.
 The file holds, per synced table, its columns and the row's stamps: the one
 stamp of a row written at once (`_stamp`), else the stamps as the server keeps
 them (`_hlc`, {stamp: [columns]}); no keys or indexes (server/download.py).
-Rows new here are copied table by table inside SQLite, their stamps made
-{column: stamp} as they go; rows held here already are merged per column by stamp
+Rows new here are copied table by table inside SQLite, their stamps put in
+this file's form (core.stamps) as they go; rows held here already are merged per column by stamp
 exactly as a pull would merge them; the clock moves past every stamp taken and
 the cursor to the one the snapshot corresponds to. It is one transaction:
 killed half-way, the file is as it was and the next run starts again.
@@ -17,6 +17,7 @@ import sqlite3
 from pathlib import Path
 
 from puantaj.core import jsonfast
+from puantaj.core import stamps as core_stamps
 from puantaj.core.ddl import q
 from puantaj.core.hlc import Stamp
 from puantaj.core.tables import TABLES
@@ -39,12 +40,12 @@ _REGROUP = (
 )
 
 
-def _stamps(columns: tuple[str, ...]) -> str:
-    """A snapshot row's stamps in this file's form: the one stamp of a row
-    written at once (`_stamp`) made into {column: stamp} straight from the
-    column names, else its groups (`_hlc`) regrouped."""
-    every = ", ".join(f"'{c}', t._stamp" for c in columns)
-    return f"CASE WHEN t._stamp IS NULL THEN {_REGROUP} ELSE json_object({every}) END"
+# a snapshot row's stamps in this file's form (core.stamps): the one stamp of
+# a row written at once (`_stamp`) as it is, else its groups (`_hlc`) regrouped
+_STAMPS = (
+    f"CASE WHEN t._stamp IS NULL THEN {_REGROUP}"
+    f" ELSE json_object('{core_stamps.EVERY}', t._stamp) END"
+)
 
 
 class NotTakable(PuantajError):
@@ -123,7 +124,7 @@ def _take_table(conn: sqlite3.Connection, name: str, columns: tuple[str, ...]) -
     try:
         added = conn.execute(
             f"INSERT INTO main.{table} ({names}, _hlc)"
-            f" SELECT {names}, {_stamps(columns)} FROM snap.{table} AS t"
+            f" SELECT {names}, {_STAMPS} FROM snap.{table} AS t"
             f" WHERE id NOT IN (SELECT id FROM main.{table})"
         ).rowcount
     finally:

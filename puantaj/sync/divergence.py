@@ -16,7 +16,7 @@ import logging
 import sqlite3
 from dataclasses import asdict
 
-from puantaj.core import jsonfast
+from puantaj.core import stamps as core_stamps
 from puantaj.core.changes import ChangeError, parse_change
 from puantaj.core.ddl import q
 from puantaj.core.tables import TABLES
@@ -77,7 +77,7 @@ def local_digest(
                 row[1],
                 row[0],
                 values,
-                jsonfast.loads(row[2] or "{}"),
+                core_stamps.read(row[2], spec.data_columns),
                 keep_rows=(row[1], name) in rows_of,
             )
     return digest
@@ -177,7 +177,9 @@ def _row_digest(conn: sqlite3.Connection, table: str, row_id: str) -> int | None
     if row is None:
         return None
     values = dict(zip(spec.data_columns, tuple(row)[1:], strict=True))
-    return row_digest(table, row_id, values, jsonfast.loads(row[0] or "{}"))
+    return row_digest(
+        table, row_id, values, core_stamps.read(row[0], spec.data_columns)
+    )
 
 
 def save(store: Store, report: DivergenceReport) -> DivergenceReport:

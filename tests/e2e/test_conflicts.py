@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
@@ -11,6 +10,7 @@ import sys
 from puantaj.core.hlc import Stamp
 from puantaj.store import changelog, clock
 from tests import servers
+from tests.conftest import employee_stamps
 from tests.e2e.conftest import Desk
 
 
@@ -35,7 +35,9 @@ def conflicts(server, desks) -> list[dict]:
 
 def title_stamp(desk: Desk) -> Stamp:
     with desk.services.store.connection() as conn:
-        stamps = json.loads(conn.execute("SELECT _hlc FROM employees").fetchone()[0])
+        stamps = employee_stamps(
+            conn.execute("SELECT _hlc FROM employees").fetchone()[0]
+        )
     return Stamp.parse(stamps["title"])
 
 

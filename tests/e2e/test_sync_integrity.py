@@ -3,6 +3,7 @@ replayed against a real server over HTTP."""
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from puantaj.errors import SyncUnavailable
 from puantaj.sync.client import SyncClient
 from tests import servers
-from tests.conftest import require
+from tests.conftest import employee_stamps, require
 from tests.e2e.conftest import Desk
 
 
@@ -251,7 +252,10 @@ def test_older_desktop_keeps_newer_columns_for_after_the_upgrade(desks, server):
         assert '"shoe": 42' in kept["change"] and "shoe" in kept["reason"]
         # after an upgrade the column is known here (and never stamped yet), so
         # the same change is whole: it is taken and leaves
-        conn.execute("UPDATE employees SET _hlc = json_remove(_hlc, '$.title')")
+        (held,) = conn.execute("SELECT _hlc FROM employees").fetchone()
+        unstamped = employee_stamps(held)
+        del unstamped["title"]
+        conn.execute("UPDATE employees SET _hlc = ?", (json.dumps(unstamped),))
         conn.execute(
             "UPDATE _deferred SET change = replace(change, '\"shoe\": 42', "
             '\'"title": "Usta"\')'
@@ -303,13 +307,12 @@ def test_a_server_that_keeps_refusing_stamps_as_ahead_stops_the_run(desks, serve
 
 
 def title_stamp(desk: Desk, emp: str):
-    import json
 
     from puantaj.core.hlc import Stamp
 
     with desk.services.store.connection() as conn:
         row = conn.execute("SELECT _hlc FROM employees WHERE id = ?", (emp,))
-        return Stamp.parse(json.loads(row.fetchone()[0])["title"])
+        return Stamp.parse(employee_stamps(row.fetchone()[0])["title"])
 
 
 def test_server_restart_never_pulls_a_clock_below_its_own_stamps(
@@ -350,7 +353,6 @@ def test_downloaded_database_opens_as_a_site_with_its_clock_past_its_rows(
 ):
     """#10: the server's download starts with its clock at its newest stamp, not
     0, and opens as the new site it already is (nothing queued again)."""
-    import json
 
     from puantaj.core.hlc import Stamp
     from tests.e2e.conftest import make_desk
@@ -365,7 +367,7 @@ def test_downloaded_database_opens_as_a_site_with_its_clock_past_its_rows(
     (folder / "puantaj.db").write_bytes(reply.content)
     d = make_desk(folder, server.url, desks.tokens["Ankara"], "Ankara")
     with d.services.store.connection() as conn:
-        stamps = json.loads(
+        stamps = employee_stamps(
             conn.execute("SELECT _hlc FROM employees WHERE id = ?", (emp,)).fetchone()[
                 0
             ]
@@ -393,7 +395,6 @@ def test_a_pc_a_day_ahead_is_brought_back_and_its_write_stamped_when_typed(
     """A write typed on a PC whose clock is a day ahead is refused as clock_ahead,
     then sent again stamped with the real moment it was typed; the clock is
     brought back (a clock that stayed ahead would win every conflict)."""
-    import json
     import time
 
     from puantaj.core.hlc import Stamp
@@ -407,7 +408,7 @@ def test_a_pc_a_day_ahead_is_brought_back_and_its_write_stamped_when_typed(
     assert report.ok and report.refused == 0 and a.pending() == 0
     with a.services.store.connection() as conn:
         (ms,) = conn.execute("SELECT ms FROM _clock").fetchone()
-        stamps = json.loads(
+        stamps = employee_stamps(
             conn.execute("SELECT _hlc FROM employees WHERE id = ?", (emp,)).fetchone()[
                 0
             ]

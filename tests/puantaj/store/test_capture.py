@@ -8,8 +8,9 @@ import pytest
 
 from puantaj.core.changes import parse_change
 from puantaj.core.hlc import Stamp
+from puantaj.core.tables import TABLES
 from puantaj.store import changelog
-from tests.conftest import require
+from tests.conftest import employee_stamps, require
 
 
 def rows(conn, sql, *args):
@@ -63,7 +64,7 @@ def test_a_delete_in_the_shell_becomes_a_tombstone(services, ankara):
     with services.store.connection() as conn:
         (row,) = rows(conn, "SELECT deleted, _hlc FROM employees WHERE id = ?", emp)
     assert row["deleted"] == 1
-    stamps = json.loads(row["_hlc"])
+    stamps = employee_stamps(row["_hlc"])
     assert stamps["deleted"] > stamps["first_name"]
 
 
@@ -101,7 +102,8 @@ def test_only_changed_columns_get_new_stamps_and_ack_keeps_rewritten_rows(
     svc.update(ankara, emp, {"title": "Usta"})
     with services.store.connection() as conn:
         (stamps,) = [
-            json.loads(r["_hlc"]) for r in conn.execute("SELECT _hlc FROM employees")
+            employee_stamps(r["_hlc"])
+            for r in conn.execute("SELECT _hlc FROM employees")
         ]
         assert stamps["title"] > stamps["first_name"]
         changelog.acknowledge(conn, first)  # acked what was read before the edit
@@ -109,6 +111,37 @@ def test_only_changed_columns_get_new_stamps_and_ack_keeps_rewritten_rows(
         again = changelog.read_page(conn, 10)
         changelog.acknowledge(conn, again)
         assert changelog.pending_count(conn) == 0
+
+
+def test_a_row_written_once_keeps_one_stamp_and_an_edit_writes_each(services, ankara):
+    """Issue 16: the file keeps a row written once as {"*": stamp}, a tenth of
+    the bytes of one stamp per column; an edit writes the row out in full, the
+    columns it left alone keeping the first stamp."""
+    svc = services.records["employees"]
+    emp = svc.create(
+        ankara,
+        {
+            "sicil_no": "1",
+            "first_name": "A",
+            "last_name": "B",
+            "hire_date": "01.01.2026",
+        },
+    )
+    read = "SELECT _hlc FROM employees WHERE id = ?"
+    with services.store.connection() as conn:
+        (text,) = conn.execute(read, (emp,)).fetchone()
+    (first,) = json.loads(text).values()
+    assert json.loads(text) == {"*": first} and len(text) < 80
+    svc.update(ankara, emp, {"title": "Usta"})
+    with services.store.connection() as conn:
+        (text,) = conn.execute(read, (emp,)).fetchone()
+    held = json.loads(text)
+    assert set(held) == set(TABLES["employees"].data_columns)
+    assert held["first_name"] == held["sicil_no"] == first
+    assert held["title"] > first
+    with services.store.connection() as conn:  # what is sent: the two writes
+        page = changelog.read_page(conn, 10)
+    assert sorted(c["hlc"] for c in page.changes) == sorted({first, held["title"]})
 
 
 def test_pulled_changes_apply_per_column_without_being_queued(services, ankara):
@@ -124,7 +157,9 @@ def test_pulled_changes_apply_per_column_without_being_queued(services, ankara):
     )
     with services.store.connection() as conn:
         changelog.acknowledge(conn, changelog.read_page(conn, 10))
-        local = json.loads(conn.execute("SELECT _hlc FROM employees").fetchone()[0])
+        local = employee_stamps(
+            conn.execute("SELECT _hlc FROM employees").fetchone()[0]
+        )
         old = Stamp.parse(local["first_name"])
         newer = str(Stamp(old.ms + 1000, 0, "remote"))
         older = str(Stamp(old.ms - 1000, 0, "remote"))
@@ -146,7 +181,9 @@ def test_pulled_changes_apply_per_column_without_being_queued(services, ankara):
         assert changelog.pending_count(conn) == 0
     svc.update(ankara, emp, {"title": "Usta"})  # a later local write wins over both
     with services.store.connection() as conn:
-        stamps = json.loads(conn.execute("SELECT _hlc FROM employees").fetchone()[0])
+        stamps = employee_stamps(
+            conn.execute("SELECT _hlc FROM employees").fetchone()[0]
+        )
     assert Stamp.parse(stamps["title"]) > Stamp.parse(newer)
 
 

@@ -7,6 +7,7 @@ import json
 from puantaj.core.hlc import Stamp
 from puantaj.store import changelog, clock, refusals
 from puantaj.store.engine import transaction
+from tests.conftest import employee_stamps
 
 
 def add_employees(services, session, count: int, start: int = 1) -> list[str]:
@@ -70,15 +71,21 @@ def test_rebase_moves_only_the_unsent_stamps_above_the_floor(services, ankara):
         with transaction(conn):  # pretend the row went out: its stamps are known
             clock.raise_floor(conn, clock.local_stamp(conn))
             changelog.acknowledge(conn, changelog.read_page(conn, 10))
-        before = json.loads(conn.execute("SELECT _hlc FROM employees").fetchone()[0])
+        before = employee_stamps(
+            conn.execute("SELECT _hlc FROM employees").fetchone()[0]
+        )
         clock.set_clock_offset(conn, 86_400_000)  # the PC runs a day ahead
     services.records["employees"].update(ankara, emp, {"title": "Usta"})
     with services.store.connection() as conn, transaction(conn):
-        ahead = json.loads(conn.execute("SELECT _hlc FROM employees").fetchone()[0])
+        ahead = employee_stamps(
+            conn.execute("SELECT _hlc FROM employees").fetchone()[0]
+        )
         assert Stamp.parse(ahead["title"]).ms > Stamp.parse(before["title"]).ms + 3600e3
         now = Stamp.parse(before["title"]).ms + 10_000
         assert clock.rebase(conn, now, -86_400_000) == 1
-        after = json.loads(conn.execute("SELECT _hlc FROM employees").fetchone()[0])
+        after = employee_stamps(
+            conn.execute("SELECT _hlc FROM employees").fetchone()[0]
+        )
         for column, stamp in before.items():
             if column not in ("title", "updated_at", "updated_by"):
                 assert after[column] == stamp, column  # sent already: kept
@@ -152,7 +159,7 @@ def test_a_file_that_becomes_a_new_site_takes_its_unsent_writes_as_its_own(
         new = changelog.site_id(conn)
         stamps = {
             name: Stamp.parse(text)
-            for name, text in json.loads(
+            for name, text in employee_stamps(
                 conn.execute("SELECT _hlc FROM employees").fetchone()[0]
             ).items()
         }
@@ -176,12 +183,12 @@ def test_stamps_never_overflow_their_counter_field(services, ankara):
         stamps = [
             Stamp.parse(s)
             for (text,) in conn.execute("SELECT _hlc FROM employees")
-            for s in json.loads(text).values()
+            for s in employee_stamps(text).values()
         ]
         assert all(s.counter <= 99_999 for s in stamps)
         assert max(stamps).ms == ahead + 1  # moved on, not to counter 100000
         conn.execute("UPDATE _clock SET counter = 99999")
         clock.rebase(conn, ahead + 10, 0)  # the re-stamping path
         for (text,) in conn.execute("SELECT _hlc FROM employees"):
-            for s in json.loads(text).values():
+            for s in employee_stamps(text).values():
                 assert len(s.split(":")[1]) == 5, s
