@@ -20,7 +20,11 @@ EVERY = "*"  # the key of the one stamp of every column (no column is named so)
 
 def read(text: str | None, columns: Collection[str]) -> dict[str, str]:
     """{column: stamp} of a row's `_hlc` text, in either form."""
-    stamps: dict[str, str] = jsonfast.loads(text or "{}")
+    return expand(jsonfast.loads(text or "{}"), columns)
+
+
+def expand(stamps: dict[str, str], columns: Collection[str]) -> dict[str, str]:
+    """{column: stamp} of a row's parsed `_hlc`, in either form (changed in place)."""
     every = stamps.pop(EVERY, None)
     if every is not None:
         for column in columns:

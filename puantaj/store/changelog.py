@@ -105,9 +105,15 @@ def _parents(conn: sqlite3.Connection, named: dict[str, set[str]], top: int):
 
 def row_changes(table: str, row: tuple, position: dict[str, int]) -> list[dict]:
     """One wire change per distinct stamp among the row's columns
-    (syncproto.wire); `row` is (id, region, _hlc, …) with each column at
-    `position[name]`."""
-    stamps = core_stamps.read(row[2], position)
+    (syncproto.wire); `row` is (id, region, _hlc, data columns…) with each
+    column at `position[name]`, in `position`'s order."""
+    held = jsonfast.loads(row[2] or "{}")
+    if len(held) == 1 and core_stamps.EVERY in held:  # a row written once
+        values = dict(zip(position, row[3:], strict=True))  # in column order
+        return wire.grouped_changes(
+            table, row[0], row[1], {held[core_stamps.EVERY]: values}
+        )
+    stamps = core_stamps.expand(held, position)
     grouped: dict[str, dict[str, object]] = {}
     for name, stamp in stamps.items():
         where = position.get(name)
