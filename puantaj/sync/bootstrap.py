@@ -14,6 +14,8 @@ import contextlib
 import logging
 import os
 import sqlite3
+import time
+from pathlib import Path
 
 from puantaj.errors import SyncRejected
 from puantaj.store import changelog, files, snapshot
@@ -23,6 +25,9 @@ from puantaj.sync.report import SyncReport
 
 log = logging.getLogger(__name__)
 PARTIAL = ".snapshot-{pid}.partial"
+# another process's download left this long untouched is a dead one's (a live
+# download writes all the time, a take lasts seconds, a stalled read times out)
+STALE_S = 3600
 
 
 def needed(store: Store) -> bool:
@@ -36,7 +41,7 @@ def bootstrap(store: Store, client: SyncClient, report: SyncReport) -> bool:
     if not needed(store):
         return False
     path = store.path.with_name(PARTIAL.format(pid=os.getpid()))
-    path.unlink(missing_ok=True)  # left by a run killed while downloading
+    _remove_stale(store, path)
     try:
         path.touch(mode=files.FILE_MODE)
         files.private_file(path)  # personal data: the owner's alone (KVKK)
@@ -60,3 +65,15 @@ def bootstrap(store: Store, client: SyncClient, report: SyncReport) -> bool:
     finally:
         with contextlib.suppress(OSError):
             path.unlink(missing_ok=True)
+
+
+def _remove_stale(store: Store, own: Path) -> None:
+    """Remove the downloads of runs killed before they could (personal data,
+    and a large file each): this process's own, and any other left untouched
+    for STALE_S (its process is gone; one that is alive keeps its file)."""
+    own.unlink(missing_ok=True)
+    now = time.time()
+    for left in store.path.parent.glob(PARTIAL.format(pid="*")):
+        with contextlib.suppress(OSError):  # gone meanwhile, or not ours to remove
+            if now - left.stat().st_mtime > STALE_S:
+                left.unlink()

@@ -6,14 +6,21 @@ gunicorn with 3 workers on PostgreSQL), real desktop files."""
 from __future__ import annotations
 
 import json
+import os
+import signal
 import sqlite3
+import subprocess
+import sys
 import threading
+import time
 
 import pytest
 
 from puantaj.core.tables import TABLES
 from puantaj.store import changelog, snapshot
+from puantaj.sync import bootstrap
 from puantaj.sync.client import SyncClient
+from tests import servers
 from tests.e2e import test_sync_integrity as integrity
 
 employee = integrity.employee
@@ -243,6 +250,71 @@ def test_a_snapshot_this_version_cannot_read_is_pulled_instead(desks, server, la
     assert fresh.employees() == office.employees()
     leftovers = list(fresh.services.store.path.parent.glob(".snapshot-*"))
     assert leftovers == []  # the downloaded file never stays behind
+
+
+# the desktop CLI's sync, killed (SIGKILL, no clean-up) inside the snapshot's
+# transaction once its first table with rows is written and not yet committed
+KILLED_IN_THE_TAKE = """
+import os, signal, sys
+from puantaj.store import snapshot
+real = snapshot._take_table
+def take(conn, name, columns):
+    written = real(conn, name, columns)
+    if written:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return written
+snapshot._take_table = take
+from puantaj.__main__ import main
+sys.exit(main(["sync", "--once"]))
+"""
+
+
+def test_a_take_killed_half_way_leaves_the_file_as_it_was(desks, server):
+    """The PC dies while the snapshot goes in: the file has none of it (not
+    half the rows, not a cursor, not its tables without indexes or
+    triggers), no downloaded file is left behind, and the next run takes the
+    snapshot again and ends in step with the server."""
+    office = desks("Ankara")
+    for n in range(20):
+        employee(office, str(n), f"Kişi{n}")
+    assert office.sync().ok
+    fresh = desks("Ankara")
+    before = schema(fresh)
+    env = {
+        **os.environ,
+        "PUANTAJ_HOME": str(fresh.services.settings.home),
+        "PUANTAJ_SYNC_URL": server.url,
+        "PUANTAJ_SYNC_TOKEN": desks.tokens["Ankara"],
+        "PYTHONPATH": str(servers.ROOT),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", KILLED_IN_THE_TAKE],
+        env=env,
+        cwd=servers.ROOT,
+        capture_output=True,
+        timeout=120,
+    )
+    assert done.returncode == -signal.SIGKILL, done.stderr
+    assert fresh.employees() == {} and cursor(fresh) == ""
+    assert schema(fresh) == before  # indexes and triggers as they were
+    assert fresh.pending() == 0
+    folder = fresh.services.store.path.parent
+    (left,) = folder.glob(".snapshot-*")  # killed: nothing could remove it
+    client = hook(fresh, server.url, desks.tokens["Ankara"])
+    report = fresh.sync()
+    assert report.ok and client.snapshots == 1 and report.pulled == 20
+    assert fresh.employees() == office.employees()
+    assert in_step(fresh, server.url, desks.tokens["Ankara"]) == "in_step"
+    employee(fresh, "99", "Yeni")  # the triggers are back: a write is queued
+    assert fresh.pending() == 1
+    # another process's download may still be running: kept while fresh, and
+    # removed by the next snapshot once untouched for an hour (its process died)
+    assert left.exists()
+    stale = time.time() - bootstrap.STALE_S - 60
+    os.utime(left, (stale, stale))
+    fresh.engine.resync()  # a new site: its next sync starts from a snapshot
+    assert fresh.sync().ok and client.snapshots == 2
+    assert list(folder.glob(".snapshot-*")) == []
 
 
 def test_a_rejected_token_stops_at_the_snapshot(desks, server):
