@@ -28,6 +28,8 @@ def decode_stamps(text: str) -> dict[str, str]:
 
 
 def encode_stamps(stamps: dict[str, str]) -> str:
+    if len(set(stamps.values())) == 1:  # a row written at once: one group
+        return jsonfast.dumps_text({next(iter(stamps.values())): list(stamps)})
     grouped: dict[str, list[str]] = {}
     for col, stamp in stamps.items():
         grouped.setdefault(stamp, []).append(col)

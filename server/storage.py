@@ -70,6 +70,7 @@ def make_engine(settings: ServerSettings) -> Engine:
                 "busy_timeout = 30000",
                 "foreign_keys = ON",
                 "cache_size = -32768",  # 32 MiB per connection
+                "wal_autocheckpoint = 10000",
             ):
                 dbapi_conn.execute(f"PRAGMA {pragma}")
 

@@ -16,6 +16,26 @@ from puantaj.errors import ValidationError
 
 PROTOCOL = 1
 _COLUMNS = {spec.name: {c.name: c for c in spec.columns} for spec in TABLES.values()}
+
+
+@dataclass(frozen=True)
+class _Glance:
+    """A table's columns whose usual values need no closer look: optional ones
+    (None), plain text ones (their longest), flags (0 or 1)."""
+
+    optional: frozenset[str]
+    plain_text: dict[str, int]
+    flags: frozenset[str]
+
+
+_GLANCE = {
+    spec.name: _Glance(
+        frozenset(c.name for c in spec.columns if not c.required),
+        {c.name: c.max_len for c in spec.columns if c.kind == "text" and c.plain},
+        frozenset(c.name for c in spec.columns if c.kind == "bool"),
+    )
+    for spec in TABLES.values()
+}
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # fullmatch: no trailing newline
 _REGION_RE = re.compile(r"[^\x00-\x1f\x7f]{1,64}")
 # C0 controls but tab, newline and carriage return: PostgreSQL cannot store a NUL
@@ -88,30 +108,29 @@ def parse_change(obj: object) -> Change:
     row = obj.get("row")
     if not isinstance(row, dict) or not row:
         raise ChangeError("invalid_row", "row: must be a non-empty object", "row")
-    columns = _COLUMNS[spec.name]
+    glance = _GLANCE[spec.name]
     clean: dict[str, Any] = {}
     for name, value in row.items():
-        column = columns.get(name) if isinstance(name, str) else None
+        # the common values pass at a glance; anything else is looked at closely
+        if value is None:
+            if name in glance.optional:
+                clean[name] = None
+                continue
+        elif type(value) is str:
+            if 0 < len(value) <= glance.plain_text.get(name, 0) and (
+                value.isprintable() or not _CONTROL_RE.search(value)
+            ):
+                clean[name] = value  # plain text within its length
+                continue
+        elif type(value) is int and (value == 0 or value == 1) and name in glance.flags:
+            clean[name] = value
+            continue
+        column = _COLUMNS[spec.name].get(name) if isinstance(name, str) else None
         if column is None:
             raise ChangeError(
                 "invalid_row", f"{spec.name}: unknown column {name!r}", "row"
             )
-        if value is None and not column.required:
-            clean[name] = None
-        elif (
-            type(value) is int and column.kind == "bool" and (value == 0 or value == 1)
-        ):
-            clean[name] = value
-        elif (
-            type(value) is str
-            and column.kind == "text"
-            and column.plain
-            and 0 < len(value) <= column.max_len
-            and (value.isprintable() or not _CONTROL_RE.search(value))
-        ):
-            clean[name] = value  # the common case: plain text within its length
-        else:
-            clean[name] = _checked(column, name, value)
+        clean[name] = _checked(column, name, value)
     return Change(spec.name, row_id, region, hlc, clean)
 
 

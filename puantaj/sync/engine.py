@@ -127,8 +127,9 @@ class SyncEngine:
         self, client: SyncClient, report: SyncReport, progress: Progress
     ) -> None:
         """Exchange page after page, keeping both ends busy: while a page is on the
-        wire the next one is read from the outbox, and once only pulling is left
-        the next pull is asked for before the current one is applied. Each reply is
+        wire the next one is read from the outbox, and sent as soon as the reply
+        comes if that reply changes nothing here; once only pulling is left the
+        next pull is asked for before the current one is applied. Each reply is
         still checkpointed in order, in one local transaction."""
         with (
             self._store.connection() as conn,
@@ -163,6 +164,27 @@ class SyncEngine:
                     )
                 cursor = next_cursor
                 pull_only = more and ahead is None
+                # a reply that brings nothing and refuses nothing rewrites no
+                # row here: the page read ahead goes out before this reply is
+                # stored, so the server is not kept waiting for it
+                push_early = (
+                    ahead is not None
+                    and ahead.count > 0
+                    and not reply.data.get("changes")
+                    and not reply.data.get("rejected")
+                )
+                if push_early:
+                    assert ahead is not None
+                    in_flight = sender.submit(
+                        client.sync,
+                        self._body(
+                            site,
+                            cursor,
+                            str(reply.data.get("scope") or ""),
+                            ahead,
+                            total - done - page.count - ahead.count,
+                        ),
+                    )
                 if pull_only:
                     # nothing more to push: ask for the next pull right away
                     ahead = changelog.OutboxPage(0, page.top, [], page.top)
@@ -188,8 +210,8 @@ class SyncEngine:
                 ahead_refused |= future
                 done += page.count
                 progress(min(done, max(total, done)), max(total, done))
-                if pull_only:
-                    assert ahead is not None  # made just above for the pull
+                if pull_only or push_early:
+                    assert ahead is not None  # made or read ahead, and sent
                     page = ahead
                     continue
                 if ahead is None or changed_here:

@@ -92,8 +92,14 @@ def merge_columns(
     """Apply `changes` (pushed by site `pusher`) to `state` in place, column by
     column; return the losses worth keeping."""
     values, stamps = state.values, state.stamps
-    losses: list[Loss] = []
     changes = list(changes)
+    if len(changes) == 1 and not stamps:  # a new row in one write: nothing to lose
+        change = changes[0]
+        values.update(change.row)
+        stamps.update(dict.fromkeys(change.row, change.hlc))
+        state.dirty = state.dirty or bool(change.row)
+        return []
+    losses: list[Loss] = []
     if len(changes) > 1:  # oldest first: what a change overwrites stood before it
         changes.sort(key=lambda c: c.hlc)
     for change in changes:
