@@ -26,6 +26,25 @@ SNAPSHOT_CHUNK = 1 << 20
 SNAPSHOT_WAIT_S = 600.0  # for the first byte of a snapshot (1M rows: ~20 s)
 
 
+class PackedChanges:
+    """A sync body's changes, compressed ahead of time (while the previous
+    request is on the wire); the rest of the body, known only once its reply
+    is in, is added when it is sent. The body is one gzip stream of
+    `{"changes": [...], <the rest>}`."""
+
+    def __init__(self, changes: list[dict[str, Any]]) -> None:
+        self._packer = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, 31)  # gzip
+        self._parts = [self._packer.compress(b'{"changes":' + jsonfast.dumps(changes))]
+
+    def finish(self, rest: dict[str, Any]) -> bytes:
+        """The whole gzipped body, `rest` (no "changes") after the changes;
+        as often as asked (a request sent again)."""
+        tail = jsonfast.dumps(rest)  # b"{...}": its members follow the changes
+        tail = b"," + tail[1:] if len(tail) > 2 else b"}"
+        packer = self._packer.copy()
+        return b"".join([*self._parts, packer.compress(tail), packer.flush()])
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """A downloaded snapshot: the cursor it corresponds to, the snapshot
@@ -126,9 +145,14 @@ class SyncClient:
     def health(self) -> Reply:
         return self._call("GET", "/health", None)
 
-    def sync(self, body: dict[str, Any]) -> Reply:
+    def sync(self, body: dict[str, Any], packed: PackedChanges | None = None) -> Reply:
+        """POST /sync; `packed`: the body's changes, compressed already."""
         body = {"protocol": PROTOCOL, **body}
-        return self._call("POST", "/sync", body)
+        if packed is None:
+            return self._call("POST", "/sync", body)
+        data = packed.finish(body)
+        headers = {"Content-Type": "application/json", "Content-Encoding": "gzip"}
+        return self._send_body("POST", "/sync", data, headers)
 
     def digest(self, body: dict[str, Any]) -> Reply:
         return self._call("POST", "/sync/digest", body)
@@ -151,6 +175,11 @@ class SyncClient:
             if len(data) >= GZIP_MIN_BYTES:
                 data = gzip.compress(data, compresslevel=GZIP_LEVEL)
                 headers["Content-Encoding"] = "gzip"
+        return self._send_body(method, path, data, headers)
+
+    def _send_body(
+        self, method: str, path: str, data: bytes | None, headers: dict
+    ) -> Reply:
         sent = time.time() * 1000
         response = self._send(method, path, data=data, headers=headers)
         received = time.time() * 1000

@@ -21,7 +21,7 @@ from puantaj.store import changelog, identity, refusals
 from puantaj.store.database import Store
 from puantaj.store.engine import transaction
 from puantaj.sync import bootstrap, checkpoint, divergence
-from puantaj.sync.client import SyncClient
+from puantaj.sync.client import PackedChanges, SyncClient
 from puantaj.sync.report import SyncReport
 
 log = logging.getLogger(__name__)
@@ -150,9 +150,11 @@ class SyncEngine:
             in_flight = sender.submit(client.sync, first)
             ahead_refused: set = set()
             for _ in range(MAX_EXCHANGES):
-                ahead = None
+                ahead = packed = None
                 if page.count == self.page_size:  # a full page: more may be queued
                     ahead = changelog.read_page(conn, self.page_size, page.top)
+                    if ahead.count:  # packed now, sent at once if the reply allows
+                        packed = (PackedChanges(ahead.changes), _batch_id(site, ahead))
                 reply = in_flight.result()
                 more = bool(reply.data.get("more"))
                 next_cursor = str(reply.data.get("cursor") or "")
@@ -168,13 +170,13 @@ class SyncEngine:
                 # row here: the page read ahead goes out before this reply is
                 # stored, so the server is not kept waiting for it
                 push_early = (
-                    ahead is not None
-                    and ahead.count > 0
+                    packed is not None
                     and not reply.data.get("changes")
                     and not reply.data.get("rejected")
                 )
                 if push_early:
-                    assert ahead is not None
+                    assert ahead is not None and packed is not None
+                    changes, batch_id = packed
                     in_flight = sender.submit(
                         client.sync,
                         self._body(
@@ -183,7 +185,9 @@ class SyncEngine:
                             str(reply.data.get("scope") or ""),
                             ahead,
                             total - done - page.count - ahead.count,
+                            batch_id,
                         ),
+                        changes,
                     )
                 if pull_only:
                     # nothing more to push: ask for the next pull right away
@@ -293,13 +297,16 @@ class SyncEngine:
         scope: str,
         page: changelog.OutboxPage,
         pending: int,
+        packed_id: str = "",
     ) -> dict:
+        """A sync request's body; `packed_id`: the page's batch id, its changes
+        sent packed (PackedChanges) and left out of this."""
         body = {
             "site_id": site,
             "cursor": cursor,
-            "changes": page.changes,
+            **({} if packed_id else {"changes": page.changes}),
             "limit": self.page_size,
-            "batch_id": _batch_id(site, page),
+            "batch_id": packed_id or _batch_id(site, page),
             # what is still waiting here, so the admin's /status can show it
             "pending": max(pending, 0),
         }

@@ -52,11 +52,11 @@ class FlakyClient(SyncClient):
     typing = None  # called on the second exchange in "typing" mode
     calls = 0
 
-    def sync(self, body):
+    def sync(self, body, packed=None):
         if self.mode == "repeat":
-            super().sync(body)
-            return super().sync(body)
-        reply = super().sync(body)
+            super().sync(body, packed)
+            return super().sync(body, packed)
+        reply = super().sync(body, packed)
         self.calls += 1
         if self.mode == "typing" and self.calls == 2 and self.typing:
             self.typing()

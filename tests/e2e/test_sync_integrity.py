@@ -55,14 +55,16 @@ class ScriptedClient(SyncClient):
         super().__init__(*args, **kw)
         self.steps = steps or {}  # exchange number → callable(reply) (may raise)
         self.calls = 0
+        self.packed = 0  # pages sent packed ahead, before the last reply was stored
         self.snapshots = snapshots
 
     def snapshot(self, dest):
         return super().snapshot(dest) if self.snapshots else None
 
-    def sync(self, body):
-        reply = super().sync(body)
+    def sync(self, body, packed=None):
+        reply = super().sync(body, packed)
         self.calls += 1
+        self.packed += packed is not None
         step = self.steps.get(self.calls)
         if step is not None:
             step(reply)
@@ -236,6 +238,29 @@ def newer_server(extra: dict):
             change["row"].update(extra)
 
     return step
+
+
+def test_pages_sent_ahead_lose_nothing_typed_while_they_go(desks, server):
+    """Issue 16: while a page is on the wire the next is read and packed, and
+    sent as soon as a reply that changes nothing here comes, before that reply
+    is stored. The clerk types in between: every row reaches the server."""
+    a = desks("Ankara", page_size=20)
+    made = [employee(a, str(n), f"Kişi{n}") for n in range(100)]
+    client = script(
+        a,
+        server.url,
+        desks.tokens["Ankara"],
+        {
+            n: lambda reply, n=n: made.append(employee(a, f"50{n}", "Araya"))
+            for n in (2, 3)
+        },
+    )
+    first = a.sync()
+    assert first.ok and client.packed >= 3
+    assert a.sync().ok and a.pending() == 0
+    admin = desks("*")
+    assert admin.sync().ok
+    assert sorted(admin.employees()) == sorted(made) and len(made) == 102
 
 
 def test_older_desktop_keeps_newer_columns_for_after_the_upgrade(desks, server):
