@@ -174,34 +174,20 @@ class SyncEngine:
                     and not reply.data.get("changes")
                     and not reply.data.get("rejected")
                 )
+                early = None  # what goes out now: page, pending, batch id, packed
                 if push_early:
                     assert ahead is not None and packed is not None
-                    changes, batch_id = packed
-                    in_flight = sender.submit(
-                        client.sync,
-                        self._body(
-                            site,
-                            cursor,
-                            str(reply.data.get("scope") or ""),
-                            ahead,
-                            total - done - page.count - ahead.count,
-                            batch_id,
-                        ),
-                        changes,
-                    )
-                if pull_only:
+                    pending = total - done - page.count - ahead.count
+                    early = (ahead, pending, packed[1], packed[0])
+                elif pull_only:
                     # nothing more to push: ask for the next pull right away
                     ahead = changelog.OutboxPage(0, page.top, [], page.top)
-                    in_flight = sender.submit(
-                        client.sync,
-                        self._body(
-                            site,
-                            cursor,
-                            str(reply.data.get("scope") or ""),
-                            ahead,
-                            0,
-                        ),
-                    )
+                    early = (ahead, 0, "", None)
+                if early is not None:
+                    now_in = str(reply.data.get("scope") or "")
+                    sent, pending, batch_id, changes = early
+                    body = self._body(site, cursor, now_in, sent, pending, batch_id)
+                    in_flight = sender.submit(client.sync, body, changes)
                 changed_here, future = checkpoint.store_reply(
                     conn, self._store.path, page, reply, report
                 )

@@ -12,6 +12,13 @@ from puantaj.core.tables import TABLES
 from puantaj.store import changelog
 from tests.conftest import employee_stamps, require
 
+ONE_EMPLOYEE = {
+    "sicil_no": "1",
+    "first_name": "A",
+    "last_name": "B",
+    "hire_date": "01.01.2026",
+}
+
 
 def rows(conn, sql, *args):
     return [dict(r) for r in conn.execute(sql, args)]
@@ -88,15 +95,7 @@ def test_only_changed_columns_get_new_stamps_and_ack_keeps_rewritten_rows(
     services, ankara
 ):
     svc = services.records["employees"]
-    emp = svc.create(
-        ankara,
-        {
-            "sicil_no": "1",
-            "first_name": "A",
-            "last_name": "B",
-            "hire_date": "01.01.2026",
-        },
-    )
+    emp = svc.create(ankara, ONE_EMPLOYEE)
     with services.store.connection() as conn:
         first = changelog.read_page(conn, 10)
     svc.update(ankara, emp, {"title": "Usta"})
@@ -118,15 +117,7 @@ def test_a_row_written_once_keeps_one_stamp_and_an_edit_writes_each(services, an
     the bytes of one stamp per column; an edit writes the row out in full, the
     columns it left alone keeping the first stamp."""
     svc = services.records["employees"]
-    emp = svc.create(
-        ankara,
-        {
-            "sicil_no": "1",
-            "first_name": "A",
-            "last_name": "B",
-            "hire_date": "01.01.2026",
-        },
-    )
+    emp = svc.create(ankara, ONE_EMPLOYEE)
     read = "SELECT _hlc FROM employees WHERE id = ?"
     with services.store.connection() as conn:
         (text,) = conn.execute(read, (emp,)).fetchone()
@@ -146,15 +137,7 @@ def test_a_row_written_once_keeps_one_stamp_and_an_edit_writes_each(services, an
 
 def test_pulled_changes_apply_per_column_without_being_queued(services, ankara):
     svc = services.records["employees"]
-    emp = svc.create(
-        ankara,
-        {
-            "sicil_no": "1",
-            "first_name": "A",
-            "last_name": "B",
-            "hire_date": "01.01.2026",
-        },
-    )
+    emp = svc.create(ankara, ONE_EMPLOYEE)
     with services.store.connection() as conn:
         changelog.acknowledge(conn, changelog.read_page(conn, 10))
         local = employee_stamps(
