@@ -157,11 +157,26 @@ END""",
     ]
 
 
-def _column_problem(column: Column) -> str:
-    """An SQL condition true when NEW.<column> would be refused by sync
+def row_problem(spec: TableSpec, row: str) -> str:
+    """An SQL condition true when the row `row` (a table's alias) holds what
+    sync would refuse (puantaj.core.changes) in its id, region or a column."""
+    i, r = f"{row}.id", f"{row}.region"
+    dashes = " AND ".join(f"substr({i}, {n}, 1) = '-'" for n in (9, 14, 19, 24))
+    problems = [
+        f"typeof({i}) <> 'text' OR length({i}) <> 36 OR NOT ({dashes})"
+        f" OR {i} GLOB '*[^0-9a-fA-F-]*' OR length(replace({i}, '-', '')) <> 32",
+        f"typeof({r}) <> 'text' OR length({r}) NOT BETWEEN 1 AND 64"
+        f" OR {r} GLOB '*[' || {_CONTROLS_ALL} || ']*' OR instr({r}, char(0)) > 0",
+        *(_column_problem(column, row) for column in spec.columns),
+    ]
+    return " OR ".join(f"({x})" for x in problems)
+
+
+def _column_problem(column: Column, row: str = "NEW") -> str:
+    """An SQL condition true when <row>.<column> would be refused by sync
     (puantaj.core.changes), as far as SQL can tell: a TC no's checksum and a
     plate's canonical form are left to the services and to `puantaj check`."""
-    c = f"NEW.{q(column.name)}"
+    c = f"{row}.{q(column.name)}"
     kind = column.kind
     out = []
     if column.required:
@@ -196,6 +211,7 @@ def _column_problem(column: Column) -> str:
 
 # C0 controls but tab, newline and carriage return (as puantaj.core.changes)
 _CONTROLS = f"char({', '.join(str(n) for n in range(1, 32) if n not in (9, 10, 13))})"
+_CONTROLS_ALL = f"char({', '.join(str(n) for n in (*range(1, 32), 127))})"  # a region
 
 
 def create_checks(spec: TableSpec) -> list[str]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from puantaj.core import jsonfast
+from puantaj.core import ddl, jsonfast
 from puantaj.core import stamps as core_stamps
 from puantaj.core.ddl import q
 from puantaj.core.hlc import Stamp
@@ -61,6 +61,7 @@ def take(conn: sqlite3.Connection, path: Path, cursor: str, scope: str) -> int:
     conn.execute(f"PRAGMA main.cache_size = {TAKE_CACHE_KIB}")
     try:
         _check_layout(conn)
+        _check_rows(conn)
         with transaction(conn):
             taken = 0
             newest = ""
@@ -84,6 +85,36 @@ def take(conn: sqlite3.Connection, path: Path, cursor: str, scope: str) -> int:
     finally:
         conn.execute("DETACH DATABASE snap")
         conn.execute(f"PRAGMA main.cache_size = {int(cache)}")
+
+
+def _check_rows(conn: sqlite3.Connection) -> None:
+    """A row sync would refuse (its id, region, a value or its stamps) makes
+    the whole file NotTakable: pulling instead judges each change and keeps a
+    refused one aside with its reason (refusals.take), as it would any pull."""
+    for name, spec in TABLES.items():
+        columns = ", ".join(f"'{c}'" for c in spec.data_columns)
+        bad = conn.execute(
+            f"SELECT t.id FROM snap.{q(name)} AS t WHERE {ddl.row_problem(spec, 't')}"
+            f" OR (t._stamp IS NOT NULL AND ({_stamp_problem('t._stamp')}))"
+            " OR (t._stamp IS NULL AND (NOT json_valid(t._hlc)"
+            "  OR json_type(t._hlc) <> 'object' OR EXISTS (SELECT 1 FROM"
+            f"  json_each(t._hlc) AS s WHERE {_stamp_problem('s.key')}"
+            "   OR s.type <> 'array' OR EXISTS (SELECT 1 FROM json_each(s.value)"
+            f"   AS c WHERE c.value NOT IN ({columns})))))"
+            " LIMIT 1"
+        ).fetchone()
+        if bad is not None:
+            raise NotTakable(f"snapshot row {name} {str(bad[0])[:40]!r} would be refused")
+
+
+def _stamp_problem(stamp: str) -> str:
+    """An SQL condition true when `stamp` is not a stamp (core.hlc.STAMP_RE)."""
+    return (
+        f"typeof({stamp}) <> 'text' OR length({stamp}) NOT BETWEEN 21 AND 84"
+        f" OR substr({stamp}, 1, 13) GLOB '*[^0-9]*' OR substr({stamp}, 14, 1) <> ':'"
+        f" OR substr({stamp}, 15, 5) GLOB '*[^0-9]*' OR substr({stamp}, 20, 1) <> ':'"
+        f" OR substr({stamp}, 21) GLOB '*[^A-Za-z0-9_.-]*'"
+    )
 
 
 def _check_layout(conn: sqlite3.Connection) -> None:
