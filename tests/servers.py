@@ -66,8 +66,7 @@ class ServerEnv:
         try:
             with context.write() as conn:
                 return {
-                    s: auth.create_token(conn, context.tables, s, label)
-                    for s in scopes
+                    s: auth.create_token(conn, context.tables, s, label) for s in scopes
                 }
         finally:
             context.engine.dispose()

@@ -104,7 +104,9 @@ def _check_rows(conn: sqlite3.Connection) -> None:
             " LIMIT 1"
         ).fetchone()
         if bad is not None:
-            raise NotTakable(f"snapshot row {name} {str(bad[0])[:40]!r} would be refused")
+            raise NotTakable(
+                f"snapshot row {name} {str(bad[0])[:40]!r} would be refused"
+            )
 
 
 def _stamp_problem(stamp: str) -> str:

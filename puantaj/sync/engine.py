@@ -26,6 +26,9 @@ from puantaj.sync.report import SyncReport
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
+# a request sent before the last reply is stored: page, pending, batch id, and
+# the changes packed already (None: in the body)
+Early = tuple[changelog.OutboxPage, int, str, "PackedChanges | None"]
 MAX_EXCHANGES = 100_000
 CHECKPOINT_AFTER_ROWS = 1000
 VERIFY_EVERY = dt.timedelta(hours=24)
@@ -174,7 +177,7 @@ class SyncEngine:
                     and not reply.data.get("changes")
                     and not reply.data.get("rejected")
                 )
-                early = None  # what goes out now: page, pending, batch id, packed
+                early: Early | None = None  # what goes out now
                 if push_early:
                     assert ahead is not None and packed is not None
                     pending = total - done - page.count - ahead.count
