@@ -157,19 +157,28 @@ END""",
     ]
 
 
-def row_problem(spec: TableSpec, row: str) -> str:
-    """An SQL condition true when the row `row` (a table's alias) holds what
-    sync would refuse (puantaj.core.changes) in its id, region or a column."""
+def key_problem(row: str) -> str:
+    """An SQL condition true when the row `row` (a table's alias) has an id or
+    region sync would refuse (puantaj.core.changes), as far as a quick look
+    tells: an id of 36 characters, dashed as a UUID; a region of 1 to 64
+    printable characters."""
     i, r = f"{row}.id", f"{row}.region"
-    dashes = " AND ".join(f"substr({i}, {n}, 1) = '-'" for n in (9, 14, 19, 24))
-    problems = [
-        f"typeof({i}) <> 'text' OR length({i}) <> 36 OR NOT ({dashes})"
-        f" OR {i} GLOB '*[^0-9a-fA-F-]*' OR length(replace({i}, '-', '')) <> 32",
-        f"typeof({r}) <> 'text' OR length({r}) NOT BETWEEN 1 AND 64"
-        f" OR {r} GLOB '*[' || {_CONTROLS_ALL} || ']*' OR instr({r}, char(0)) > 0",
-        *(_column_problem(column, row) for column in spec.columns),
-    ]
-    return " OR ".join(f"({x})" for x in problems)
+    dashes = " OR ".join(f"substr({i}, {n}, 1) <> '-'" for n in (9, 14, 19, 24))
+    return (
+        f"typeof({i}) <> 'text' OR length({i}) <> 36 OR {dashes}"
+        f" OR typeof({r}) <> 'text' OR length({r}) NOT BETWEEN 1 AND 64"
+        f" OR {_unprintable(r, _CONTROLS_ALL)}"
+    )
+
+
+def _unprintable(value: str, controls: str) -> str:
+    """An SQL condition true when `value` holds one of `controls` or a NUL;
+    text of printable ASCII alone (most of it) passes the first test cheaply
+    (GLOB reads text only up to a NUL, so that is looked for on its own)."""
+    return (
+        f"(({value} GLOB '*[^ -~]*' AND {value} GLOB '*[' || {controls} || ']*')"
+        f" OR instr({value}, char(0)) > 0)"
+    )
 
 
 def _column_problem(column: Column, row: str = "NEW") -> str:
@@ -195,7 +204,7 @@ def _column_problem(column: Column, row: str = "NEW") -> str:
     else:
         out.append(
             f"typeof({c}) NOT IN ('null', 'text') OR length({c}) > {column.max_len}"
-            f" OR {c} GLOB '*[' || {_CONTROLS} || ']*' OR instr({c}, char(0)) > 0"
+            f" OR {_unprintable(c, _CONTROLS)}"
         )
         if kind == "date":
             out.append(f"{c} <> '' AND date({c}, '+0 days') IS NOT {c}")

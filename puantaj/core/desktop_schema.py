@@ -198,9 +198,15 @@ def _v7(conn: Any) -> None:
 def _v8(conn: Any) -> None:
     """Issue 16: a row written once keeps its stamps short, {"*": stamp}
     (core.stamps); the capture triggers write that form and write a row out
-    in full when it is edited. Rows already here keep the full form."""
+    in full when it is edited. Rows already here keep the full form. The
+    check triggers pass printable ASCII text by one cheap test first."""
     for spec in TABLES.values():
-        for statement in (*ddl.drop_triggers(spec), *ddl.create_triggers(spec)):
+        for statement in (
+            *ddl.drop_triggers(spec),
+            *ddl.drop_checks(spec),
+            *ddl.create_triggers(spec),
+            *ddl.create_checks(spec),
+        ):
             conn.execute(statement)
 
 

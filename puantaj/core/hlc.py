@@ -11,7 +11,8 @@ from puantaj.errors import ValidationError
 
 MAX_COUNTER = 99_999
 # used with fullmatch: ASCII digits only, no trailing newline
-STAMP_RE = re.compile(r"([0-9]{13}):([0-9]{5}):([A-Za-z0-9_.\-]{1,64})")
+SITE_RE = re.compile(r"[A-Za-z0-9_.\-]{1,64}")  # a stamp's site id
+STAMP_RE = re.compile(rf"([0-9]{{13}}):([0-9]{{5}}):({SITE_RE.pattern})")
 
 
 @dataclass(frozen=True, order=True, slots=True)

@@ -19,7 +19,7 @@ from pathlib import Path
 from puantaj.core import ddl, jsonfast
 from puantaj.core import stamps as core_stamps
 from puantaj.core.ddl import q
-from puantaj.core.hlc import Stamp
+from puantaj.core.hlc import SITE_RE, Stamp
 from puantaj.core.tables import TABLES
 from puantaj.errors import PuantajError
 from puantaj.store import changelog, refusals
@@ -88,14 +88,25 @@ def take(conn: sqlite3.Connection, path: Path, cursor: str, scope: str) -> int:
 
 
 def _check_rows(conn: sqlite3.Connection) -> None:
-    """A row sync would refuse (its id, region, a value or its stamps) makes
-    the whole file NotTakable: pulling instead judges each change and keeps a
-    refused one aside with its reason (refusals.take), as it would any pull."""
+    """Rows the desktop's own workings could not take make the whole file
+    NotTakable, and the first sync pulls instead (where each change is judged,
+    and one refused kept aside with its reason, as in any pull): an id or
+    region sync would refuse, a required value missing, a stamp that is none.
+    Values are the server's, each judged by the same rules when it was pushed;
+    judging each again here would cost as much as pulling (5 µs a row)."""
     for name, spec in TABLES.items():
+        table = q(name)
+        required = " OR ".join(
+            f"t.{q(c.name)} IS NULL OR t.{q(c.name)} = ''"
+            for c in spec.columns
+            if c.required
+        )
         columns = ", ".join(f"'{c}'" for c in spec.data_columns)
         bad = conn.execute(
-            f"SELECT t.id FROM snap.{q(name)} AS t WHERE {ddl.row_problem(spec, 't')}"
-            f" OR (t._stamp IS NOT NULL AND ({_stamp_problem('t._stamp')}))"
+            f"SELECT t.id FROM snap.{table} AS t WHERE {ddl.key_problem('t')}"
+            f" OR {required or '0'}"
+            f" OR (t._stamp IS NOT NULL AND (typeof(t._stamp) <> 'text'"
+            f"  OR length(t._stamp) > 84 OR t._stamp NOT GLOB '{_STAMP_HEAD}?*'))"
             " OR (t._stamp IS NULL AND (NOT json_valid(t._hlc)"
             "  OR json_type(t._hlc) <> 'object' OR EXISTS (SELECT 1 FROM"
             f"  json_each(t._hlc) AS s WHERE {_stamp_problem('s.key')}"
@@ -107,14 +118,23 @@ def _check_rows(conn: sqlite3.Connection) -> None:
             raise NotTakable(
                 f"snapshot row {name} {str(bad[0])[:40]!r} would be refused"
             )
+        # a stamp's site: few distinct ones, judged here
+        for (site,) in conn.execute(
+            f"SELECT DISTINCT substr(_stamp, 21) FROM snap.{table}"
+            " WHERE _stamp IS NOT NULL"
+        ):
+            if not SITE_RE.fullmatch(site):
+                raise NotTakable(f"snapshot of {name}: a stamp's site {site[:70]!r}")
+
+
+_STAMP_HEAD = "[0-9]" * 13 + ":" + "[0-9]" * 5 + ":"  # a stamp's time and counter
 
 
 def _stamp_problem(stamp: str) -> str:
     """An SQL condition true when `stamp` is not a stamp (core.hlc.STAMP_RE)."""
     return (
-        f"typeof({stamp}) <> 'text' OR length({stamp}) NOT BETWEEN 21 AND 84"
-        f" OR substr({stamp}, 1, 13) GLOB '*[^0-9]*' OR substr({stamp}, 14, 1) <> ':'"
-        f" OR substr({stamp}, 15, 5) GLOB '*[^0-9]*' OR substr({stamp}, 20, 1) <> ':'"
+        f"typeof({stamp}) <> 'text' OR length({stamp}) > 84"
+        f" OR {stamp} NOT GLOB '{_STAMP_HEAD}?*'"
         f" OR substr({stamp}, 21) GLOB '*[^A-Za-z0-9_.-]*'"
     )
 

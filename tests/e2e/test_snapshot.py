@@ -236,13 +236,13 @@ def test_rows_typed_before_the_first_sync_keep_their_newer_values(desks, server)
     [
         f"UPDATE _snapshot SET value = '{int(snapshot.FORMAT) + 1}' WHERE key = 'format'",
         "ALTER TABLE employees ADD COLUMN shoe_size INTEGER",
-        # rows sync would refuse (a damaged or foreign file): pulling judges
-        # each change instead, as for any pull
-        "UPDATE employees SET first_name = 'A' || char(7) WHERE rowid = 2",
+        # rows the desktop could not take (a damaged or foreign file): pulling
+        # judges each change instead, as for any pull
         "UPDATE employees SET last_name = NULL WHERE rowid = 2",
         "UPDATE employees SET id = 'not-a-uuid' WHERE rowid = 2",
         "UPDATE employees SET region = '' WHERE rowid = 2",
         "UPDATE employees SET _stamp = 'yarın' WHERE rowid = 2",
+        "UPDATE employees SET _stamp = substr(_stamp, 1, 20) || 'bir site' WHERE rowid = 2",
         'UPDATE employees SET _stamp = NULL, _hlc = \'{"1": ["first_name"]}\''
         " WHERE rowid = 2",
         "UPDATE employees SET _stamp = NULL, _hlc = '[]' WHERE rowid = 2",
