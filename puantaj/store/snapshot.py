@@ -29,10 +29,6 @@ from puantaj.syncproto.wire import row_changes
 
 FORMAT = "2"
 HELD_PAGE = 2000
-# the pages the take writes stay in memory until it commits (with the usual
-# 32 MiB they spill to the WAL midway: 100k rows took 0.85 s instead of 0.73);
-# given back once it is over (and the engine frees the memory after a big pull)
-TAKE_CACHE_KIB = -262144
 # the server's {stamp: [columns]} as this file keeps it, {column: stamp}
 _REGROUP = (
     "(SELECT json_group_object(c.value, s.key)"
@@ -57,8 +53,6 @@ def take(conn: sqlite3.Connection, path: Path, cursor: str, scope: str) -> int:
     rows it added or changed here. Raises NotTakable, leaving the file as it
     was, when its tables are not this version's."""
     conn.execute("ATTACH DATABASE ? AS snap", (str(path),))  # not inside BEGIN
-    cache = conn.execute("PRAGMA main.cache_size").fetchone()[0]
-    conn.execute(f"PRAGMA main.cache_size = {TAKE_CACHE_KIB}")
     try:
         _check_layout(conn)
         _check_rows(conn)
@@ -84,7 +78,6 @@ def take(conn: sqlite3.Connection, path: Path, cursor: str, scope: str) -> int:
         return taken
     finally:
         conn.execute("DETACH DATABASE snap")
-        conn.execute(f"PRAGMA main.cache_size = {int(cache)}")
 
 
 def _check_rows(conn: sqlite3.Connection) -> None:
