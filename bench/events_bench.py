@@ -58,6 +58,47 @@ async def _hold(host, port, token, stats):
         writer.close()
 
 
+def push_employee(
+    url: str,
+    token: str,
+    region: str,
+    sicil: str,
+    counter: str,
+    site: str,
+    last_name: str = "Soyad",
+) -> float:
+    """Push one employee straight over /sync as `site`; returns when it was
+    sent (perf_counter)."""
+    import requests
+
+    change = {
+        "table": "employees",
+        "id": natural_id("employees", region, sicil),
+        "region": region,
+        "hlc": f"{int(time.time() * 1000):013d}:{counter}:{site}",
+        "row": {
+            "sicil_no": sicil,
+            "first_name": "Ad",
+            "last_name": last_name,
+            "hire_date": "2025-01-01",
+            "deleted": 0,
+        },
+    }
+    sent = time.perf_counter()
+    requests.post(
+        url + "/sync",
+        json={
+            "protocol": 1,
+            "site_id": site,
+            "batch_id": str(uuid.uuid4()),
+            "changes": [change],
+        },
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=60,
+    ).raise_for_status()
+    return sent
+
+
 def _listeners(port, tokens, commands, replies):
     """A process holding one stream per token; answers 'report' with its counts."""
 
@@ -131,31 +172,9 @@ def probe_latency(url, token, region, count):
     assert heard.get(timeout=30)[0] == b"event: hello"
     times = []
     for n in range(count):
-        change = {
-            "table": "employees",
-            "id": natural_id("employees", region, "probe"),
-            "region": region,
-            "hlc": f"{int(time.time() * 1000):013d}:{n:05d}:probe-site",
-            "row": {
-                "sicil_no": "probe",
-                "first_name": "Ad",
-                "last_name": f"Soyad{n}",
-                "hire_date": "2025-01-01",
-                "deleted": 0,
-            },
-        }
-        t0 = time.perf_counter()
-        requests.post(
-            url + "/sync",
-            json={
-                "protocol": 1,
-                "site_id": "probe-site",
-                "batch_id": str(uuid.uuid4()),
-                "changes": [change],
-            },
-            headers={"Authorization": f"Bearer {token}"},
-            timeout=60,
-        ).raise_for_status()
+        t0 = push_employee(
+            url, token, region, "probe", f"{n:05d}", "probe-site", f"Soyad{n}"
+        )
         while True:
             line, at = heard.get(timeout=30)
             if line == b"event: rows":
@@ -194,8 +213,6 @@ def desktop_latency(url, token, region, count, home: Path):
         with desk.services.store.connection() as conn:
             return {r[0] for r in conn.execute("SELECT sicil_no FROM employees")}
 
-    import requests
-
     times = []
     controller.start()
     try:
@@ -203,31 +220,7 @@ def desktop_latency(url, token, region, count, home: Path):
         wait_for(finished)
         for n in range(count):
             sicil = f"live-{n}"
-            change = {
-                "table": "employees",
-                "id": natural_id("employees", region, sicil),
-                "region": region,
-                "hlc": f"{int(time.time() * 1000):013d}:00000:other-pc",
-                "row": {
-                    "sicil_no": sicil,
-                    "first_name": "Ad",
-                    "last_name": "Soyad",
-                    "hire_date": "2025-01-01",
-                    "deleted": 0,
-                },
-            }
-            t0 = time.perf_counter()
-            requests.post(
-                url + "/sync",
-                json={
-                    "protocol": 1,
-                    "site_id": "other-pc",
-                    "batch_id": str(uuid.uuid4()),
-                    "changes": [change],
-                },
-                headers={"Authorization": f"Bearer {token}"},
-                timeout=60,
-            ).raise_for_status()
+            t0 = push_employee(url, token, region, sicil, "00000", "other-pc")
             while sicil not in sicils():
                 wait_for(finished)
             times.append((time.perf_counter() - t0) * 1000)

@@ -33,6 +33,11 @@ def importer(services):
 
 @pytest.fixture
 def known(services, ankara) -> str:
+    return add_known(services, ankara)
+
+
+def add_known(services, ankara) -> str:
+    """0042 İsmail Işıkoğlu, hired 2025, with an X on 2 November 2026."""
     emp = services.records["employees"].create(
         ankara,
         {

@@ -64,6 +64,16 @@ class Driver:
         self.root.focus_get().event_generate("<KeyPress>", keysym="Return", when="tail")
         self.root.update()
 
+    def connect(self, url: str, token: str):
+        """Point the app at a sync server on its settings tab (every 60 min);
+        returns the settings view."""
+        view = self.window.settings_view
+        view.url.set(url)
+        view.token.set(token)
+        view.interval.set("60")
+        assert view.save()
+        return view
+
     def wait_for(self, predicate, timeout_s: float = 30) -> None:
         """Handle pump messages (blocking on the queue) until `predicate` holds."""
         deadline = time.monotonic() + timeout_s

@@ -59,11 +59,7 @@ def office(tmp_path):
 def _admin(services, drive, server, env):
     driver = drive(services)
     driver.login("admin")
-    view = driver.window.settings_view
-    view.url.set(server.url)
-    view.token.set(env.tokens(["*"], label="merkez")["*"])
-    view.interval.set("60")
-    assert view.save()
+    view = driver.connect(server.url, env.tokens(["*"], label="merkez")["*"])
     view.sync_button.invoke()
     status = driver.window.status
     driver.wait_for(lambda: status.state.get().startswith("Eşitlendi"))

@@ -12,24 +12,13 @@ from puantaj.services.session import Session
 from puantaj.services.timesheets import Edit
 from puantaj.sync.controller import unsent
 from puantaj.ui.jobs import JobDone, JobProgress
+from tests.puantaj.services.test_importer import BAD_TC, GOOD_TC, add_known
 
 ANKARA = Session("ankara1", "clerk", "Ankara")
-GOOD_TC, BAD_TC = "10000000146", "10000000147"
 
 
 def known_employee(services) -> str:
-    emp = services.records["employees"].create(
-        ANKARA,
-        {
-            "sicil_no": "0042",
-            "tc_no": GOOD_TC,
-            "first_name": "İsmail",
-            "last_name": "Işıkoğlu",
-            "hire_date": "01.01.2025",
-        },
-    )
-    services.timesheets.write(ANKARA, [Edit(emp, dt.date(2026, 11, 2), "X")])
-    return emp
+    return add_known(services, ANKARA)
 
 
 def office_xlsx(path):

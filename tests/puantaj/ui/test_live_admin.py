@@ -13,11 +13,7 @@ def test_a_pc_syncing_in_izmir_shows_on_the_admins_open_tab(services, drive, tmp
     try:
         driver = drive(services)
         driver.login("admin")
-        view = driver.window.settings_view
-        view.url.set(server.url)
-        view.token.set(env.tokens(["*"])["*"])
-        view.interval.set("60")
-        assert view.save()
+        driver.connect(server.url, env.tokens(["*"])["*"])
         admin = driver.window.admin_view
         driver.window.notebook.select(admin)
         admin.refresh_ms = 3_600_000  # only an event can refresh it in this test

@@ -173,11 +173,7 @@ def test_sync_now_updates_the_status_bar(services, drive, tmp_path):
         )
         driver = drive(services)
         driver.login("admin")
-        view = driver.window.settings_view
-        view.url.set(server.url)
-        view.token.set(token)
-        view.interval.set("60")
-        assert view.save()
+        view = driver.connect(server.url, token)
         view.sync_button.invoke()
         status = driver.window.status
         driver.wait_for(lambda: status.state.get().startswith("Eşitlendi"))
@@ -216,11 +212,7 @@ def test_admin_sees_two_regions_and_the_server_overview(services, drive, tmp_pat
             "İstanbul",
             "İzmir",
         ]
-        view = driver.window.settings_view
-        view.url.set(server.url)
-        view.token.set(tokens["*"])
-        view.interval.set("60")
-        view.save()
+        view = driver.connect(server.url, tokens["*"])
         view.sync_button.invoke()
         driver.wait_for(
             lambda: driver.window.status.state.get().startswith("Eşitlendi")

@@ -53,11 +53,7 @@ def test_the_unsent_count_stays_right_after_an_offline_sync(services, drive, tmp
     driver.type_cell(1, 1, "x")
     driver.wait_for(lambda: status.unsent.get() == f"Gönderilmemiş: {before + 2}")
     before += 2
-    view = driver.window.settings_view
-    view.url.set(url)
-    view.token.set(token)
-    view.interval.set("60")
-    assert view.save()
+    view = driver.connect(url, token)
     view.sync_button.invoke()
     driver.wait_for(lambda: status.state.get().startswith("Çevrimdışı"))
     driver.root.update()
@@ -104,11 +100,7 @@ def test_closing_with_unsent_changes_offers_to_sync_first(services, drive, tmp_p
         asked: list[str] = []
         driver.app.dialogs.ask_close = lambda text: asked.append(text) or answers.pop(0)
         driver.login("ankara1")
-        view = driver.window.settings_view
-        view.url.set(server.url)
-        view.token.set(token)
-        view.interval.set("60")
-        assert view.save()
+        driver.connect(server.url, token)
         count = queued(services)
         driver.app.close()  # Cancel: the window stays
         driver.root.update()
