@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,8 +10,9 @@ import pytest
 
 from puantaj.app import Services, build_services
 from puantaj.config import load_settings
+from puantaj.core.ddl import PHYSICAL_MS
 from puantaj.services.session import Session
-from puantaj.store import changelog
+from puantaj.store import changelog, clock
 from puantaj.sync.engine import SyncEngine
 from puantaj.sync.report import SyncReport
 from tests import servers
@@ -43,6 +45,23 @@ class Desk:
     def pending(self) -> int:
         with self.services.store.connection() as conn:
             return changelog.pending_count(conn)
+
+    def later_than(self, other: Desk) -> None:
+        """Wait until this PC's clock reads past the newest stamp `other` has
+        written or seen, so its next write is later by both clocks.
+
+        Two PCs' clocks agree only to within the offset each measured (±1 ms
+        on one machine); a test whose story says one edit came after another
+        on a different PC must let that much real time pass."""
+        with other.services.store.connection() as conn:
+            mark = clock.local_stamp(conn).ms
+        deadline = time.monotonic() + 5
+        with self.services.store.connection() as conn:
+            while (
+                conn.execute(f"SELECT {PHYSICAL_MS} FROM _clock").fetchone()[0] <= mark
+            ):
+                assert time.monotonic() < deadline, "the clock does not advance"
+                time.sleep(0.001)
 
 
 def make_desk(

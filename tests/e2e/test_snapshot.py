@@ -216,8 +216,10 @@ def test_rows_typed_before_the_first_sync_keep_their_newer_values(desks, server)
     # a new PC types the same person (same sicil, same row) before it ever syncs
     assert employee(newcomer, "7", "Alı", title="Çırak") == emp
     # then the office corrects the title, and the new PC the name
+    office.later_than(newcomer)
     office.services.records["employees"].update(office.session, emp, {"title": "Usta"})
     assert office.sync().ok
+    newcomer.later_than(office)
     newcomer.services.records["employees"].update(
         newcomer.session, emp, {"first_name": "Ali Rıza"}
     )

@@ -116,6 +116,7 @@ def test_lost_reply_then_page_boundary_still_delivers_the_row(desks, server):
     b = desks("Ankara")
     admin = desks("*")
     emp = employee(a, "7", "Ali")  # A creates it first, offline
+    b.later_than(a)
     assert employee(b, "7", "Veli") == emp  # the same natural key, newer
     assert b.sync().ok
     for n in range(3):
