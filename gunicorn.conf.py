@@ -1,4 +1,4 @@
-"""gunicorn settings: `gunicorn -c gunicorn.conf.py 'server:create_app()'`."""
+"""gunicorn settings: `gunicorn -c gunicorn.conf.py 'server:serving_app()'`."""
 
 import os
 

@@ -13,4 +13,11 @@ def create_app(*args, **kwargs):
     return build(*args, **kwargs)
 
 
-__all__ = ["__version__", "create_app"]
+def serving_app(*args, **kwargs):
+    """create_app for a long-running server process (gunicorn: 'server:serving_app()')."""
+    from server.app import serving_app as build
+
+    return build(*args, **kwargs)
+
+
+__all__ = ["__version__", "create_app", "serving_app"]

@@ -15,6 +15,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from puantaj.core.hlc import HybridClock
 from server import auth, limiter, logs, request_log, storage
+from server.checkpoint import Checkpointer
 from server.config import load_server_settings
 from server.context import ServerContext, ctx
 from server.errors import (
@@ -81,6 +82,9 @@ def create_app(
         limiter=bad_tokens,
         schema_revision=revision,
         events=Events(engine, settings.db_schema),
+        checkpointer=Checkpointer(settings.sqlite_file)
+        if settings.sqlite_file
+        else None,
     )
     # a push builds ~10 objects per row; the default thresholds would run a
     # full collection over every live object many times per large batch
@@ -98,6 +102,17 @@ def create_app(
     app.before_request(_authenticate)
     request_log.install(app)
     _register_errors(app)
+    return app
+
+
+def serving_app(overrides: Mapping[str, object] | None = None) -> Flask:
+    """create_app for a process that then serves for days: what starting it
+    made (Flask, SQLAlchemy, the tables: ~200k objects) is left out of the
+    collector's full passes (gc.freeze), one of which came in the middle of
+    every large push and walked them all (28 ms; 0.4 ms frozen)."""
+    app = create_app(overrides)
+    gc.collect()
+    gc.freeze()
     return app
 
 

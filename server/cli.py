@@ -85,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace, overrides) -> int:
-    from server.app import create_app
+    from server.app import create_app, serving_app
 
     if args.command == "migrate":
         settings = load_server_settings(overrides=overrides)
@@ -103,7 +103,7 @@ def _dispatch(args: argparse.Namespace, overrides) -> int:
         return run_backup(load_server_settings(overrides=overrides))
     if args.command == "run":  # one threaded process: it serves /events too
         overrides = {**(overrides or {}), "events": True}
-    app = create_app(overrides)
+    app = (serving_app if args.command == "run" else create_app)(overrides)
     context = app.extensions["puantaj"]
     if args.command == "run":
         print(f"Puantaj sync server on http://{args.host}:{args.port}", flush=True)

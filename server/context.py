@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Engine, Table
 
 from puantaj.core.hlc import HybridClock
 from server import auth, limiter
+from server.checkpoint import Checkpointer
 from server.config import ServerSettings
 from server.merge import Merger
 from server.notify import Events
@@ -32,6 +33,7 @@ class ServerContext:
     limiter: limiter.BadTokenLimiter
     schema_revision: str
     events: Events
+    checkpointer: Checkpointer | None = None  # embedded SQLite only
     _touched: dict[int, float] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -42,6 +44,8 @@ class ServerContext:
             conn = conn.execution_options(sqlite_begin="IMMEDIATE")
             with conn.begin():
                 yield conn
+        if self.checkpointer is not None:
+            self.checkpointer.poke()
 
     @contextmanager
     def snapshot(self) -> Iterator[Connection]:

@@ -132,6 +132,11 @@ def write_rows(
 
 
 @functools.cache
+def _data_of(cols: tuple[str, ...]) -> tuple[str, ...]:
+    return cols[2:_TAIL]
+
+
+@functools.cache
 def _deleted_at(cols: tuple[str, ...]) -> int:
     return cols.index("deleted")
 
@@ -139,8 +144,7 @@ def _deleted_at(cols: tuple[str, ...]) -> int:
 def _full(state: RowState, cols: tuple[str, ...], site: str) -> tuple:
     """The row as a tuple in `cols` order (id, region, data…, _hlc, _seq, _site,
     _prev_seq), written by `site` over the version numbered `state.prev_seq`."""
-    get = state.values.get
-    out = [state.id, state.region, *[get(c) for c in cols[2:_TAIL]]]
+    out = [state.id, state.region, *map(state.values.get, _data_of(cols))]
     deleted = _deleted_at(cols)
     if out[deleted] is None:
         out[deleted] = 0

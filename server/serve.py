@@ -164,12 +164,12 @@ def serve(settings: ServerSettings, host: str, port: int, workers: int | None) -
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
     try:
-        children["gunicorn"] = subprocess.Popen(cmd + ["server:create_app()"], env=env)
+        children["gunicorn"] = subprocess.Popen(cmd + ["server:serving_app()"], env=env)
         if not _wait_for(_unix(sock), children["gunicorn"]):
             return children["gunicorn"].wait() or 1
         if has_events(settings):
             children["events"] = subprocess.Popen(
-                events_cmd + ["server:create_app()"],
+                events_cmd + ["server:serving_app()"],
                 env={**env, "PUANTAJ_EVENTS": "1"},
             )
             if not _wait_for(_unix(events_sock), children["events"]):

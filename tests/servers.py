@@ -131,7 +131,7 @@ def start(
             f"127.0.0.1:{port}",
             "-w",
             str(workers),
-            "server:create_app()",
+            "server:serving_app()",
         ]
         ready = "Booting worker"
     else:

@@ -144,6 +144,8 @@ def _check_layout(conn: sqlite3.Connection) -> None:
 
 def _take_table(conn: sqlite3.Connection, name: str, columns: tuple[str, ...]) -> int:
     table = q(name)
+    if conn.execute(f"SELECT 1 FROM snap.{table} LIMIT 1").fetchone() is None:
+        return 0  # nothing to take (the ids below would be listed for nothing)
     names = ", ".join(q(c) for c in ("id", "region", *columns))
     # rows this file holds already (typed here before the first sync, or all of
     # them in a file restored from a backup): merged as pulled changes, so the

@@ -106,8 +106,10 @@ def decide(batch: Batch, judge: Judge) -> None:
                 batch.refuse(raw, *refusal)
             continue
         batch.result.accepted += len(group)
-        # fixed-width stamps: the greatest string is the greatest triple
-        batch.newest = max(batch.newest, *(c.hlc for _, c in group))
+        for _, change in group:
+            # fixed-width stamps: the greatest string is the greatest triple
+            if change.hlc > batch.newest:
+                batch.newest = change.hlc
 
 
 def _merge_row(

@@ -101,16 +101,18 @@ def wanted_parents(
 ) -> dict[str, set[str]]:
     """The parent ids the rows of a batch name (as sent or as stored), by table."""
     wanted: dict[str, set[str]] = {}
-    for (table, row_id), changes in rows.items():
-        link = PARENTS.get(table)
+    for key, changes in rows.items():
+        link = PARENTS.get(key[0])
         if link is None:
             continue
         column, parent = link
-        names = {c.row.get(column) for c in changes}
-        before = stored.get((table, row_id))
-        if before is not None:
-            names.add(before.values.get(column))
-        wanted.setdefault(parent, set()).update(n for n in names if n)
+        names = wanted.setdefault(parent, set())
+        for change in changes:
+            if name := change.row.get(column):
+                names.add(name)
+        before = stored.get(key)
+        if before is not None and (name := before.values.get(column)):
+            names.add(name)
     return wanted
 
 
@@ -182,9 +184,13 @@ class Judge:
 
 
 def _incomplete(after: RowState) -> Refusal | None:
-    missing = [c for c in _REQUIRED[after.table] if after.values.get(c) is None]
-    if not missing:
+    get = after.values.get
+    for column in _REQUIRED[after.table]:
+        if get(column) is None:
+            break
+    else:
         return None
+    missing = [c for c in _REQUIRED[after.table] if get(c) is None]
     return ("invalid_row", detail("incomplete", columns=", ".join(missing)))
 
 

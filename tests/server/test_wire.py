@@ -6,6 +6,10 @@ from __future__ import annotations
 import gzip
 import json
 
+from hypothesis import given
+from hypothesis import strategies as st
+
+from server.wire import count_nodes
 from tests.server.helpers import body
 
 
@@ -46,6 +50,25 @@ def test_too_many_json_values_are_refused_before_they_are_parsed(local):
         reply = _post_raw(local, "/sync", data, token, gzipped)
         assert reply.status_code == 413, reply.get_data(as_text=True)
         assert reply.get_json()["error"] == "too_large"
+
+
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(),
+        lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner),
+    )
+)
+def test_the_bound_on_json_values_is_never_below_what_a_body_holds(value):
+    def held(v) -> int:
+        if isinstance(v, list):
+            return 1 + sum(held(x) for x in v)
+        if isinstance(v, dict):
+            return 1 + sum(held(x) for x in v.values())
+        return 1
+
+    raw = json.dumps(value, ensure_ascii=False).encode()
+    assert held(value) <= count_nodes(raw)
+    assert count_nodes(raw) == sum(raw.count(c) for c in b",:[{") + 1
 
 
 def test_a_wrong_method_or_path_is_answered_before_the_token_is_asked(local):
