@@ -2,9 +2,9 @@
 
 SQLite checkpoints in the thread whose commit crosses `wal_autocheckpoint`:
 during a large first push that is a request which then answers ~70 ms late,
-twice per 100k rows. Here a thread of its own checkpoints after each write
-(PASSIVE: it never waits for, nor blocks, a reader or the writer), on the
-other core while the next request is parsed. The request connections keep
+twice per 100k rows. Here a thread of its own checkpoints shortly after
+writes (PASSIVE: it never waits for, nor blocks, a reader or the writer), on
+the other core while the next request is parsed. The request connections keep
 their autocheckpoint as the fallback, should this thread fall behind.
 """
 
@@ -12,66 +12,77 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import sqlite3
 import threading
+import urllib.parse
 
 log = logging.getLogger(__name__)
-EVERY_S = 0.25  # at most one checkpoint this often
+EVERY_S = (
+    0.25  # a checkpoint at most this often: a page several commits wrote is copied once
+)
+IDLE_S = (
+    30.0  # the thread ends after this long without a write; the next starts it again
+)
 
 
 class Checkpointer:
-    """One background checkpointing thread per process, started by the first
-    write (so a process forked after `create_app` starts its own)."""
+    """Checkpoints `path` in a background thread after writes."""
 
     def __init__(self, path: str) -> None:
         self.path = path
-        self.runs = 0  # checkpoints done (tests wait on it)
-        self._wake = threading.Condition()
-        self._due = False
-        self._pid = 0
-        self._closed = False
+        self.runs = 0  # checkpoints done
+        self._cond = threading.Condition()
+        self._due = False  # a write committed since the last checkpoint began
+        self._busy = False
+        self._thread: threading.Thread | None = None
 
     def poke(self) -> None:
         """A write committed: checkpoint soon."""
-        with self._wake:
-            if self._pid != os.getpid():  # first write in this process
-                self._pid = os.getpid()
-                threading.Thread(
-                    target=self._run, name="wal-checkpoint", daemon=True
-                ).start()
+        with self._cond:
             self._due = True
-            self._wake.notify()
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(
+                    target=self._run, name="wal-checkpoint", daemon=True
+                )
+                self._thread.start()
+            self._cond.notify_all()
 
-    def wait_for(self, runs: int, timeout_s: float) -> bool:
-        """Wait until `runs` checkpoints have been done; False on timeout."""
-        with self._wake:
-            return self._wake.wait_for(lambda: self.runs >= runs, timeout_s)
-
-    def close(self) -> None:
-        with self._wake:
-            self._closed = True
-            self._wake.notify_all()
+    def settled(self, timeout_s: float) -> bool:
+        """Wait until every write poked so far is checkpointed; False on timeout."""
+        with self._cond:
+            return self._cond.wait_for(
+                lambda: not self._due and not self._busy, timeout_s
+            )
 
     def _run(self) -> None:
-        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-        try:
-            while True:
-                with self._wake:
-                    self._wake.wait_for(lambda: self._due or self._closed)
-                    # fewer, larger copies: a page written by several
-                    # commits in a row is copied once
-                    self._wake.wait_for(lambda: self._closed, EVERY_S)
-                    if self._closed:
-                        return
-                    self._due = False
-                try:
-                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
-                except sqlite3.Error as exc:  # the fallback still checkpoints
-                    log.warning("background WAL checkpoint failed: %s", exc)
-                with self._wake:
+        while True:
+            with self._cond:
+                if not self._cond.wait_for(lambda: self._due, IDLE_S):
+                    self._thread = None  # a later poke starts another
+                    return
+            with self._cond:  # let the writes of the next EVERY_S join this one
+                self._cond.wait_for(lambda: False, EVERY_S)
+                self._due, self._busy = False, True
+            try:
+                self._checkpoint()
+            finally:
+                with self._cond:
+                    self._busy = False
                     self.runs += 1
-                    self._wake.notify_all()
+                    self._cond.notify_all()
+
+    def _checkpoint(self) -> None:
+        try:
+            # mode=rw: a file gone (moved, deleted) is not made again, empty
+            uri = f"file:{urllib.parse.quote(self.path)}?mode=rw"
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+        except sqlite3.Error as exc:
+            log.warning("background WAL checkpoint: %s", exc)
+            return
+        try:
+            conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+        except sqlite3.Error as exc:  # the request connections' fallback remains
+            log.warning("background WAL checkpoint failed: %s", exc)
         finally:
             with contextlib.suppress(sqlite3.Error):
                 conn.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -10,7 +11,7 @@ import uuid
 from puantaj.core.tables import natural_id
 from tests import servers
 from tests.conftest import require
-from tests.server.conftest import pg_url
+from tests.server.conftest import LocalServer, pg_url
 from tests.server.helpers import body, employee, pull_all
 
 
@@ -113,6 +114,34 @@ def test_a_batch_is_all_or_nothing_when_the_database_fails_part_way(tmp_path):
         assert len(pull_all(server, ankara)) == 3
     finally:
         server.stop()
+
+
+def test_the_database_file_itself_holds_what_was_pushed(tmp_path):
+    """A thread of the server's own copies writes from the WAL into the file
+    soon after they commit, not once a request's commit crosses the
+    autocheckpoint (that request then answered 70 ms late): a copy of the file
+    alone, as a careless file backup would take it, holds them."""
+    env = servers.sqlite_env(tmp_path)
+    local = LocalServer(env)
+    try:
+        token = local.token("Ankara")
+        rows = [employee("Ankara", str(n)) for n in range(50)]
+        assert local.post("/sync", body(rows), token).json()["accepted"] == 50
+        assert local.context.checkpointer.settled(timeout_s=10)
+        shutil.copy(env.home / "server.db", tmp_path / "alone.db")
+        alone = sqlite3.connect(tmp_path / "alone.db")
+        assert alone.execute("SELECT count(*) FROM employees").fetchone()[0] == 50
+        alone.close()
+        # and so is a later one
+        more = [employee("Ankara", str(n)) for n in range(50, 60)]
+        assert local.post("/sync", body(more), token).json()["accepted"] == 10
+        assert local.context.checkpointer.settled(timeout_s=10)
+        shutil.copy(env.home / "server.db", tmp_path / "alone.db")
+        alone = sqlite3.connect(tmp_path / "alone.db")
+        assert alone.execute("SELECT count(*) FROM employees").fetchone()[0] == 60
+        alone.close()
+    finally:
+        local.close()
 
 
 def test_token_commands_list_and_revoke(tmp_path):
