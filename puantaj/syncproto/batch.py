@@ -15,7 +15,7 @@ from puantaj.core.changes import Change, ChangeError, parse_change
 from puantaj.syncproto.access import Access
 from puantaj.syncproto.merge import Loss, merge_columns
 from puantaj.syncproto.refusals import (
-    ORDER,
+    PARENT_TABLES,
     Judge,
     Refusal,
     change_refusal,
@@ -39,7 +39,7 @@ class Batch:
 
     access: Access
     site_id: str
-    rows: dict[Key, list[tuple[Any, Change]]] = field(default_factory=dict)
+    rows: dict[Key, list[Change]] = field(default_factory=dict)  # valid ones
     states: dict[Key, RowState] = field(default_factory=dict)
     result: PushResult = field(default_factory=PushResult)
     losses: list[Loss] = field(default_factory=list)
@@ -58,9 +58,10 @@ class Batch:
             }
         )
 
-    def changes_of(self) -> dict[Key, list[Change]]:
-        """Each row's valid changes."""
-        return {key: [c for _, c in group] for key, group in self.rows.items()}
+    def refuse_row(self, changes: list[Change], refusal: Refusal) -> None:
+        """Refuse every change of one row (each valid: its names as sent)."""
+        for c in changes:
+            self.refuse({"table": c.table, "id": c.id, "region": c.region}, *refusal)
 
     @property
     def dirty(self) -> list[RowState]:
@@ -84,29 +85,31 @@ def group_changes(batch: Batch, changes: list[Any], limit_ms: int | None) -> Non
             continue
         key = (change.table, change.id)
         group = rows.setdefault(key, [])
-        group.append((raw, change))
-        refusal = change_refusal(batch.access, change, group[0][1].region, limit_ms)
+        group.append(change)
+        refusal = change_refusal(batch.access, change, group[0].region, limit_ms)
         if refusal:
             refused.setdefault(key, refusal)
     for key, refusal in refused.items():
-        for raw, _ in rows.pop(key, ()):
-            batch.refuse(raw, *refusal)
+        batch.refuse_row(rows.pop(key, []), refusal)
 
 
 def decide(batch: Batch, judge: Judge) -> None:
     """Merge and judge every row of the batch (parents first), given the stored
     rows in `batch.states`; a row naming a refused parent takes its reason."""
     judge.refused = batch.refused
-    for key in sorted(batch.rows, key=lambda k: ORDER.get(k[0], 1)):
-        group = batch.rows[key]
-        refusal = _merge_row(batch, judge, key, [c for _, c in group])
+    rows = batch.rows
+    parents_first = [k for k in rows if k[0] in PARENT_TABLES] + [
+        k for k in rows if k[0] not in PARENT_TABLES
+    ]
+    for key in parents_first:
+        group = rows[key]
+        refusal = _merge_row(batch, judge, key, group)
         if refusal:
             batch.refused[key] = refusal
-            for raw, _ in group:
-                batch.refuse(raw, *refusal)
+            batch.refuse_row(group, refusal)
             continue
         batch.result.accepted += len(group)
-        for _, change in group:
+        for change in group:
             # fixed-width stamps: the greatest string is the greatest triple
             if change.hlc > batch.newest:
                 batch.newest = change.hlc

@@ -76,7 +76,7 @@ def push(
     limit_ms = None if trusted else clock.physical_ms() + clock_ahead_ms
     group_changes(batch, changes, limit_ms)
     batch.states = store.load_rows(set(batch.rows))
-    rows = batch.changes_of()
+    rows = batch.rows
     judge = Judge(
         access, parents=store.parent_regions(wanted_parents(rows, batch.states))
     )

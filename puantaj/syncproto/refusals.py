@@ -29,7 +29,7 @@ PARENTS = {
     "vehicle_inspections": ("vehicle_id", "vehicles"),
 }
 # parents are judged before the rows that name them
-ORDER = {"employees": 0, "vehicles": 0}
+PARENT_TABLES = frozenset(parent for _, parent in PARENTS.values())
 _REQUIRED = {
     name: tuple(c.name for c in spec.columns if c.required)
     for name, spec in TABLES.items()
