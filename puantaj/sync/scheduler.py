@@ -86,10 +86,11 @@ class SyncScheduler:
         )
         self._scheduler.start()
 
-    def stop(self) -> None:
-        """Shut down without waiting for a running sync (it checkpoints as it goes)."""
+    def stop(self, wait: bool = False) -> None:
+        """Shut down; by default without waiting for a running sync (it
+        checkpoints as it goes), with `wait` once that sync has ended."""
         if self._scheduler.running:
-            self._scheduler.shutdown(wait=False)
+            self._scheduler.shutdown(wait=wait)
 
     def sync_now(self) -> None:
         """Run as soon as possible; asked during a run, run once more after it

@@ -86,7 +86,7 @@ def test_a_client_killed_mid_sync_resumes_without_loss_or_duplicates(
     emp = a.services.records["employees"]
     with a.services.store.connection() as conn:
         conn.execute("BEGIN")
-        for i in range(3000):
+        for i in range(20000):
             conn.execute(
                 "INSERT INTO drivers (id, region, full_name) VALUES (?, 'Ankara', ?)",
                 (f"00000000-0000-4000-8000-{i:012d}", f"Sürücü {i}"),
@@ -117,11 +117,12 @@ def test_a_client_killed_mid_sync_resumes_without_loss_or_duplicates(
         text=True,
         cwd=servers.ROOT,
     )
-    # page size 200 of 3001 rows: kill it once it reports its first pages
+    # page size 200 of 20001 rows (100 pages, so the kill lands mid-way even on a
+    # loaded machine): kill it once it reports its first pages
     for line in proc.stdout:
         if (
             "pushed" in line
-            and "/3001" in line
+            and "/20001" in line
             and not line.strip().startswith("pushed 0/")
         ):
             os.kill(proc.pid, signal.SIGKILL)
@@ -130,12 +131,12 @@ def test_a_client_killed_mid_sync_resumes_without_loss_or_duplicates(
     proc.stdout.close()
     assert proc.returncode == -signal.SIGKILL
     left = a.pending()
-    assert 0 < left < 3001
+    assert 0 < left < 20001
     report = a.sync()
     assert report.ok and a.pending() == 0
     admin = desks("*")
     assert admin.sync().ok
-    assert len(admin.rows("drivers")) == 3000
+    assert len(admin.rows("drivers")) == 20000
     assert len(admin.employees()) == 1
     with a.services.store.connection() as conn:
         assert conn.execute("SELECT count(*) FROM _rejected").fetchone()[0] == 0

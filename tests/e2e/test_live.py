@@ -37,6 +37,19 @@ class Messages:
             if wanted(message):
                 return message
 
+    def wait_for_each(self, *wanted) -> list[object]:
+        """The first message each predicate matches, whichever comes first (the
+        channel's state and the first run's end race each other)."""
+        found: list[object] = [None] * len(wanted)
+        while any(f is None for f in found):
+            message = self.items.get(timeout=WAIT_S)
+            self.seen.append(message)
+            for i, predicate in enumerate(wanted):
+                if found[i] is None and predicate(message):
+                    found[i] = message
+                    break
+        return found
+
 
 def finished(message: object) -> bool:
     return isinstance(message, SyncEvent) and message.kind == "finished"
@@ -71,8 +84,7 @@ def test_an_event_makes_the_desktop_sync(tmp_path, desk_with_controller):
         # an hour between scheduled runs: only an event explains a second run
         desk, controller, messages = desk_with_controller(server, token, 60)
         controller.start()
-        messages.wait_for(lambda m: m == LiveState(True))
-        first = messages.wait_for(finished)
+        _, first = messages.wait_for_each(lambda m: m == LiveState(True), finished)
         assert first.report.state == "ok"
         reply = server.post(
             "/sync", body([employee("Ankara", "77", "other-pc")], "other-pc"), token
@@ -118,8 +130,7 @@ def test_after_the_server_comes_back_the_desktop_listens_and_syncs_again(
     try:
         desk, controller, messages = desk_with_controller(server, token, 60)
         controller.start()
-        messages.wait_for(lambda m: m == LiveState(True))
-        messages.wait_for(finished)
+        messages.wait_for_each(lambda m: m == LiveState(True), finished)
         server.stop()
         messages.wait_for(lambda m: m == LiveState(False))  # quietly: no error shown
         server = servers.start(env, port=port)

@@ -105,7 +105,7 @@ def test_3_offline_entries_keep_going_and_arrive_once(desks, server, server_env)
             event = events.get(timeout=60)
             if event.kind == "finished" and event.report.ok:
                 break
-        scheduler.stop()
+        scheduler.stop(wait=True)  # no scheduled run beside the ones below
         assert ankara.pending() == 0
         on_server = server_rows(desks)
         assert len(on_server) == 5

@@ -47,6 +47,7 @@ def office(tmp_path):
         ayse.services.timesheets.write(ayse.session, [Edit(emp, DAY, "X")])
         assert ayse.sync().ok and mehmet.sync().ok
         mehmet.services.timesheets.write(mehmet.session, [Edit(emp, DAY, "D")])
+        ayse.later_than(mehmet)  # ayşe's edit is the newer one by both clocks
         ayse.services.timesheets.write(ayse.session, [Edit(emp, DAY, "YG+2")])
         assert mehmet.sync().ok and ayse.sync().ok
         yield server, env, desks
