@@ -111,7 +111,7 @@ def write_rows(
         by_table.setdefault(state.table, []).append(state)
     for table, items in by_table.items():
         cols = queries.row_columns[table]
-        fresh = sorted(_full(s, cols, site) for s in items if s.is_new)
+        fresh = [_full(s, cols, site) for s in items if s.is_new]
         changed = [_full(s, cols, site) for s in items if not s.is_new]
         if queries.bulk:  # one statement per table, a column per array
             for sql, rows in (
