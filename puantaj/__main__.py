@@ -151,19 +151,19 @@ def _run(args: argparse.Namespace, settings) -> int:
         )
     services = app.build_services(settings)
     if args.command == "backup":
-        return _backup(args, services)
+        return _backup(args, services, CliText(settings.language))
     if args.command == "user":
         return users_cli.run(args, services, CliText(settings.language))
     if args.command == "erase-employee":
-        return _erase(args, services)
+        return _erase(args, services, CliText(settings.language))
     if args.command == "export":
-        return export_cli.run_export(args, services)
+        return export_cli.run_export(args, services, CliText(settings.language))
     if args.command == "import":
-        return export_cli.run_import(args, services)
+        return export_cli.run_import(args, services, CliText(settings.language))
     if args.command == "demo":
         made = services.users.seed_demo()
         if not args.quiet:
-            print(f"demo users: {', '.join(made)} (password: demo1234)")
+            print(CliText(settings.language)("demo.users", names=", ".join(made)))
         return 0
     return app.run_desktop(services, demo=args.demo)
 
@@ -174,46 +174,33 @@ def _token_notes(settings) -> list[str]:
     return [TokenStore(settings.home).describe()]
 
 
-def _backup(args: argparse.Namespace, services) -> int:
+def _backup(args: argparse.Namespace, services, text: CliText) -> int:
     if args.list:
         for info in services.backups.list():
-            print(
-                f"{info.path}  {info.size} bytes  {info.taken_at:%Y-%m-%d %H:%M:%S} UTC"
-            )
+            taken = f"{info.taken_at:%Y-%m-%d %H:%M:%S}"
+            print(text("backup.row", path=info.path, size=info.size, taken=taken))
         return 0
     if args.restore:
         if not args.yes:
-            print(
-                "restore replaces the current database; add --yes to confirm",
-                file=sys.stderr,
-            )
+            print(text("backup.confirm"), file=sys.stderr)
             return 2
         aside = services.backups.restore(Path(args.restore))
-        print(f"restored {args.restore}; previous database saved as {aside.path}")
+        print(text("backup.restored", source=args.restore, aside=aside.path))
         return 0
     info = services.backups.backup()
-    print(f"backup written: {info.path} ({info.size} bytes, integrity ok)")
+    print(text("backup.written", path=info.path, size=info.size))
     return 0
 
 
-def _erase(args: argparse.Namespace, services) -> int:
+def _erase(args: argparse.Namespace, services, text: CliText) -> int:
     from puantaj.services.erasure import ErasureService
     from puantaj.services.session import SYSTEM
 
     if not args.yes:
-        print(
-            "erasure blanks the employee's name, TC no, birth date and title on"
-            " every PC and the server, for good; add --yes to confirm",
-            file=sys.stderr,
-        )
+        print(text("erase.confirm"), file=sys.stderr)
         return 2
     done = ErasureService(services.store).erase_employee(SYSTEM, args.employee_id)
-    print(
-        f"employee {done.employee_id} (sicil {done.sicil_no}) erased here; it goes to"
-        " the server and every office at the next sync. Then, on the server:"
-        f" puantaj-server erase {done.employee_id}  (removes the old values from the"
-        " conflict history). Backups keep them until they are rotated out."
-    )
+    print(text("erase.done", id=done.employee_id, sicil=done.sicil_no))
     return 0
 
 

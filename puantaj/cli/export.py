@@ -7,7 +7,7 @@ import calendar
 import sys
 from pathlib import Path
 
-from puantaj.cli.texts import EXIT_OK, EXIT_USAGE
+from puantaj.cli.texts import EXIT_OK, EXIT_USAGE, CliText
 from puantaj.core import import_map, sheet, validators
 from puantaj.core.tables import ALL_REGIONS
 from puantaj.import_words import word
@@ -40,12 +40,12 @@ def add_parsers(sub) -> None:
     )
 
 
-def run_export(args: argparse.Namespace, services) -> int:
+def run_export(args: argparse.Namespace, services, text: CliText) -> int:
     """Raises PuantajError for a refused value (the caller prints it)."""
     year, month = validators.parse_month(args.month)
     regions = _regions(args, services)
     if not regions:
-        print("bu bilgisayarda bölge yok: --region verin", file=sys.stderr)
+        print(text("export.no_region"), file=sys.stderr)
         return EXIT_USAGE
     settings = services.settings
     exports = ExportService(services.timesheets, services.store, settings.company)
@@ -55,12 +55,12 @@ def run_export(args: argparse.Namespace, services) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
 
     def progress(done: int, of: int) -> None:
-        print(f"  {done}/{of} bölge", file=sys.stderr)
+        print(text("export.progress", done=done, total=of), file=sys.stderr)
 
     written = exports.export(
         SYSTEM, args.format, regions, year, month, path, progress=progress
     )
-    print(f"yazıldı: {written} (kişisel veri içerir, KVKK)")
+    print(text("export.written", path=written))
     return EXIT_OK
 
 
@@ -94,16 +94,16 @@ def _regions(args: argparse.Namespace, services) -> list[str]:
     return [own]
 
 
-def run_import(args: argparse.Namespace, services) -> int:
+def run_import(args: argparse.Namespace, services, text: CliText) -> int:
     """The dry-run report; with --yes the accepted rows are written too."""
     year, month = validators.parse_month(args.month)
     region = args.region or services.settings.region
     if not region or region == ALL_REGIONS:
-        print("bölge gerekli: --region verin", file=sys.stderr)
+        print(text("import.no_region"), file=sys.stderr)
         return EXIT_USAGE
     importer = services.importer
     table = read_table(Path(args.file))
-    index = 1 if services.settings.language == "en" else 0
+    index = text.index
     mapping = _mapping(table.headings, args.column, year, month, index)
     if mapping is None:
         return EXIT_USAGE

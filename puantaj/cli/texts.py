@@ -90,6 +90,55 @@ TEXTS: dict[str, tuple[str, str]] = {
     "role.admin": ("yönetici", "admin"),
     "role.clerk": ("katip", "clerk"),
     "error": ("hata: {message}", "error: {message}"),
+    "export.no_region": (
+        "bu bilgisayarda bölge yok: --region verin",
+        "no regions on this PC: give --region",
+    ),
+    "export.progress": ("  {done}/{total} bölge", "  {done}/{total} regions"),
+    "export.written": (
+        "yazıldı: {path} (kişisel veri içerir, KVKK)",
+        "written: {path} (holds personal data, KVKK)",
+    ),
+    "backup.row": (
+        "{path}  {size} bayt  {taken} UTC",
+        "{path}  {size} bytes  {taken} UTC",
+    ),
+    "backup.confirm": (
+        "geri yükleme bu bilgisayardaki veritabanının yerine geçer; onaylamak için --yes ekleyin",
+        "restore replaces the current database; add --yes to confirm",
+    ),
+    "backup.restored": (
+        "{source} geri yüklendi; önceki veritabanı {aside} olarak saklandı",
+        "restored {source}; previous database saved as {aside}",
+    ),
+    "backup.written": (
+        "yedek yazıldı: {path} ({size} bayt, bütünlük denetimi tamam)",
+        "backup written: {path} ({size} bytes, integrity ok)",
+    ),
+    "erase.confirm": (
+        "silme, çalışanın adını, TC kimlik no'sunu, doğum tarihini ve unvanını her"
+        " bilgisayarda ve sunucuda kalıcı olarak boşaltır; onaylamak için --yes ekleyin",
+        "erasure blanks the employee's name, TC no, birth date and title on"
+        " every PC and the server, for good; add --yes to confirm",
+    ),
+    "erase.done": (
+        "{id} çalışanı (sicil {sicil}) burada silindi; sonraki eşitlemede sunucuya ve"
+        " her ofise gider. Ardından sunucuda: puantaj-server erase {id} (eski"
+        " değerleri çakışma geçmişinden kaldırır). Yedekler, dönüşümle silinene dek"
+        " onları tutar.",
+        "employee {id} (sicil {sicil}) erased here; it goes to the server and every"
+        " office at the next sync. Then, on the server: puantaj-server erase {id}"
+        " (removes the old values from the conflict history). Backups keep them"
+        " until they are rotated out.",
+    ),
+    "demo.users": (
+        "deneme kullanıcıları: {names} (parola: demo1234)",
+        "demo users: {names} (password: demo1234)",
+    ),
+    "import.no_region": (
+        "bölge gerekli: --region verin",
+        "a region is needed: give --region",
+    ),
 }
 
 

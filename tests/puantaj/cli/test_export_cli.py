@@ -29,6 +29,26 @@ def test_export_writes_every_format_with_a_sensible_name(
     assert "KVKK" in capsys.readouterr().out
 
 
+def test_export_and_import_speak_the_chosen_language(tmp_path, ankara, admin, capsys):
+    services = make_services(tmp_path / "desk")
+    october(services, ankara, admin)
+    services.store.close()
+    argv = ["--home", str(tmp_path / "desk")]
+    month = ["--month", "2026-10", "--out", str(tmp_path), "--all"]
+    assert main([*argv, "export", *month]) == 0
+    said = capsys.readouterr()
+    assert "yazıldı:" in said.out and "KVKK" in said.out and "bölge" in said.err
+    assert main([*argv, "--lang", "en", "export", *month]) == 0
+    said = capsys.readouterr()
+    assert "written:" in said.out and "personal data" in said.out
+    assert "regions" in said.err and "bölge" not in said.err
+    book = tmp_path / "ofis.xlsx"
+    openpyxl.Workbook().save(book)
+    given = [*argv, "--lang", "en", "import", str(book), "--month", "2026-10"]
+    assert main([*given, "--region", "*"]) == 2
+    assert capsys.readouterr().err.strip() == "a region is needed: give --region"
+
+
 def test_import_dry_run_prints_the_report_and_writes_nothing(tmp_path, ankara, capsys):
     services = make_services(tmp_path / "desk")
     services.records["employees"].create(
