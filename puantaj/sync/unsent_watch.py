@@ -19,10 +19,12 @@ BUSY_S = 1.0  # while the file keeps changing (a sync), a count at most this oft
 
 @dataclass(frozen=True)
 class UnsentCounts:
-    """Rows waiting to be sent and changes the server refused, as of now."""
+    """Rows waiting to be sent and changes the server refused, as of now;
+    `epoch`: how many syncs had started when the count began."""
 
     unsent: int
     refused: int
+    epoch: int = 0
 
 
 class UnsentWatch:
@@ -44,6 +46,7 @@ class UnsentWatch:
         self._every_s = every_s
         self._stopping = threading.Event()
         self._paused = threading.Event()
+        self.epoch = 0  # pauses so far (only the Tk thread moves it)
         self._thread = threading.Thread(
             target=self._run, name="unsent-watch", daemon=True
         )
@@ -59,7 +62,13 @@ class UnsentWatch:
 
     def pause(self) -> None:
         """Stop looking at the file until `resume` (a sync runs meanwhile)."""
+        self.epoch += 1
         self._paused.set()
+
+    def is_current(self, counts: UnsentCounts) -> bool:
+        """False for a count begun before the latest sync started: it may have
+        been posted after that sync's end, over the count taken then."""
+        return counts.epoch == self.epoch
 
     def resume(self) -> None:
         self._paused.clear()
@@ -68,6 +77,7 @@ class UnsentWatch:
         posted_at = 0.0
         while True:
             counts = None
+            epoch = self.epoch  # before looking whether a sync runs
             try:
                 if not self._paused.is_set():
                     counts = self._count.changed()
@@ -79,6 +89,6 @@ class UnsentWatch:
                 if now - posted_at < BUSY_S:  # changing all the time: a sync
                     wait_s = BUSY_S
                 posted_at = now
-                self._post(UnsentCounts(*counts))
+                self._post(UnsentCounts(*counts, epoch))
             if self._stopping.wait(wait_s):
                 return

@@ -277,6 +277,8 @@ class MainWindow(ttk.Frame):
 
     def on_message(self, message: object) -> None:
         if isinstance(message, UnsentCounts):
+            if not self.unsent_watch.is_current(message):
+                return  # counted before a sync began: the count at its end stands
             self._refused = message.refused
             self.status.set_unsent(message.unsent, message.refused)
             return
