@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -110,9 +109,7 @@ def write_rows(
     for state in states:
         by_table.setdefault(state.table, []).append(state)
     for table, items in by_table.items():
-        cols = queries.row_columns[table]
-        fresh = [_full(s, cols, site) for s in items if s.is_new]
-        changed = [_full(s, cols, site) for s in items if not s.is_new]
+        fresh, changed = _tuples(items, queries.row_columns[table], site)
         if queries.bulk:  # one statement per table, a column per array
             for sql, rows in (
                 (queries.insert_rows[table], fresh),
@@ -131,22 +128,21 @@ def write_rows(
             )
 
 
-@functools.cache
-def _data_of(cols: tuple[str, ...]) -> tuple[str, ...]:
-    return cols[2:_TAIL]
-
-
-@functools.cache
-def _deleted_at(cols: tuple[str, ...]) -> int:
-    return cols.index("deleted")
-
-
-def _full(state: RowState, cols: tuple[str, ...], site: str) -> tuple:
-    """The row as a tuple in `cols` order (id, region, data…, _hlc, _seq, _site,
-    _prev_seq), written by `site` over the version numbered `state.prev_seq`."""
-    out = [state.id, state.region, *map(state.values.get, _data_of(cols))]
-    deleted = _deleted_at(cols)
-    if out[deleted] is None:
-        out[deleted] = 0
-    out += (encode_stamps(state.stamps), state.seq, site, state.prev_seq)
-    return tuple(out)
+def _tuples(
+    states: list[RowState], cols: tuple[str, ...], site: str
+) -> tuple[list[tuple], list[tuple]]:
+    """The new rows and the changed ones as tuples in `cols` order (id, region,
+    data…, _hlc, _seq, _site, _prev_seq), written by `site` over the version
+    numbered `prev_seq`."""
+    data = cols[2:_TAIL]
+    deleted = data.index("deleted")
+    fresh: list[tuple] = []
+    changed: list[tuple] = []
+    for state in states:
+        values = list(map(state.values.get, data))
+        if values[deleted] is None:
+            values[deleted] = 0
+        stamps = encode_stamps(state.stamps)
+        row = (state.id, state.region, *values, stamps, state.seq, site, state.prev_seq)
+        (fresh if state.is_new else changed).append(row)
+    return fresh, changed

@@ -91,14 +91,16 @@ def merge_columns(
 ) -> list[Loss]:
     """Apply `changes` (pushed by site `pusher`) to `state` in place, column by
     column; return the losses worth keeping."""
-    values, stamps = state.values, state.stamps
     changes = list(changes)
-    if len(changes) == 1 and not stamps:  # a new row in one write: nothing to lose
+    if (
+        len(changes) == 1 and not state.stamps
+    ):  # a new row in one write: nothing to lose
         change = changes[0]
-        values.update(change.row)
-        stamps.update(dict.fromkeys(change.row, change.hlc))
+        state.values.update(change.row)
+        state.stamps = dict.fromkeys(change.row, change.hlc)
         state.dirty = state.dirty or bool(change.row)
         return []
+    values, stamps = state.values, state.stamps
     losses: list[Loss] = []
     if len(changes) > 1:  # oldest first: what a change overwrites stood before it
         changes.sort(key=lambda c: c.hlc)
