@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from puantaj.cli import export as export_cli
+from puantaj.cli import help_texts
 from puantaj.cli import monthcheck as monthcheck_cli
 from puantaj.cli import users as users_cli
 from puantaj.cli.texts import EXIT_CODES_HELP, EXIT_USAGE, CliText
@@ -69,8 +70,27 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _language(argv: Sequence[str] | None) -> str:
+    """The language to parse in: --lang, else PUANTAJ_LANG or the settings."""
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang")
+    early.add_argument("--home")
+    known, _ = early.parse_known_args(argv)
+    if known.lang in ("tr", "en"):
+        return known.lang
+    try:
+        return load_settings(flags={"home": known.home}).language
+    except (PuantajError, OSError):
+        return "tr"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    language = _language(argv)
+    with help_texts.argparse_words(language):
+        parser = _parser()
+        if language != "en":
+            help_texts.in_turkish(parser)
+        args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",

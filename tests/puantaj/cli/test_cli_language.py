@@ -3,9 +3,13 @@ in every command that prints: backups, erasure, the demo accounts."""
 
 from __future__ import annotations
 
+import argparse
+
 import pytest
 
-from puantaj.__main__ import main
+from puantaj.__main__ import _parser, main
+from puantaj.cli import help_texts
+from puantaj.cli.texts import EXIT_CODES_HELP
 from tests.conftest import make_services
 
 
@@ -45,3 +49,34 @@ def test_every_command_answers_in_the_chosen_language(
     assert erase in capsys.readouterr().err
     assert main([*argv, "demo"]) == 0
     assert capsys.readouterr().out.startswith(demo)
+
+
+def test_help_and_argparse_errors_are_turkish_unless_english_is_asked(home, capsys):
+    with pytest.raises(SystemExit):
+        main(["--home", home, "--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("kullanım: puantaj")
+    assert "bir eşitleme, pencere açmadan" in out and "seçenekler:" in out
+    with pytest.raises(SystemExit) as stopped:
+        main(["--home", home, "export"])
+    assert stopped.value.code == 2
+    assert (
+        "puantaj export: hata: şu argümanlar gerekli: --month"
+        in capsys.readouterr().err
+    )
+    with pytest.raises(SystemExit):
+        main(["--home", home, "--lang", "en", "sync", "--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("usage: puantaj sync") and "test the connection only" in out
+    assert argparse._("usage: ") == "usage: "  # type: ignore[attr-defined]
+
+
+def test_every_help_text_has_its_turkish():
+    untranslated = [
+        getattr(holder, name)
+        for holder, name in help_texts.help_texts(_parser())
+        if help_texts.turkish(getattr(holder, name)) == getattr(holder, name)
+        and getattr(holder, name)
+        not in (EXIT_CODES_HELP, "show this help message and exit")
+    ]
+    assert untranslated == []
