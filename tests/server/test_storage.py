@@ -123,23 +123,23 @@ def test_the_database_file_itself_holds_what_was_pushed(tmp_path):
     alone, as a careless file backup would take it, holds them."""
     env = servers.sqlite_env(tmp_path)
     local = LocalServer(env)
+
+    def push_and_count_in_the_file_alone(first: int, last: int) -> int:
+        rows = [employee("Ankara", str(n)) for n in range(first, last)]
+        reply = local.post("/sync", body(rows), token).json()
+        assert reply["accepted"] == last - first
+        assert local.context.checkpointer.settled(timeout_s=10)
+        shutil.copy(env.home / "server.db", tmp_path / "alone.db")
+        alone = sqlite3.connect(tmp_path / "alone.db")
+        try:
+            return alone.execute("SELECT count(*) FROM employees").fetchone()[0]
+        finally:
+            alone.close()
+
     try:
         token = local.token("Ankara")
-        rows = [employee("Ankara", str(n)) for n in range(50)]
-        assert local.post("/sync", body(rows), token).json()["accepted"] == 50
-        assert local.context.checkpointer.settled(timeout_s=10)
-        shutil.copy(env.home / "server.db", tmp_path / "alone.db")
-        alone = sqlite3.connect(tmp_path / "alone.db")
-        assert alone.execute("SELECT count(*) FROM employees").fetchone()[0] == 50
-        alone.close()
-        # and so is a later one
-        more = [employee("Ankara", str(n)) for n in range(50, 60)]
-        assert local.post("/sync", body(more), token).json()["accepted"] == 10
-        assert local.context.checkpointer.settled(timeout_s=10)
-        shutil.copy(env.home / "server.db", tmp_path / "alone.db")
-        alone = sqlite3.connect(tmp_path / "alone.db")
-        assert alone.execute("SELECT count(*) FROM employees").fetchone()[0] == 60
-        alone.close()
+        assert push_and_count_in_the_file_alone(0, 50) == 50
+        assert push_and_count_in_the_file_alone(50, 60) == 60  # and a later write
     finally:
         local.close()
 
