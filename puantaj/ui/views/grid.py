@@ -4,20 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import tkinter as tk
-from bisect import bisect_right
 from collections.abc import Callable
-from tkinter import font as tkfont
 from tkinter import ttk
 
 from tksheet import Sheet
 
 from puantaj.errors import PuantajError
 from puantaj.ui.cell_editor import CellEditor
-from puantaj.ui.header_fit import PAD_PX, fitting_width
 from puantaj.ui.presenters.grid import GREY, MISSING, GridPresenter
 from puantaj.ui.sheet_cells import drop_cell_hover, repaint_cells
+from puantaj.ui.sheet_headings import SheetHeadings
 from puantaj.ui.theme import scaled
-from puantaj.ui.tooltip import HoverTip
 from puantaj.ui.views.month_picker import MonthPicker
 
 BINDINGS = (
@@ -122,11 +119,11 @@ class GridView(ttk.Frame):
         # headings break between words only; what a short heading means, and a
         # name the index column cuts off, show on hover (issue 15)
         self.sheet.set_options(header_wrap="w", redraw=False)
-        self._headers: list = []
-        self._fitted: dict[tuple, int] = {}  # (heading, least width, font) → width
-        self._fonts: dict = {}
-        self.header_tip = HoverTip(self.sheet.CH, self._header_tip)
-        self.name_tip = HoverTip(self.sheet.RI, self._name_tip)
+        self.headings = SheetHeadings(
+            self, self.sheet, lambda: self.p.index() if self.p.grid is not None else []
+        )
+        self.header_tip = self.headings.header_tip
+        self.name_tip = self.headings.name_tip
         self.sheet.enable_bindings(*BINDINGS)
         self.sheet.edit_validation(self._validate)
         self.sheet.bind("<<SheetModified>>", self._modified)
@@ -213,7 +210,7 @@ class GridView(ttk.Frame):
         width = scaled(sheet, 62)
         for c in total_cols if p.grid.employees else ():  # no rows: no columns
             sheet.column_width(column=c, width=width, redraw=False)
-        self._fit_headers(headers)
+        self.headings.fit(headers, p.day_count, bool(p.grid.employees))
         outside = p.locked_cells()
         self._outside = set(outside)
         if outside:
@@ -234,44 +231,6 @@ class GridView(ttk.Frame):
         self.fill_button.configure(state=state)
         self.copy_button.configure(state=state)
         sheet.redraw()
-
-    def _fit_headers(self, headers: list) -> None:
-        """Totals columns wide enough that their headings wrap between words
-        ("Çalışılan", not "Çalışıla n"), at the font and scaling in use."""
-        self._headers = headers
-        if not self.p.grid.employees:  # no rows: no columns
-            return
-        font = self.sheet.ops.header_font
-        for c in range(self.p.day_count, len(headers)):
-            least = self.sheet.column_width(column=c)
-            key = (headers[c].text, least, font)
-            width = self._fitted.get(key)
-            if width is None:  # measuring costs a Tk call a word: once a heading
-                width = fitting_width(headers[c].text, least, self._measure(font))
-                self._fitted[key] = width
-            if width != least:
-                self.sheet.column_width(column=c, width=width, redraw=False)
-
-    def _header_tip(self, event) -> str | None:
-        mt = self.sheet.MT
-        c = bisect_right(mt.col_positions, self.sheet.CH.canvasx(event.x)) - 1
-        return self._headers[c].tip if 0 <= c < len(self._headers) else None
-
-    def _name_tip(self, event) -> str | None:
-        """The row's whole index text when the index column cuts it off."""
-        mt, ri = self.sheet.MT, self.sheet.RI
-        r = bisect_right(mt.row_positions, ri.canvasy(event.y)) - 1
-        names = self.p.index() if self.p.grid is not None else []
-        if not 0 <= r < len(names):
-            return None
-        measure = self._measure(self.sheet.ops.index_font)
-        return names[r] if measure(names[r]) + PAD_PX > ri.winfo_width() else None
-
-    def _measure(self, font) -> Callable[[str], int]:
-        """The pixel width of a text in `font` (a Font kept for each font)."""
-        if font not in self._fonts:
-            self._fonts[font] = tkfont.Font(root=self, font=font)
-        return self._fonts[font].measure
 
     def _paint_rows(self, rows) -> None:
         """Colour day cells by their code, one highlight call per colour."""
