@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sqlite3
 import statistics
 import tempfile
@@ -151,6 +152,12 @@ def fill_server(db: Path, rows: int) -> None:
     conn.close()
 
 
+def settle() -> None:
+    """Write out what the steps before wrote (~200 MB of generated files a run),
+    so the OS's writeback of them does not land in the next timed step."""
+    os.sync()
+
+
 def timed_sync(engine: SyncEngine) -> tuple[float, object]:
     t0 = time.perf_counter()
     report = engine.run(verify=False)  # the daily comparison is timed on its own
@@ -185,6 +192,7 @@ def sqlite_floor(folder: Path, rows: int) -> float:
     desktop_schema.build(conn)
     conn.execute("COMMIT")
     conn.execute("ATTACH DATABASE ? AS src", (str(source / "puantaj.db"),))
+    settle()
     t0 = time.perf_counter()
     conn.execute("BEGIN")
     conn.execute("UPDATE _clock SET applying = 1")
@@ -210,9 +218,11 @@ def initial_once(folder: Path, rows: int) -> tuple[float, float, object, object,
         services, engine = desk(folder / "hq", server.url, tokens["*"])
         made = generate(services, rows)
         services.store.checkpoint()  # as the app's workers keep the WAL short
+        settle()
         push_s, pushed = timed_sync(engine)
         assert pushed.ok and pushed.pending == 0 and pushed.pushed >= made, pushed
         admin, fresh = desk(folder / "admin", server.url, tokens["*"])
+        settle()
         pull_s, pulled = timed_sync(fresh)
         assert pulled.ok and pulled.pulled >= made, pulled
         check_s = timed_check(admin, server.url, tokens["*"])
