@@ -72,10 +72,17 @@ def _parser() -> argparse.ArgumentParser:
 
 def _language(argv: Sequence[str] | None) -> str:
     """The language to parse in: --lang, else PUANTAJ_LANG or the settings."""
-    early = argparse.ArgumentParser(add_help=False)
+    # no abbreviations (`backup --l` is --list) and no errors of its own: a
+    # wrong argument is the real parser's to word
+    early = argparse.ArgumentParser(
+        add_help=False, allow_abbrev=False, exit_on_error=False
+    )
     early.add_argument("--lang")
     early.add_argument("--home")
-    known, _ = early.parse_known_args(argv)
+    try:
+        known, _ = early.parse_known_args(argv)
+    except argparse.ArgumentError:
+        known = argparse.Namespace(lang=None, home=None)
     if known.lang in ("tr", "en"):
         return known.lang
     try:

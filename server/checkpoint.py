@@ -14,7 +14,7 @@ import contextlib
 import logging
 import sqlite3
 import threading
-import urllib.parse
+from pathlib import Path
 
 log = logging.getLogger(__name__)
 EVERY_S = (
@@ -37,18 +37,26 @@ class Checkpointer:
         self._thread: threading.Thread | None = None
 
     def poke(self) -> None:
-        """A write committed: checkpoint soon."""
+        """A write committed: checkpoint soon. Never fails the write: without
+        the thread, the request connections' autocheckpoint still copies."""
         with self._cond:
             self._due = True
             if self._thread is None or not self._thread.is_alive():
-                self._thread = threading.Thread(
+                thread = threading.Thread(
                     target=self._run, name="wal-checkpoint", daemon=True
                 )
-                self._thread.start()
+                try:
+                    thread.start()
+                except RuntimeError as exc:  # no threads left, or shutting down
+                    log.warning("background WAL checkpoint not started: %s", exc)
+                    return
+                self._thread = thread
             self._cond.notify_all()
 
     def settled(self, timeout_s: float) -> bool:
-        """Wait until every write poked so far is checkpointed; False on timeout."""
+        """Wait until a checkpoint has run after every write poked so far (it
+        copies what no reader still needs; a failure is logged); False on
+        timeout."""
         with self._cond:
             return self._cond.wait_for(
                 lambda: not self._due and not self._busy, timeout_s
@@ -74,7 +82,7 @@ class Checkpointer:
     def _checkpoint(self) -> None:
         try:
             # mode=rw: a file gone (moved, deleted) is not made again, empty
-            uri = f"file:{urllib.parse.quote(self.path)}?mode=rw"
+            uri = Path(self.path).absolute().as_uri() + "?mode=rw"
             conn = sqlite3.connect(uri, uri=True, isolation_level=None)
         except sqlite3.Error as exc:
             log.warning("background WAL checkpoint: %s", exc)

@@ -62,8 +62,8 @@ class UnsentWatch:
 
     def pause(self) -> None:
         """Stop looking at the file until `resume` (a sync runs meanwhile)."""
+        self._paused.set()  # first: no count may begin under the new epoch
         self.epoch += 1
-        self._paused.set()
 
     def is_current(self, counts: UnsentCounts) -> bool:
         """False for a count begun before the latest sync started: it may have

@@ -8,6 +8,8 @@ import subprocess
 import sys
 import uuid
 
+import pytest
+
 from puantaj.core.tables import natural_id
 from tests import servers
 from tests.conftest import require
@@ -142,6 +144,28 @@ def test_the_database_file_itself_holds_what_was_pushed(tmp_path):
         assert push_and_count_in_the_file_alone(50, 60) == 60  # and a later write
     finally:
         local.close()
+
+
+@pytest.mark.parametrize("name", ["server.db", "şube #1 %41;&.db"])
+def test_the_checkpointer_copies_whatever_the_path_looks_like(tmp_path, name):
+    """A path SQLite would misread as a URI (a leading '//' is an authority, '%'
+    an escape) is still the file that gets copied into."""
+    from server.checkpoint import Checkpointer
+
+    path = tmp_path / name
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA wal_autocheckpoint = 0")  # only the thread copies
+    conn.execute("CREATE TABLE t (x)")
+    conn.execute("INSERT INTO t VALUES (1)")
+    checkpointer = Checkpointer("/" + str(path))  # '//tmp/…': the same file
+    checkpointer.poke()
+    assert checkpointer.settled(timeout_s=10)
+    shutil.copy(path, tmp_path / "alone.db")
+    alone = sqlite3.connect(tmp_path / "alone.db")
+    assert alone.execute("SELECT x FROM t").fetchall() == [(1,)]
+    alone.close()
+    conn.close()
 
 
 def test_token_commands_list_and_revoke(tmp_path):

@@ -71,6 +71,19 @@ def test_help_and_argparse_errors_are_turkish_unless_english_is_asked(home, caps
     assert argparse._("usage: ") == "usage: "  # type: ignore[attr-defined]
 
 
+def test_the_language_is_found_without_taking_another_commands_options(home, capsys):
+    """Finding the language first must not read `backup --l` (--list) as --lang,
+    nor answer a missing value in its own words."""
+    assert main(["--home", home, "backup"]) == 0
+    capsys.readouterr()
+    assert main(["--home", home, "backup", "--l"]) == 0
+    assert "UTC" in capsys.readouterr().out  # the list
+    with pytest.raises(SystemExit) as stopped:
+        main(["--home", home, "--lang"])
+    assert stopped.value.code == 2
+    assert "puantaj: hata: --lang: bir değer bekleniyor" in capsys.readouterr().err
+
+
 def test_every_help_text_has_its_turkish():
     untranslated = [
         getattr(holder, name)
