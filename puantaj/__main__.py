@@ -161,6 +161,7 @@ def _run(args: argparse.Namespace, settings) -> int:
     from puantaj.services.checks import run_checks
     from puantaj.store.database import Store
 
+    text = CliText(settings.language)
     if args.command == "check":
         report = run_checks(Store(settings.db_path), _token_notes(settings))
         print(report.render())
@@ -173,24 +174,22 @@ def _run(args: argparse.Namespace, settings) -> int:
     if args.command == "sync":
         from puantaj.cli import sync as sync_cli
 
-        return sync_cli.run(
-            args, app.build_services(settings), CliText(settings.language)
-        )
+        return sync_cli.run(args, app.build_services(settings), text)
     services = app.build_services(settings)
     if args.command == "backup":
-        return _backup(args, services, CliText(settings.language))
+        return _backup(args, services, text)
     if args.command == "user":
-        return users_cli.run(args, services, CliText(settings.language))
+        return users_cli.run(args, services, text)
     if args.command == "erase-employee":
-        return _erase(args, services, CliText(settings.language))
+        return _erase(args, services, text)
     if args.command == "export":
-        return export_cli.run_export(args, services, CliText(settings.language))
+        return export_cli.run_export(args, services, text)
     if args.command == "import":
-        return export_cli.run_import(args, services, CliText(settings.language))
+        return export_cli.run_import(args, services, text)
     if args.command == "demo":
         made = services.users.seed_demo()
         if not args.quiet:
-            print(CliText(settings.language)("demo.users", names=", ".join(made)))
+            print(text("demo.users", names=", ".join(made)))
         return 0
     return app.run_desktop(services, demo=args.demo)
 

@@ -17,12 +17,10 @@ import threading
 from pathlib import Path
 
 log = logging.getLogger(__name__)
-EVERY_S = (
-    0.25  # a checkpoint at most this often: a page several commits wrote is copied once
-)
-IDLE_S = (
-    30.0  # the thread ends after this long without a write; the next starts it again
-)
+# a checkpoint at most this often: a page several commits wrote is copied once
+EVERY_S = 0.25
+# the thread ends after this long without a write; the next write starts it again
+IDLE_S = 30.0
 
 
 class Checkpointer:

@@ -5,9 +5,9 @@ The file holds, per synced table, its columns and the row's stamps: the one
 stamp of a row written at once (`_stamp`), else the stamps as the server keeps
 them (`_hlc`, {stamp: [columns]}); no keys or indexes (server/download.py).
 Rows new here are copied table by table inside SQLite, their stamps put in
-this file's form (core.stamps) as they go; rows held here already are merged per column by stamp
-exactly as a pull would merge them; the clock moves past every stamp taken and
-the cursor to the one the snapshot corresponds to. It is one transaction:
+this file's form (core.stamps) as they go; rows held here already are merged
+per column by stamp exactly as a pull would merge them; the clock moves past
+every stamp taken and the cursor to the one the snapshot corresponds to. It is one transaction:
 killed half-way, the file is as it was and the next run starts again.
 """
 
@@ -61,14 +61,12 @@ def take(conn: sqlite3.Connection, path: Path, cursor: str, scope: str) -> int:
             newest = ""
             for name, spec in TABLES.items():
                 taken += _take_table(conn, name, spec.data_columns)
-                for top in conn.execute(
+                for (top,) in conn.execute(
                     f"SELECT max(t._stamp) FROM snap.{q(name)} AS t UNION ALL"
                     f" SELECT max(s.key) FROM snap.{q(name)} AS t, json_each(t._hlc) AS s"
                     "  WHERE t._stamp IS NULL"
                 ).fetchall():
-                    newest = max(
-                        newest, top[0] or ""
-                    )  # fixed width: greatest is newest
+                    newest = max(newest, top or "")  # fixed width: greatest is newest
             if newest:  # the clock starts past every stamp taken (DESIGN.md §3)
                 observe(conn, Stamp.parse(newest))
             changelog.set_state(conn, "cursor", cursor)
@@ -98,8 +96,7 @@ def _check_rows(conn: sqlite3.Connection) -> None:
         bad = conn.execute(
             f"SELECT t.id FROM snap.{table} AS t WHERE {ddl.key_problem('t')}"
             f" OR {required or '0'}"
-            f" OR (t._stamp IS NOT NULL AND (typeof(t._stamp) <> 'text'"
-            f"  OR length(t._stamp) > 84 OR t._stamp NOT GLOB '{_STAMP_HEAD}?*'))"
+            f" OR (t._stamp IS NOT NULL AND ({_stamp_problem('t._stamp', site=False)}))"
             " OR (t._stamp IS NULL AND (NOT json_valid(t._hlc)"
             "  OR json_type(t._hlc) <> 'object' OR EXISTS (SELECT 1 FROM"
             f"  json_each(t._hlc) AS s WHERE {_stamp_problem('s.key')}"
@@ -123,13 +120,14 @@ def _check_rows(conn: sqlite3.Connection) -> None:
 _STAMP_HEAD = "[0-9]" * 13 + ":" + "[0-9]" * 5 + ":"  # a stamp's time and counter
 
 
-def _stamp_problem(stamp: str) -> str:
-    """An SQL condition true when `stamp` is not a stamp (core.hlc.STAMP_RE)."""
-    return (
+def _stamp_problem(stamp: str, site: bool = True) -> str:
+    """An SQL condition true when `stamp` is not a stamp (core.hlc.STAMP_RE);
+    without `site`, its site id is left to be judged apart."""
+    head = (
         f"typeof({stamp}) <> 'text' OR length({stamp}) > 84"
         f" OR {stamp} NOT GLOB '{_STAMP_HEAD}?*'"
-        f" OR substr({stamp}, 21) GLOB '*[^A-Za-z0-9_.-]*'"
     )
+    return f"{head} OR substr({stamp}, 21) GLOB '*[^A-Za-z0-9_.-]*'" if site else head
 
 
 def _check_layout(conn: sqlite3.Connection) -> None:

@@ -92,10 +92,8 @@ def merge_columns(
     """Apply `changes` (pushed by site `pusher`) to `state` in place, column by
     column; return the losses worth keeping."""
     changes = list(changes)
-    if (
-        len(changes) == 1 and not state.stamps
-    ):  # a new row in one write: nothing to lose
-        change = changes[0]
+    if len(changes) == 1 and not state.stamps:  # a new row in one write
+        change = changes[0]  # nothing to lose: every column is new
         state.values.update(change.row)
         state.stamps = dict.fromkeys(change.row, change.hlc)
         state.dirty = state.dirty or bool(change.row)

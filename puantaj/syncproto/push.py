@@ -76,11 +76,10 @@ def push(
     limit_ms = None if trusted else clock.physical_ms() + clock_ahead_ms
     group_changes(batch, changes, limit_ms)
     batch.states = store.load_rows(set(batch.rows))
-    rows = batch.rows
     judge = Judge(
-        access, parents=store.parent_regions(wanted_parents(rows, batch.states))
+        access, parents=store.parent_regions(wanted_parents(batch.rows, batch.states))
     )
-    if needs_locks(access, {table for table, _ in rows}):
+    if needs_locks(access, {table for table, _ in batch.rows}):
         judge.locks = store.locked_months()
     decide(batch, judge)
     if batch.newest:

@@ -184,13 +184,9 @@ class Judge:
 
 
 def _incomplete(after: RowState) -> Refusal | None:
-    get = after.values.get
-    for column in _REQUIRED[after.table]:
-        if get(column) is None:
-            break
-    else:
+    missing = [c for c in _REQUIRED[after.table] if after.values.get(c) is None]
+    if not missing:
         return None
-    missing = [c for c in _REQUIRED[after.table] if get(c) is None]
     return ("invalid_row", detail("incomplete", columns=", ".join(missing)))
 
 
